@@ -1,0 +1,137 @@
+import "reflect-metadata";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express, { type NextFunction, type Request, type Response } from "express";
+import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
+import type { DataSource } from "typeorm";
+import { downloadRouter } from "./attachments/download.route";
+import { templateRouter } from "./physicians/import/template.route";
+import { LocalDiskStorage } from "./attachments/storage";
+import { UrlSigner } from "./attachments/signing";
+import { formatError } from "./common/errors";
+import type { AppConfig } from "./config";
+import { buildContext, type AppDeps, type Context } from "./context";
+import { AppSetting } from "./db/app-setting.entity";
+import { createDataSource, databaseKind } from "./db/data-source";
+import { logger } from "./logger";
+import { buildAppSchema } from "./schema";
+
+export interface RunningApp {
+  deps: AppDeps;
+  server: http.Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Connects the database and brings its schema up to date: migrations on MySQL, synchronise on SQLite. */
+export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  const ds = await createDataSource(config);
+  await ds.initialize();
+  if (databaseKind(config) === "mysql") {
+    const applied = await ds.runMigrations({ transaction: "each" });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+  }
+  return ds;
+}
+
+/** The link-signing secret: configured, or generated once and shared through the database. */
+async function appSecret(ds: DataSource, config: AppConfig): Promise<string> {
+  if (config.appSecret) return config.appSecret;
+  const repo = ds.getRepository(AppSetting);
+  const existing = await repo.findOneBy({ key: "app_secret" });
+  if (existing) return existing.value;
+  await repo.createQueryBuilder().insert().values({ key: "app_secret", value: randomBytes(32).toString("hex") }).orIgnore().execute();
+  return (await repo.findOneByOrFail({ key: "app_secret" })).value;
+}
+
+function landingPage(config: AppConfig): ApolloServerPlugin {
+  // An explicit setting, not NODE_ENV: the embedded Sandbox loads from Apollo's CDN.
+  return config.sandbox
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true })
+    : ApolloServerPluginLandingPageDisabled();
+}
+
+export async function createApp(config: AppConfig, options: { ds?: DataSource } = {}): Promise<RunningApp> {
+  const ds = options.ds ?? (await openDatabase(config));
+  const deps: AppDeps = {
+    ds,
+    config,
+    storage: new LocalDiskStorage(config.storageDir),
+    signer: new UrlSigner(await appSecret(ds, config)),
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const server = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    formatError,
+    introspection: config.introspection,
+    hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), landingPage(config)],
+  });
+  await apollo.start();
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await ds.query("SELECT 1");
+      res.json({ status: "ok", database: databaseKind(config) });
+    } catch (err) {
+      logger.error({ err }, "health check failed");
+      res.status(503).json({ status: "unavailable", database: databaseKind(config) });
+    }
+  });
+  app.use(downloadRouter(deps));
+  app.use(templateRouter());
+  app.use(
+    "/graphql",
+    cors(),
+    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: 20 }),
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
+  );
+
+  if (config.clientDist && existsSync(path.join(config.clientDist, "index.html"))) {
+    app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
+    // The console is a single-page app: unknown GET paths render it and the router takes over.
+    app.get(/^\/(?!graphql|files|healthz|explorer|templates).*/, (_req, res) => {
+      res.setHeader("Cache-Control", "no-cache");
+      res.sendFile(path.join(config.clientDist!, "index.html"));
+    });
+  }
+
+  app.use((err: Error & { status?: number; expose?: boolean }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status < 500 ? err.status : 500;
+    if (status >= 500) logger.error({ err }, "request failed");
+    const message = status === 413 ? "上传的文件过大" : status < 500 ? "请求格式不正确" : "系统繁忙，请稍后重试";
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`;
+
+  return {
+    deps,
+    server,
+    url,
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.ds && ds.isInitialized) await ds.destroy();
+    },
+  };
+}

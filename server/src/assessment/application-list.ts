@@ -1,0 +1,164 @@
+import { Field, InputType, Int, registerEnumType } from "type-graphql";
+import { IsOptional, MaxLength } from "class-validator";
+import type { SelectQueryBuilder } from "typeorm";
+import { scopeToVisibleInstitutions } from "../common/access";
+import { Role, requirePrincipal, type Principal } from "../common/auth";
+import { badInput, forbidden } from "../common/errors";
+import { normalizeIdNumber } from "../common/id-number";
+import { offsetOf, type Page, type PageArgs } from "../common/pagination";
+import type { Context } from "../context";
+import { Institution } from "../institutions/institution.entity";
+import { Physician } from "../physicians/physician.entity";
+import { Application } from "./application.entity";
+import { AssessmentCycle } from "./cycle.entity";
+import { Procedure } from "./procedure";
+import { ApplicationStatus, ExemptionStatus, INSTITUTION_REVIEW_STATUSES } from "./workflow";
+
+/** Ready-made lists: the home page's 去处理 links and each role's work queue. */
+export enum ReviewQueue {
+  SIMPLE_REVIEW = "SIMPLE_REVIEW",
+  GENERAL_REVIEW = "GENERAL_REVIEW",
+  EXEMPTION_REVIEW = "EXEMPTION_REVIEW",
+  ASSESSMENT_REVIEW = "ASSESSMENT_REVIEW",
+  EXEMPTION_REREVIEW = "EXEMPTION_REREVIEW",
+  TESTING = "TESTING",
+  MAKEUP_CONFIRMATION = "MAKEUP_CONFIRMATION",
+}
+registerEnumType(ReviewQueue, {
+  name: "ReviewQueue",
+  description: "工作队列 (work queue)",
+  valuesConfig: {
+    SIMPLE_REVIEW: { description: "简易程序待审核（医疗卫生机构） (simple-procedure applications awaiting the institution)" },
+    GENERAL_REVIEW: { description: "一般程序待审核（医疗卫生机构） (general-procedure applications awaiting the institution)" },
+    EXEMPTION_REVIEW: { description: "免考待审核（医疗卫生机构） (exemption requests awaiting the institution)" },
+    ASSESSMENT_REVIEW: { description: "待复核（考核机构） (applications awaiting re-review)" },
+    EXEMPTION_REREVIEW: { description: "免考待复核（考核机构） (exemptions awaiting re-review)" },
+    TESTING: { description: "待参加考核或补考 (awaiting a test or make-up test)" },
+    MAKEUP_CONFIRMATION: { description: "待确认补考（省级卫生行政部门） (awaiting make-up confirmation)" },
+  },
+});
+
+export enum ApplicationSort {
+  ID = "ID",
+  LAST_ACTION_DESC = "LAST_ACTION_DESC",
+  SUBMITTED_AT = "SUBMITTED_AT",
+}
+registerEnumType(ApplicationSort, {
+  name: "ApplicationSort",
+  description: "申请列表排序 (sort order)",
+  valuesConfig: {
+    ID: { description: "按登记顺序 (registration order)" },
+    LAST_ACTION_DESC: { description: "最近操作在前 (latest action first)" },
+    SUBMITTED_AT: { description: "先提交的在前 (first submitted first)" },
+  },
+});
+
+@InputType({ description: "申请列表筛选 (application filter)" })
+export class ApplicationFilter {
+  @Field(() => ReviewQueue, { nullable: true, description: "工作队列 (queue)" })
+  queue?: ReviewQueue;
+
+  @Field(() => [ApplicationStatus], { nullable: true, description: "状态 (statuses)" })
+  statuses?: ApplicationStatus[];
+
+  @Field(() => Procedure, { nullable: true, description: "考核程序 (procedure)" })
+  procedure?: Procedure;
+
+  @Field(() => [ExemptionStatus], { nullable: true, description: "免考状态 (exemption statuses)" })
+  exemptionStatuses?: ExemptionStatus[];
+
+  @Field(() => Int, { nullable: true, description: "机构（卫生行政部门、考核机构使用） (institution)" })
+  institutionId?: number;
+
+  @Field(() => Int, { nullable: true, description: "科室 (department)" })
+  departmentId?: number;
+
+  @Field({ nullable: true, description: "姓名包含 (name contains)" })
+  @IsOptional()
+  @MaxLength(64)
+  name?: string;
+
+  @Field({ nullable: true, description: "身份证号码，15 或 18 位 (ID number)" })
+  @IsOptional()
+  @MaxLength(20)
+  idNumber?: string;
+
+  @Field(() => Int, { nullable: true, description: "考核周期，默认当前周期 (cycle; default the current one)" })
+  cycleId?: number;
+}
+
+const QUEUES: Record<ReviewQueue, (qb: SelectQueryBuilder<Application>) => void> = {
+  SIMPLE_REVIEW: (qb) => qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", { qp: Procedure.SIMPLE, qs: INSTITUTION_REVIEW_STATUSES }),
+  GENERAL_REVIEW: (qb) => qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", { qp: Procedure.GENERAL, qs: INSTITUTION_REVIEW_STATUSES }),
+  EXEMPTION_REVIEW: (qb) => qb.andWhere("a.exemptionStatus = :qe", { qe: ExemptionStatus.AWAITING_INSTITUTION }),
+  ASSESSMENT_REVIEW: (qb) => qb.andWhere("a.status = :qs1", { qs1: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW }),
+  EXEMPTION_REREVIEW: (qb) => qb.andWhere("a.exemptionStatus = :qe", { qe: ExemptionStatus.AWAITING_ASSESSMENT_INSTITUTION }),
+  TESTING: (qb) => qb.andWhere("a.status IN (:...qs)", { qs: [ApplicationStatus.AWAITING_TEST, ApplicationStatus.AWAITING_MAKEUP_TEST] }),
+  MAKEUP_CONFIRMATION: (qb) => qb.andWhere("a.status = :qs1", { qs1: ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION }),
+};
+
+const SORTS: Record<ApplicationSort, [string, "ASC" | "DESC"]> = {
+  ID: ["a.id", "ASC"],
+  LAST_ACTION_DESC: ["a.lastActionAt", "DESC"],
+  SUBMITTED_AT: ["a.submittedAt", "ASC"],
+};
+
+/** The province a principal works in (one deployment serves one province). */
+export function provinceOf(p: Principal, fallback?: Institution | null): string | null {
+  if (p.regionCode) return `${p.regionCode.slice(0, 2)}0000`;
+  return fallback?.provinceCode ?? null;
+}
+
+export async function resolveCycleId(ctx: Context, cycleId: number | undefined | null): Promise<number | null> {
+  if (cycleId) return cycleId;
+  const p = requirePrincipal(ctx);
+  const inst = p.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: p.institutionId }) : null;
+  const province = provinceOf(p, inst);
+  const cycle = province ? await ctx.ds.getRepository(AssessmentCycle).findOneBy({ provinceCode: province, isCurrent: true }) : null;
+  return cycle?.id ?? null;
+}
+
+/**
+ * The query behind review lists and 考核进度: applications the caller may see, filtered. An
+ * institution's own list never joins `institution` (its id is the filter); others are scoped by region
+ * or assignment. Relations of the rows come from loaders, so a page is a fixed number of statements.
+ */
+export async function applicationQuery(ctx: Context, filter: ApplicationFilter): Promise<SelectQueryBuilder<Application> | null> {
+  const p = requirePrincipal(ctx);
+  if (p.roles.has(Role.PHYSICIAN) && p.roles.size === 1) throw forbidden();
+  const cycleId = await resolveCycleId(ctx, filter.cycleId);
+  if (!cycleId) return null;
+  const qb = ctx.ds.getRepository(Application).createQueryBuilder("a").where("a.cycleId = :cycleId", { cycleId });
+  const own = p.roles.has(Role.INSTITUTION) && p.institutionId && !p.roles.has(Role.ASSESSMENT_INSTITUTION);
+  if (own) {
+    qb.andWhere("a.institutionId = :own", { own: p.institutionId });
+  } else {
+    qb.innerJoin(Institution, "i", "i.id = a.institutionId");
+    scopeToVisibleInstitutions(qb, p, "i");
+  }
+  if (filter.institutionId) qb.andWhere("a.institutionId = :fi", { fi: filter.institutionId });
+  if (filter.queue) QUEUES[filter.queue](qb);
+  if (filter.statuses?.length) qb.andWhere("a.status IN (:...fs)", { fs: filter.statuses });
+  if (filter.procedure) qb.andWhere("a.procedure = :fp", { fp: filter.procedure });
+  if (filter.exemptionStatuses?.length) qb.andWhere("a.exemptionStatus IN (:...fe)", { fe: filter.exemptionStatuses });
+  if (filter.departmentId) qb.andWhere("a.departmentId = :fd", { fd: filter.departmentId });
+  if (filter.name?.trim() || filter.idNumber?.trim()) {
+    qb.innerJoin(Physician, "p", "p.id = a.physicianId");
+    if (filter.name?.trim()) qb.andWhere("p.name LIKE :fn", { fn: `%${filter.name.trim()}%` });
+    if (filter.idNumber?.trim()) {
+      const id = normalizeIdNumber(filter.idNumber);
+      if (!id.ok) throw badInput(id.reason, "idNumber");
+      qb.andWhere("p.idNumber = :fid", { fid: id.value });
+    }
+  }
+  return qb;
+}
+
+export async function listApplications(ctx: Context, filter: ApplicationFilter, sort: ApplicationSort, page: PageArgs): Promise<Page<Application>> {
+  const qb = await applicationQuery(ctx, filter);
+  if (!qb) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
+  const total = await qb.clone().getCount();
+  const [column, direction] = SORTS[sort];
+  const items = await qb.orderBy(column, direction).addOrderBy("a.id", direction).offset(offsetOf(page)).limit(page.pageSize).getMany();
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}

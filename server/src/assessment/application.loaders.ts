@@ -1,0 +1,29 @@
+import DataLoader from "dataloader";
+import { In } from "typeorm";
+import { groupedInKeyOrder, inKeyOrder, type LoaderDefinition } from "../common/loaders";
+import { TestAttempt } from "../exams/test-attempt.entity";
+import { Physician } from "../physicians/physician.entity";
+import { ApplicationEvent } from "./application-event.entity";
+import { AssessmentCycle } from "./cycle.entity";
+import { OtherInstitutionOpinion } from "./other-opinion.entity";
+
+export const physicianById: LoaderDefinition<number, Physician | null> = (ds) =>
+  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(Physician).find({ where: { id: In([...ids]) }, withDeleted: true }), (p) => p.id));
+
+export const cycleById: LoaderDefinition<number, AssessmentCycle | null> = (ds) =>
+  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(AssessmentCycle).findBy({ id: In([...ids]) }), (c) => c.id));
+
+export const eventsByApplication: LoaderDefinition<number, ApplicationEvent[]> = (ds) =>
+  new DataLoader(async (ids) =>
+    groupedInKeyOrder(ids, await ds.getRepository(ApplicationEvent).find({ where: { applicationId: In([...ids]) }, order: { id: "ASC" } }), (e) => e.applicationId),
+  );
+
+export const attemptsByApplication: LoaderDefinition<number, TestAttempt[]> = (ds) =>
+  new DataLoader(async (ids) =>
+    groupedInKeyOrder(ids, await ds.getRepository(TestAttempt).find({ where: { applicationId: In([...ids]) }, order: { id: "ASC" } }), (a) => a.applicationId),
+  );
+
+export const opinionsByApplication: LoaderDefinition<number, OtherInstitutionOpinion[]> = (ds) =>
+  new DataLoader(async (ids) =>
+    groupedInKeyOrder(ids, await ds.getRepository(OtherInstitutionOpinion).find({ where: { applicationId: In([...ids]) }, order: { id: "ASC" } }), (o) => o.applicationId),
+  );

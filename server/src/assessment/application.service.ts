@@ -1,0 +1,430 @@
+import type { EntityManager } from "typeorm";
+import type { FileUpload } from "graphql-upload/processRequest.mjs";
+import { Attachment } from "../attachments/attachment.entity";
+import { receiveUpload, saveAttachment } from "../attachments/attachments.service";
+import { audit } from "../audit/audit";
+import { canSeeInstitution } from "../common/access";
+import { Role, requirePrincipal, type Principal } from "../common/auth";
+import { badInput, invalidState, notFound, stateChanged } from "../common/errors";
+import type { Context } from "../context";
+import { inTransaction } from "../db/transaction";
+import { Department } from "../departments/department.entity";
+import { Institution } from "../institutions/institution.entity";
+import { Physician } from "../physicians/physician.entity";
+import { TestAttempt, AttemptStatus } from "../exams/test-attempt.entity";
+import { Application } from "./application.entity";
+import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type InstitutionReview, type PhysicianSnapshot, type Submission } from "./application.types";
+import type { ApplicationFormInput, ItemRatingInput } from "./application.view";
+import { AssessmentCycle, phaseOpen, todayInChina } from "./cycle.entity";
+import { currentCycle } from "./cycle.service";
+import { OtherInstitutionOpinion } from "./other-opinion.entity";
+import { afterReReview, afterResult, exemptableTest, overallRating, remainingTests, simpleProcedureRefusal } from "./outcome";
+import { partyAllows } from "./parties";
+import { Procedure, TestKind } from "./procedure";
+import { applicationForParty, transition, writeTransition } from "./transition.service";
+import {
+  ApplicationStatus,
+  EDITABLE_STATUSES,
+  EXEMPTION_OPEN_STATUSES,
+  EXEMPTION_TRANSITIONS,
+  ExemptionAction,
+  ExemptionStatus,
+  TRANSITIONS,
+  WorkflowAction,
+} from "./workflow";
+
+export const APPLICATION_OWNER = "APPLICATION";
+/** Attachment purposes of an application. */
+export const PURPOSES = { MATERIAL: "MATERIAL", REPORT: "REPORT", EVIDENCE: "EVIDENCE" } as const;
+export type Purpose = keyof typeof PURPOSES;
+
+// ---------------------------------------------------------------- reading
+
+/** May `p` read this application? Its physician, anyone who may see the institution. */
+export async function visibleApplication(ctx: Context, id: number): Promise<Application> {
+  const p = requirePrincipal(ctx);
+  const app = await ctx.ds.getRepository(Application).findOneBy({ id });
+  if (!app) throw notFound("考核申请");
+  if (p.roles.has(Role.PHYSICIAN) && p.physicianId === app.physicianId) return app;
+  const inst = app.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: app.institutionId }) : null;
+  if (!inst || !canSeeInstitution(p, inst)) throw notFound("考核申请");
+  return app;
+}
+
+/** The signed-in physician's application in his province's current cycle. */
+export async function myApplication(ctx: Context, em: EntityManager = ctx.ds.manager): Promise<Application | null> {
+  const p = requirePrincipal(ctx);
+  const physician = await em.findOneBy(Physician, { id: p.physicianId! });
+  if (!physician) return null;
+  const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
+  const cycle = inst ? await currentCycle(em, inst.provinceCode) : await em.findOneBy(AssessmentCycle, { isCurrent: true });
+  return cycle ? em.findOneBy(Application, { cycleId: cycle.id, physicianId: physician.id }) : null;
+}
+
+async function myApplicationOrFail(ctx: Context, em?: EntityManager): Promise<Application> {
+  const app = await myApplication(ctx, em);
+  if (!app) throw notFound("本周期的考核申请（请联系所在机构确认参加）");
+  return app;
+}
+
+// ---------------------------------------------------------------- physician
+
+const clean = (s: string | undefined | null) => (s ?? "").trim();
+
+function formOf(input: ApplicationFormInput): Submission {
+  return {
+    procedure: input.procedure ?? null,
+    departmentId: input.departmentId ?? null,
+    practiceExperience: clean(input.practiceExperience),
+    workPerformance: clean(input.workPerformance),
+    ethics: clean(input.ethics),
+    report: clean(input.report),
+    hasGoodRecord: input.hasGoodRecord,
+    hasBadRecord: input.hasBadRecord,
+    workQuantities: input.workQuantities.map((q) => ({ code: q.code, value: q.value })),
+  };
+}
+
+/** 保存: a draft the institution never sees; allowed while the physician may still edit. */
+export async function saveDraft(ctx: Context, input: ApplicationFormInput): Promise<Application> {
+  return inTransaction(ctx.ds, async (em) => {
+    const app = await myApplicationOrFail(ctx, em);
+    if (!EDITABLE_STATUSES.includes(app.status)) throw invalidState("当前状态不能修改报名信息");
+    const result = await em.update(Application, { id: app.id, version: app.version }, { draft: formOf(input), version: app.version + 1, updatedAt: new Date() });
+    if (result.affected !== 1) throw stateChanged();
+    return em.findOneByOrFail(Application, { id: app.id });
+  });
+}
+
+async function snapshotOf(em: EntityManager, physician: Physician, departmentName: string): Promise<PhysicianSnapshot> {
+  const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
+  return {
+    name: physician.name,
+    gender: physician.gender === "MALE" ? "男" : "女",
+    birthDate: physician.birthDate,
+    idNumber: physician.idNumber,
+    phone: physician.phone,
+    level: physician.level === "PHYSICIAN" ? "执业医师" : "执业助理医师",
+    title: physician.title,
+    qualificationCertNo: physician.qualificationCertNo,
+    practiceCertNo: physician.practiceCertNo,
+    categoryCode: physician.categoryCode,
+    scopeCodes: physician.scopeCodes,
+    firstPracticeDate: physician.firstPracticeDate,
+    institutionName: inst?.name ?? "",
+    departmentName,
+    otherPracticeSites: physician.otherPracticeSites,
+  };
+}
+
+/** What 提交报名 requires (workflow.md): procedure, an enabled department, the texts, and per procedure materials or quantities. */
+async function validatedSubmission(em: EntityManager, app: Application, form: Submission, cycle: AssessmentCycle): Promise<{ submission: Submission; physician: Physician; department: Department }> {
+  const physician = await em.findOneByOrFail(Physician, { id: app.physicianId });
+  if (!form.procedure) throw badInput("请选择考核程序（简易程序或一般程序）", "procedure");
+  if (!form.departmentId) throw badInput("请选择科室", "departmentId");
+  const department = await em.findOneBy(Department, { id: form.departmentId, institutionId: app.institutionId! });
+  if (!department) throw badInput("所选科室不存在", "departmentId");
+  if (!department.enabled) throw badInput(`科室“${department.name}”已停用，请选择其他科室`, "departmentId");
+  if (!form.practiceExperience) throw badInput("请填写执业经历", "practiceExperience");
+  if (!form.workPerformance) throw badInput("请填写工作成绩自评", "workPerformance");
+  if (!form.ethics) throw badInput("请填写职业道德自评", "ethics");
+  if (form.procedure === Procedure.SIMPLE) {
+    const refusal = simpleProcedureRefusal(cycle.simpleProcedureRule, physician.firstPracticeDate, form.hasGoodRecord, form.hasBadRecord, todayInChina());
+    if (refusal) throw badInput(refusal, "procedure");
+    if (!form.report) throw badInput("简易程序须填写个人述职报告", "report");
+    const materials = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose: PURPOSES.MATERIAL });
+    if (!materials) throw badInput("简易程序须上传申请材料", "attachments");
+  } else {
+    const standards = new Map(cycle.workQuantityStandards.map((s) => [s.code, s]));
+    if (!form.workQuantities.length) throw badInput("一般程序须填写工作数量", "workQuantities");
+    for (const q of form.workQuantities) {
+      if (!standards.has(q.code)) throw badInput(`工作数量项目“${q.code}”不在本周期标准中`, "workQuantities");
+    }
+    if (new Set(form.workQuantities.map((q) => q.code)).size !== form.workQuantities.length) throw badInput("工作数量项目重复", "workQuantities");
+  }
+  const snapshot = await snapshotOf(em, physician, department.name);
+  return { submission: { ...form, workQuantities: form.procedure === Procedure.GENERAL ? form.workQuantities : [], snapshot }, physician, department };
+}
+
+/** 提交报名 / 重新提交. */
+export async function submit(ctx: Context, input: ApplicationFormInput, expectedVersion: number | null): Promise<Application> {
+  const mine = await myApplicationOrFail(ctx);
+  const form = formOf(input);
+  return transition(ctx, {
+    action: WorkflowAction.SUBMIT,
+    applicationId: mine.id,
+    expectedVersion,
+    decide: async (app, em) => {
+      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+      if (!phaseOpen(cycle, "REGISTRATION", todayInChina())) throw invalidState("不在本周期报名时间内，不能提交报名信息");
+      const { submission, physician, department } = await validatedSubmission(em, app, form, cycle);
+      if (physician.departmentId !== department.id) await em.update(Physician, { id: physician.id }, { departmentId: department.id, updatedAt: new Date() });
+      return {
+        changes: {
+          procedure: submission.procedure,
+          departmentId: department.id,
+          submission,
+          draft: form,
+          submittedAt: new Date(),
+          institutionReview: null,
+          assessmentReview: null,
+        },
+        detail: { procedure: submission.procedure },
+      };
+    },
+  });
+}
+
+/** Attachments the physician may add: materials and report while editing, evidence while an exemption can be requested. */
+export async function uploadAttachment(ctx: Context, purpose: Purpose, upload: Promise<FileUpload>) {
+  const p = requirePrincipal(ctx);
+  const mine = await myApplicationOrFail(ctx);
+  const file = await receiveUpload(ctx, upload);
+  try {
+    return await inTransaction(ctx.ds, async (em) => {
+      const app = await em.findOneByOrFail(Application, { id: mine.id });
+      if (purpose === "EVIDENCE") {
+        if (!EXEMPTION_OPEN_STATUSES.includes(app.status)) throw invalidState("当前状态不能上传免考证明材料");
+      } else if (!EDITABLE_STATUSES.includes(app.status)) {
+        throw invalidState("报名信息已提交，不能再修改材料；如需修改请等待驳回");
+      }
+      const count = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id });
+      if (count >= 30) throw badInput("附件数量已达上限（30 个）", "file");
+      const saved = await saveAttachment(em, file, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose, uploadedByAccountId: p.id });
+      await audit(em, ctx, { action: "application.attachment.add", targetType: "Application", targetId: app.id, detail: { purpose, sha256: file.sha256 } });
+      return saved;
+    });
+  } catch (err) {
+    await ctx.storage.remove(file.key);
+    throw err;
+  }
+}
+
+export async function removeAttachment(ctx: Context, attachmentId: number): Promise<void> {
+  const mine = await myApplicationOrFail(ctx);
+  await inTransaction(ctx.ds, async (em) => {
+    const attachment = await em.findOneBy(Attachment, { id: attachmentId, ownerType: APPLICATION_OWNER, ownerId: mine.id });
+    if (!attachment) throw notFound("附件");
+    const app = await em.findOneByOrFail(Application, { id: mine.id });
+    const editable = attachment.purpose === PURPOSES.EVIDENCE ? app.exemptionStatus === ExemptionStatus.NONE || app.exemptionStatus === ExemptionStatus.REJECTED : EDITABLE_STATUSES.includes(app.status);
+    if (!editable) throw invalidState("已提交审核的材料不能删除");
+    await em.delete(Attachment, { id: attachmentId });
+    await audit(em, ctx, { action: "application.attachment.remove", targetType: "Application", targetId: app.id, detail: { attachmentId } });
+  });
+}
+
+// ---------------------------------------------------------------- institution review
+
+const ITEM_NAMES: Record<string, string> = { [WORK_PERFORMANCE]: "工作成绩", [ETHICS]: "职业道德" };
+export const ratingItemName = (item: string, cycle?: Pick<AssessmentCycle, "workQuantityStandards"> | null) =>
+  ITEM_NAMES[item] ?? cycle?.workQuantityStandards.find((s) => workQuantityItem(s.code) === item)?.name ?? item;
+
+/** 提交（审核通过）: 工作成绩 and 职业道德 rated (and each reported work quantity for the general procedure). */
+export async function approveByInstitution(ctx: Context, id: number, ratings: ItemRatingInput[], opinion: string, expectedVersion: number | null) {
+  const p = requirePrincipal(ctx);
+  return transition(ctx, {
+    action: WorkflowAction.APPROVE,
+    applicationId: id,
+    expectedVersion,
+    decide: async (app, em) => {
+      const cycle = await em.findOneBy(AssessmentCycle, { id: app.cycleId });
+      const required = [WORK_PERFORMANCE, ETHICS];
+      if (app.procedure === Procedure.GENERAL) required.push(...(app.submission?.workQuantities ?? []).map((q) => workQuantityItem(q.code)));
+      const given = new Map(ratings.map((r) => [r.item, r.rating]));
+      const missing = required.filter((item) => !given.has(item));
+      if (missing.length) throw badInput(`请评定：${missing.map((m) => ratingItemName(m, cycle)).join("、")}`, "ratings");
+      const unknown = [...given.keys()].filter((item) => !required.includes(item));
+      if (unknown.length) throw badInput(`无需评定的项目：${unknown.join("、")}`, "ratings");
+      const itemRatings = required.map((item) => ({ item, itemName: ratingItemName(item, cycle), rating: given.get(item)! }));
+      const review: InstitutionReview = {
+        ratings: itemRatings,
+        outcome: overallRating(itemRatings),
+        opinion: opinion.trim(),
+        reviewerAccountId: p.id,
+        reviewerName: p.name,
+        at: new Date().toISOString(),
+      };
+      return { changes: { institutionReview: review, returnReason: null }, detail: { outcome: review.outcome } };
+    },
+  });
+}
+
+export async function rejectByInstitution(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
+  return transition(ctx, { action: WorkflowAction.REJECT, applicationId: id, expectedVersion, reason, decide: () => ({ changes: { returnReason: reason.trim() } }) });
+}
+
+/** 新增意见: another practice site's opinion, during the institution's review. */
+export async function addOtherOpinion(ctx: Context, id: number, institutionName: string, opinion: string, expectedVersion: number | null) {
+  const p = requirePrincipal(ctx);
+  const name = institutionName.trim();
+  const text = opinion.trim();
+  if (!name) throw badInput("请填写其他执业机构名称", "institutionName");
+  if (!text) throw badInput("请填写机构意见", "opinion");
+  return transition(ctx, {
+    action: WorkflowAction.ADD_OPINION,
+    applicationId: id,
+    expectedVersion,
+    decide: async (app, em) => {
+      await em.insert(OtherInstitutionOpinion, { applicationId: app.id, institutionName: name.slice(0, 128), opinion: text.slice(0, 1000), byAccountId: p.id, at: new Date() });
+      return { detail: { institutionName: name } };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- assessment institution, administrations
+
+export async function reReview(ctx: Context, id: number, approve: boolean, opinion: string, reason: string | null, expectedVersion: number | null) {
+  const p = requirePrincipal(ctx);
+  const review = { approved: approve, opinion: (approve ? opinion : (reason ?? "")).trim(), reviewerAccountId: p.id, reviewerName: p.name, at: new Date().toISOString() };
+  if (!approve) {
+    return transition(ctx, { action: WorkflowAction.REREVIEW_REJECT, applicationId: id, expectedVersion, reason, decide: () => ({ changes: { assessmentReview: review, returnReason: reason?.trim() ?? null } }) });
+  }
+  return transition(ctx, {
+    action: WorkflowAction.REREVIEW_APPROVE,
+    applicationId: id,
+    expectedVersion,
+    decide: async (app, em) => {
+      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+      const to = afterReReview(cycle, app, app.institutionReview?.outcome ?? Rating.QUALIFIED);
+      return { to, changes: { assessmentReview: review }, detail: { remainingTests: remainingTests(cycle, app) } };
+    },
+  });
+}
+
+/** An administration undoes an already-reviewed application: back to the physician, reviews cleared. */
+export async function adminReturn(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
+  return transition(ctx, {
+    action: WorkflowAction.ADMIN_RETURN,
+    applicationId: id,
+    expectedVersion,
+    reason,
+    decide: (app) => ({
+      changes: { institutionReview: null, assessmentReview: null, returnReason: reason.trim() },
+      detail: { previousReviews: { institution: app.institutionReview, assessment: app.assessmentReview } },
+    }),
+  });
+}
+
+export async function decideMakeup(ctx: Context, id: number, allow: boolean, reason: string | null, expectedVersion: number | null) {
+  return transition(ctx, {
+    action: allow ? WorkflowAction.CONFIRM_MAKEUP : WorkflowAction.REFUSE_MAKEUP,
+    applicationId: id,
+    expectedVersion,
+    reason,
+  });
+}
+
+export interface ResultInput {
+  applicationId: number;
+  testKind: TestKind;
+  score: number | null;
+  passed: boolean;
+  paperId?: number | null;
+  expectedVersion?: number | null;
+  /** An attempt opened by the test system, to grade instead of creating a new record. */
+  attemptId?: number | null;
+}
+
+/**
+ * 录入测评结果 (first attempt) or 补考结果, by the assessment institution or the test system.
+ * The result is stored as a graded attempt; the application moves by the outcome rules.
+ */
+export async function recordResult(ctx: Context, input: ResultInput) {
+  const p = requirePrincipal(ctx);
+  const current = await ctx.ds.getRepository(Application).findOneBy({ id: input.applicationId });
+  const action = current?.status === ApplicationStatus.AWAITING_MAKEUP_TEST ? WorkflowAction.RECORD_MAKEUP_RESULT : WorkflowAction.RECORD_TEST_RESULT;
+  return transition(ctx, {
+    action,
+    applicationId: input.applicationId,
+    expectedVersion: input.expectedVersion,
+    decide: async (app, em) => {
+      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+      const remaining = remainingTests(cycle, app);
+      if (!remaining.includes(input.testKind)) throw badInput("该医师无需参加此项测评（不在其考核程序要求内或已免考）", "testKind");
+      const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
+      if (attempts.some((a) => a.testKind === input.testKind && a.passed === true && !a.voided)) throw invalidState("该项测评已合格，无需再次录入");
+      const now = new Date();
+      const values = {
+        status: AttemptStatus.GRADED, score: input.score, passed: input.passed, submittedAt: now,
+        recordedByType: p.type, recordedById: p.id, updatedAt: now,
+      };
+      let attempt: TestAttempt;
+      if (input.attemptId) {
+        const open = attempts.find((a) => a.id === input.attemptId);
+        if (!open || open.testKind !== input.testKind) throw notFound("测评记录");
+        if (open.status === AttemptStatus.GRADED) throw invalidState("该次测评已评分");
+        await em.update(TestAttempt, { id: open.id }, { ...values, version: open.version + 1 });
+        attempt = { ...open, ...values };
+      } else {
+        attempt = await em.save(em.create(TestAttempt, {
+          applicationId: app.id, cycleId: app.cycleId, physicianId: app.physicianId, institutionId: app.institutionId!, paperId: input.paperId ?? null,
+          testKind: input.testKind, isMakeup: app.status === ApplicationStatus.AWAITING_MAKEUP_TEST, startedAt: null, createdAt: now, ...values,
+        }));
+      }
+      const others = attempts.filter((a) => a.id !== attempt.id);
+      const to = afterResult(cycle, app, [...others, attempt], input.passed);
+      return { to, detail: { attemptId: attempt.id, testKind: input.testKind, score: input.score, passed: input.passed } };
+    },
+  });
+}
+
+// ---------------------------------------------------------------- exemption flow
+
+export async function exemptionStep(
+  ctx: Context,
+  action: ExemptionAction,
+  applicationId: number | null,
+  options: { reason?: string | null; note?: string | null; expectedVersion?: number | null } = {},
+): Promise<Application> {
+  const rule = EXEMPTION_TRANSITIONS[action];
+  const principal = requirePrincipal(ctx);
+  const reason = options.reason?.trim() || null;
+  if (rule.requiresReason && !reason) throw badInput(`请填写${rule.label}理由`, "reason");
+  const id = applicationId ?? (await myApplicationOrFail(ctx)).id;
+  return inTransaction(ctx.ds, async (em) => {
+    const { app, institution } = await applicationForParty(em, principal, id, rule.party);
+    if (options.expectedVersion != null && options.expectedVersion !== app.version) throw stateChanged();
+    if (!EXEMPTION_OPEN_STATUSES.includes(app.status)) throw invalidState("该申请当前状态不能办理免考");
+    if (!rule.from.includes(app.exemptionStatus)) throw invalidState(rule.refusal, { exemptionStatus: app.exemptionStatus });
+    const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+    const changes: Partial<Application> = { exemptionStatus: rule.to };
+    if (action === ExemptionAction.REQUEST_EXEMPTION) {
+      if (!app.procedure) throw invalidState("请先提交报名信息（选择考核程序）后再申请免考");
+      const evidence = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose: PURPOSES.EVIDENCE });
+      if (!evidence) throw badInput("申请免考须上传证明材料", "attachments");
+      Object.assign(changes, { exemptedTest: exemptableTest(cycle, app.procedure), exemptionReason: reason, exemptionNote: options.note?.trim() || null });
+    }
+    if (rule.requiresReason) changes.exemptionNote = reason;
+    // Approving an exemption can leave nothing to test: the application is then 合格.
+    let to = app.status;
+    if (action === ExemptionAction.REREVIEW_EXEMPTION_APPROVE && app.status === ApplicationStatus.AWAITING_TEST) {
+      const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
+      const after = { ...app, exemptionStatus: ExemptionStatus.APPROVED };
+      if (afterResult(cycle, after, attempts, true) === ApplicationStatus.QUALIFIED) to = ApplicationStatus.QUALIFIED;
+    }
+    await writeTransition(em, { principal, ip: ctx.ip }, { app, institution, action, party: rule.party, to, changes, reason, detail: { exemption: { from: app.exemptionStatus, to: rule.to } } });
+    return em.findOneByOrFail(Application, { id: app.id });
+  });
+}
+
+// ---------------------------------------------------------------- what the caller may do now
+
+/** The actions of the table the principal could take on this application now (the console's buttons). */
+export function availableActions(
+  p: Principal,
+  app: Pick<Application, "status" | "exemptionStatus" | "procedure" | "physicianId" | "institutionId">,
+  institution: Institution | null,
+) {
+  if (!institution) return { actions: [], exemptionActions: [] };
+  const actions = Object.values(TRANSITIONS)
+    // Cheating verdicts act on a test attempt (proctoring), not on the application page.
+    .filter((t) => t.action !== WorkflowAction.VOID_FOR_CHEATING && t.from.includes(app.status) && partyAllows(p, t.party, app, institution))
+    .map((t) => t.action);
+  const exemptionActions = EXEMPTION_OPEN_STATUSES.includes(app.status)
+    ? Object.values(EXEMPTION_TRANSITIONS)
+        .filter((t) => t.from.includes(app.exemptionStatus) && partyAllows(p, t.party, app, institution))
+        .filter((t) => t.action !== ExemptionAction.REQUEST_EXEMPTION || app.procedure)
+        .map((t) => t.action)
+    : [];
+  return { actions, exemptionActions };
+}

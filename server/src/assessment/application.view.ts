@@ -1,0 +1,302 @@
+import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Max, MaxLength, Min } from "class-validator";
+import { Rating } from "./application.types";
+import { Procedure, TestKind } from "./procedure";
+import { ApplicationStatus, ExemptionAction, ExemptionStatus, WorkflowAction } from "./workflow";
+import { AttemptStatus, CheatingVerdict } from "../exams/test-attempt.entity";
+import { referenceLists } from "../catalogs/catalog";
+
+@ObjectType({ description: "提交时的医师信息快照 (physician facts as of submission)" })
+export class PhysicianSnapshotView {
+  @Field() name: string;
+  @Field() gender: string;
+  @Field() birthDate: string;
+  @Field({ description: "身份证号码：列表中脱敏，详情中完整 (masked in lists, whole in the detail view)" }) idNumber: string;
+  @Field({ description: "手机号码：列表中脱敏 (masked in lists)" }) phone: string;
+  @Field() level: string;
+  @Field() title: string;
+  @Field() qualificationCertNo: string;
+  @Field() practiceCertNo: string;
+  @Field() categoryName: string;
+  @Field(() => [String]) scopeNames: string[];
+  @Field(() => String, { nullable: true }) firstPracticeDate: string | null;
+  @Field() institutionName: string;
+  @Field() departmentName: string;
+  @Field(() => [String], { description: "其他执业机构 (other practice sites)" }) otherPracticeSites: string[];
+}
+
+@ObjectType({ description: "工作数量（一般程序） (a work-quantity figure with its standard)" })
+export class WorkQuantityView {
+  @Field() code: string;
+  @Field({ description: "项目，如 接诊病人数" }) name: string;
+  @Field(() => Float) value: number;
+  @Field(() => Float, { nullable: true, description: "标准数量 (standard)" }) threshold: number | null;
+  @Field({ description: "单位 (unit)" }) unit: string;
+  @Field({ description: "评定项目代码，审核时按此评定 (item to rate: WORK_QUANTITY:<code>)" }) ratingItem: string;
+}
+
+@ObjectType({ description: "医师填写的报名信息 (what the physician filled in)" })
+export class SubmissionView {
+  @Field(() => Procedure, { nullable: true }) procedure: Procedure | null;
+  @Field(() => Int, { nullable: true }) departmentId: number | null;
+  @Field({ description: "执业经历 (practice experience)" }) practiceExperience: string;
+  @Field({ description: "工作成绩自评 (work performance self-assessment)" }) workPerformance: string;
+  @Field({ description: "职业道德自评 (ethics self-assessment)" }) ethics: string;
+  @Field({ description: "个人述职报告 (work report; simple procedure)" }) report: string;
+  @Field({ description: "本周期有良好行为记录 (good behaviour record in the cycle)" }) hasGoodRecord: boolean;
+  @Field({ description: "本周期有不良行为记录 (bad behaviour record in the cycle)" }) hasBadRecord: boolean;
+  @Field(() => [WorkQuantityView]) workQuantities: WorkQuantityView[];
+  @Field(() => PhysicianSnapshotView, { nullable: true, description: "提交时的医师基本信息与执业信息 (snapshot at submission)" })
+  snapshot: PhysicianSnapshotView | null;
+}
+
+@ObjectType({ description: "单项评定 (one rated item)" })
+export class ItemRatingView {
+  @Field({ description: "WORK_PERFORMANCE 工作成绩, ETHICS 职业道德, WORK_QUANTITY:<code> 工作数量" }) item: string;
+  @Field({ description: "项目名称 (item name)" }) itemName: string;
+  @Field(() => Rating) rating: Rating;
+}
+
+@ObjectType({ description: "医疗卫生机构审核意见 (the institution's review)" })
+export class InstitutionReviewView {
+  @Field(() => [ItemRatingView]) ratings: ItemRatingView[];
+  @Field(() => Rating, { description: "综合结论：任一项不合格即不合格 (outcome: any 不合格 makes it 不合格)" }) outcome: Rating;
+  @Field() opinion: string;
+  @Field() reviewerName: string;
+  @Field() at: string;
+}
+
+@ObjectType({ description: "考核机构复核意见 (the assessment institution's re-review)" })
+export class AssessmentReviewView {
+  @Field() approved: boolean;
+  @Field() opinion: string;
+  @Field() reviewerName: string;
+  @Field() at: string;
+}
+
+@ObjectType({ description: "其他执业机构意见 (another practice site's opinion)" })
+export class OtherOpinionView {
+  @Field(() => Int) id: number;
+  @Field() institutionName: string;
+  @Field() opinion: string;
+  @Field(() => Date) at: Date;
+}
+
+@ObjectType({ description: "测评记录 (a test attempt or recorded result)" })
+export class TestAttemptView {
+  @Field(() => Int) id: number;
+  @Field(() => Int) applicationId: number;
+  @Field(() => TestKind) testKind: TestKind;
+  @Field({ description: "测评名称 (test name)" }) testKindLabel: string;
+  @Field(() => Int, { nullable: true }) paperId: number | null;
+  @Field({ description: "是否补考 (make-up attempt)" }) isMakeup: boolean;
+  @Field(() => AttemptStatus) status: AttemptStatus;
+  @Field() statusLabel: string;
+  @Field(() => Date, { nullable: true }) startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) submittedAt: Date | null;
+  @Field(() => Float, { nullable: true }) score: number | null;
+  @Field(() => Boolean, { nullable: true }) passed: boolean | null;
+  @Field({ description: "已标记疑似作弊 (marked as suspected cheating)" }) suspected: boolean;
+  @Field(() => CheatingVerdict) verdict: CheatingVerdict;
+  @Field({ description: "已作废（认定作弊） (void: cheating confirmed)" }) voided: boolean;
+  @Field(() => Int) version: number;
+}
+
+@ObjectType({ description: "时间线中的一条记录 (one timeline event)" })
+export class TimelineEventView {
+  @Field(() => Int) id: number;
+  @Field(() => Date) at: Date;
+  @Field({ description: "操作者 (actor)" }) actorName: string;
+  @Field({ description: "操作角色 (role acted in)" }) actorRole: string;
+  @Field({ description: "动作代码 (action code)" }) action: string;
+  @Field({ description: "动作名称 (action label)" }) actionLabel: string;
+  @Field(() => ApplicationStatus, { nullable: true }) fromStatus: ApplicationStatus | null;
+  @Field(() => ApplicationStatus, { nullable: true }) toStatus: ApplicationStatus | null;
+  @Field(() => String, { nullable: true, description: "状态变化后的名称 (label of the new status)" }) toStatusLabel: string | null;
+  @Field(() => String, { nullable: true, description: "理由 (reason)" }) reason: string | null;
+}
+
+/** The application as the API shows it; relations resolve lazily through per-request loaders. */
+@ObjectType({ description: "考核申请 (a physician's application in a cycle)" })
+export class ApplicationView {
+  @Field(() => Int) id: number;
+  @Field(() => Int) cycleId: number;
+  @Field(() => Int) physicianId: number;
+  @Field(() => Int, { nullable: true }) institutionId: number | null;
+  @Field(() => Int, { nullable: true }) departmentId: number | null;
+  @Field(() => ApplicationStatus) status: ApplicationStatus;
+  @Field() statusLabel: string;
+  @Field(() => Procedure, { nullable: true }) procedure: Procedure | null;
+  @Field(() => String, { nullable: true, description: "考核程序名称 (procedure label)" }) procedureLabel: string | null;
+  @Field(() => ExemptionStatus) exemptionStatus: ExemptionStatus;
+  @Field() exemptionStatusLabel: string;
+  @Field(() => TestKind, { nullable: true, description: "申请免考的测评 (test the exemption is for)" }) exemptedTest: TestKind | null;
+  @Field(() => String, { nullable: true, description: "免考理由 (exemption reason)" }) exemptionReason: string | null;
+  @Field(() => String, { nullable: true, description: "免考说明 (exemption note)" }) exemptionNote: string | null;
+  @Field(() => Date, { nullable: true }) submittedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "最近的驳回理由 (latest return reason)" }) returnReason: string | null;
+  @Field() lastAction: string;
+  @Field(() => Date) lastActionAt: Date;
+  @Field(() => Date) updatedAt: Date;
+  @Field(() => Int, { description: "版本号，操作时回传 (version, send it back with actions)" }) version: number;
+  @Field(() => InstitutionReviewView, { nullable: true }) institutionReview: InstitutionReviewView | null;
+  @Field(() => AssessmentReviewView, { nullable: true }) assessmentReview: AssessmentReviewView | null;
+  /** Detail views reveal identifiers; list rows do not (not exposed). */
+  revealIdentifiers: boolean;
+  /** Raw JSON kept for field resolvers (not exposed). */
+  rawSubmission: unknown;
+  rawDraft: unknown;
+}
+
+@ObjectType({ description: "流程中的状态 (a workflow status with its label)" })
+export class WorkflowStatusView {
+  @Field(() => ApplicationStatus) value: ApplicationStatus;
+  @Field() label: string;
+  @Field() meaning: string;
+  @Field() final: boolean;
+}
+
+@ObjectType({ description: "流程中的动作：谁、从哪些状态、到哪些状态 (a workflow action: who, from, to)" })
+export class WorkflowActionView {
+  @Field(() => WorkflowAction) action: WorkflowAction;
+  @Field({ description: "按钮文字 (button label)" }) label: string;
+  @Field({ description: "记录中的名称 (label once done)" }) eventLabel: string;
+  @Field({ description: "操作方 (party: OWN_INSTITUTION, PHYSICIAN_SELF, ASSESSOR, ADMINISTRATION, PROVINCE, TEST_SYSTEM)" }) party: string;
+  @Field(() => [String], { description: "可执行的角色 (roles)" }) roles: string[];
+  @Field(() => [ApplicationStatus]) from: ApplicationStatus[];
+  @Field(() => [ApplicationStatus]) to: ApplicationStatus[];
+  @Field() requiresReason: boolean;
+  @Field({ description: "不在可执行状态时的提示 (message when refused for the status)" }) refusal: string;
+}
+
+@ObjectType({ description: "免考流程的状态 (exemption status with label)" })
+export class ExemptionStatusView {
+  @Field(() => ExemptionStatus) value: ExemptionStatus;
+  @Field() label: string;
+  @Field() meaning: string;
+}
+
+@ObjectType({ description: "免考流程的动作 (exemption action)" })
+export class ExemptionActionView {
+  @Field(() => ExemptionAction) action: ExemptionAction;
+  @Field() label: string;
+  @Field() party: string;
+  @Field(() => [String]) roles: string[];
+  @Field(() => [ExemptionStatus]) from: ExemptionStatus[];
+  @Field(() => ExemptionStatus) to: ExemptionStatus;
+  @Field() requiresReason: boolean;
+}
+
+@ObjectType({ description: "考核流程定义：状态、标签与动作，界面据此显示标签与按钮 (the workflow table)" })
+export class WorkflowView {
+  @Field(() => [WorkflowStatusView]) statuses: WorkflowStatusView[];
+  @Field(() => [WorkflowActionView]) actions: WorkflowActionView[];
+  @Field(() => [ExemptionStatusView]) exemptionStatuses: ExemptionStatusView[];
+  @Field(() => [ExemptionActionView]) exemptionActions: ExemptionActionView[];
+}
+
+// ---- inputs ----
+
+@InputType({ description: "工作数量 (a work-quantity figure)" })
+export class WorkQuantityInput {
+  @Field({ description: "项目代码，取自考核周期的工作数量标准 (code from the cycle's standards)" })
+  @MaxLength(32)
+  code: string;
+
+  @Field(() => Float)
+  @Min(0, { message: "工作数量不能为负数" })
+  @Max(10_000_000, { message: "工作数量过大" })
+  value: number;
+}
+
+@InputType({ description: "医师报名信息（草稿或提交） (the physician's application form)" })
+export class ApplicationFormInput {
+  @Field(() => Procedure, { nullable: true, description: "考核程序 (procedure)" })
+  procedure?: Procedure | null;
+
+  @Field(() => Int, { nullable: true, description: "科室：本机构已启用的科室 (department)" })
+  @IsOptional()
+  @IsInt()
+  departmentId?: number | null;
+
+  @Field({ defaultValue: "", description: "执业经历 (practice experience)" })
+  @MaxLength(5000, { message: "执业经历不能超过5000字" })
+  practiceExperience: string = "";
+
+  @Field({ defaultValue: "", description: "工作成绩自评 (work performance self-assessment)" })
+  @MaxLength(5000, { message: "工作成绩自评不能超过5000字" })
+  workPerformance: string = "";
+
+  @Field({ defaultValue: "", description: "职业道德自评 (ethics self-assessment)" })
+  @MaxLength(5000, { message: "职业道德自评不能超过5000字" })
+  ethics: string = "";
+
+  @Field({ defaultValue: "", description: "个人述职报告（简易程序必填） (work report; required for the simple procedure)" })
+  @MaxLength(20000, { message: "述职报告不能超过20000字" })
+  report: string = "";
+
+  @Field({ defaultValue: false, description: "本周期有良好行为记录 (good record)" })
+  @IsBoolean()
+  hasGoodRecord: boolean = false;
+
+  @Field({ defaultValue: false, description: "本周期有不良行为记录 (bad record)" })
+  @IsBoolean()
+  hasBadRecord: boolean = false;
+
+  @Field(() => [WorkQuantityInput], { defaultValue: [], description: "工作数量（一般程序必填） (work quantities; general procedure)" })
+  @ArrayMaxSize(20)
+  workQuantities: WorkQuantityInput[];
+}
+
+@InputType({ description: "单项评定 (rating of one item)" })
+export class ItemRatingInput {
+  @Field({ description: "WORK_PERFORMANCE、ETHICS 或 WORK_QUANTITY:<code>" })
+  @MaxLength(48)
+  item: string;
+
+  @Field(() => Rating)
+  rating: Rating;
+}
+
+@InputType({ description: "机构审核通过 (institution approval with ratings)" })
+export class InstitutionApprovalInput {
+  @Field(() => [ItemRatingInput], { description: "评定：工作成绩、职业道德必评；一般程序另评各工作数量 (ratings)" })
+  @ArrayMaxSize(30)
+  ratings: ItemRatingInput[];
+
+  @Field({ defaultValue: "", description: "评定意见 (opinion)" })
+  @MaxLength(2000, { message: "评定意见不能超过2000字" })
+  opinion: string = "";
+}
+
+@InputType({ description: "免考申请 (exemption request)" })
+export class ExemptionRequestInput {
+  @Field({ description: `免考理由：${referenceLists.exemptionReasons.join("、")} (reason)` })
+  @IsIn(referenceLists.exemptionReasons, { message: "请选择免考理由" })
+  reason: string;
+
+  @Field({ defaultValue: "", description: "说明 (note)" })
+  @MaxLength(500, { message: "说明不能超过500字" })
+  note: string = "";
+}
+
+@InputType({ description: "录入测评结果 (record a test result)" })
+export class TestResultInput {
+  @Field(() => Int)
+  applicationId: number;
+
+  @Field(() => TestKind)
+  testKind: TestKind;
+
+  @Field(() => Float, { nullable: true, description: "分数 (score)" })
+  @IsOptional()
+  @Min(0, { message: "分数不能为负数" })
+  @Max(1000, { message: "分数过大" })
+  score?: number | null;
+
+  @Field({ description: "是否合格 (passed)" })
+  passed: boolean;
+
+  @Field(() => Int, { nullable: true })
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from "typeorm";
+import { isSqlite } from "../db/data-source";
+import type { Institution } from "../institutions/institution.entity";
+import type { ApplicationStatus } from "./workflow";
+
+export interface CounterDelta {
+  cycleId: number;
+  institution: Pick<Institution, "id" | "provinceCode" | "cityCode" | "countyCode">;
+  status: ApplicationStatus;
+  delta: number;
+}
+
+/**
+ * Adds deltas to the (cycle, institution, status) counters inside the caller's transaction, with one
+ * multi-row upsert. Rows are sorted so concurrent transactions lock them in the same order.
+ */
+export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]): Promise<void> {
+  const merged = new Map<string, CounterDelta>();
+  for (const d of deltas) {
+    const key = `${d.cycleId}|${d.institution.id}|${d.status}`;
+    const prev = merged.get(key);
+    merged.set(key, prev ? { ...prev, delta: prev.delta + d.delta } : { ...d });
+  }
+  const rows = [...merged.entries()].filter(([, d]) => d.delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  if (!rows.length) return;
+  const mysql = !isSqlite(em.connection);
+  const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ");
+  const params = rows.flatMap((d) => [d.cycleId, d.institution.id, d.status, d.institution.provinceCode, d.institution.cityCode, d.institution.countyCode, d.delta]);
+  const upsert = mysql
+    ? "ON DUPLICATE KEY UPDATE count = count + VALUES(count)"
+    : "ON CONFLICT(cycle_id, institution_id, status) DO UPDATE SET count = count + excluded.count";
+  await em.query(
+    `INSERT INTO status_counter (cycle_id, institution_id, status, province_code, city_code, county_code, count) VALUES ${values} ${upsert}`,
+    params,
+  );
+}
+
+/** The two counter moves of one status change. */
+export const moveCounter = (
+  cycleId: number,
+  institution: CounterDelta["institution"],
+  from: ApplicationStatus | null,
+  to: ApplicationStatus | null,
+  n = 1,
+): CounterDelta[] => [
+  ...(from ? [{ cycleId, institution, status: from, delta: -n }] : []),
+  ...(to ? [{ cycleId, institution, status: to, delta: n }] : []),
+];

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { ApplicationStatus } from "./workflow";
+
+/**
+ * Applications per (cycle, institution, status), maintained inside every transition's transaction.
+ * Region codes are copied in so province- and city-wide roll-ups read a few thousand counter rows
+ * instead of grouping hundreds of thousands of applications (performance.md, lesson 1).
+ */
+@Entity({ name: "status_counter" })
+@Index(["cycleId", "cityCode", "status"])
+@Index(["cycleId", "countyCode", "status"])
+export class StatusCounter {
+  @PrimaryColumn({ type: "int" })
+  cycleId: number;
+
+  @PrimaryColumn({ type: "int" })
+  institutionId: number;
+
+  @PrimaryColumn({ type: "varchar", length: 32 })
+  status: ApplicationStatus;
+
+  @Column({ type: "varchar", length: 6 })
+  provinceCode: string;
+
+  @Column({ type: "varchar", length: 6 })
+  cityCode: string;
+
+  @Column({ type: "varchar", length: 6 })
+  countyCode: string;
+
+  @Column({ type: "int", default: 0 })
+  count: number;
+}

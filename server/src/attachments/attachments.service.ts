@@ -1,0 +1,81 @@
+import type { FileUpload } from "graphql-upload/processRequest.mjs";
+import type { EntityManager } from "typeorm";
+import { badInput } from "../common/errors";
+import type { AppDeps } from "../context";
+import { Attachment } from "./attachment.entity";
+import type { AttachmentView } from "./attachment.view";
+import { KIND_LABEL, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
+import { FileTooLargeError, type StoredFile } from "./storage";
+
+export interface ReceivedFile extends StoredFile {
+  fileName: string;
+  mimeType: string;
+}
+
+const DEFAULT_KINDS: FileKind[] = ["PDF", "JPEG", "PNG"];
+
+const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Receives one multipart upload into storage: refuses files over the size cap and files whose
+ * content is not one of `kinds` (whatever their name says). Nothing is kept from a refused file.
+ */
+export async function receiveUpload(deps: AppDeps, upload: Promise<FileUpload> | FileUpload, kinds: FileKind[] = DEFAULT_KINDS): Promise<ReceivedFile> {
+  const file = await upload;
+  const fileName = (file.filename || "file").replace(/[\\/\0]/g, "_").slice(0, 255);
+  let stored: StoredFile;
+  try {
+    const source = file.createReadStream();
+    // The upload may still emit (e.g. its own size limit) after we stopped reading: never let that go unhandled.
+    source.on("error", () => undefined);
+    stored = await deps.storage.put(source, deps.config.uploadMaxBytes);
+  } catch (err) {
+    const message = String((err as Error)?.message ?? "");
+    if (err instanceof FileTooLargeError || /exceeds .*size limit/i.test(message)) {
+      throw badInput(`文件“${fileName}”超过 ${megabytes(deps.config.uploadMaxBytes)} 的大小上限`, "file");
+    }
+    throw err;
+  }
+  const kind = sniffFileKind(stored.head);
+  if (!kind || !kinds.includes(kind)) {
+    await deps.storage.remove(stored.key);
+    throw badInput(`文件“${fileName}”不是允许的格式，仅支持 ${kinds.map((k) => KIND_LABEL[k]).join("、")}`, "file");
+  }
+  if (stored.size === 0) {
+    await deps.storage.remove(stored.key);
+    throw badInput(`文件“${fileName}”为空`, "file");
+  }
+  return { ...stored, fileName, mimeType: MIME_OF[kind] };
+}
+
+/** Records a received file as an attachment of `owner`, inside the caller's transaction. */
+export async function saveAttachment(
+  em: EntityManager,
+  file: ReceivedFile,
+  owner: { ownerType: string; ownerId: number; purpose: string; uploadedByAccountId: number | null },
+): Promise<Attachment> {
+  const row = em.create(Attachment, {
+    ...owner,
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    size: file.size,
+    sha256: file.sha256,
+    storageKey: file.key,
+    createdAt: new Date(),
+  });
+  return em.save(row);
+}
+
+/** The GraphQL view of an attachment, with a signed, short-lived download link. */
+export function attachmentView(deps: Pick<AppDeps, "signer">, a: Attachment): AttachmentView {
+  return {
+    id: a.id,
+    purpose: a.purpose,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: a.size,
+    sha256: a.sha256,
+    createdAt: a.createdAt,
+    url: deps.signer.sign(`/files/${a.id}`, String(a.id)),
+  };
+}

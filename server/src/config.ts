@@ -1,0 +1,81 @@
+import path from "node:path";
+
+/** Every runtime setting in one place, read from the environment with documented defaults (see README). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** mysql://user:pass@host:port/db; empty means the embedded SQLite file. */
+  databaseUrl: string | null;
+  sqlitePath: string;
+  /** Serve Apollo Sandbox at GET /graphql (loads from Apollo's CDN). */
+  sandbox: boolean;
+  /** Serve the offline GraphiQL explorer at /explorer. */
+  explorer: boolean;
+  introspection: boolean;
+  /** Include "did you mean …" suggestions in validation errors. */
+  fieldSuggestions: boolean;
+  sessionIdleMinutes: number;
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+  cookieSecure: boolean;
+  uploadMaxBytes: number;
+  storageDir: string;
+  clientDist: string | null;
+  /** Secret for signing download links; several processes must share it. */
+  appSecret: string | null;
+  seedDemo: boolean;
+  /** Allow the demo seed against a MySQL database (never by default). */
+  allowDemoOnMysql: boolean;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxBatchedOperations: number;
+  maxPageSize: number;
+  /** When set, only operations in this allow-list (JSON of hash → query) are executed. */
+  persistedOperationsFile: string | null;
+  persistedOperationsOnly: boolean;
+}
+
+const bool = (v: string | undefined, fallback: boolean) =>
+  v === undefined || v === "" ? fallback : ["1", "true", "yes", "on"].includes(v.toLowerCase());
+const int = (v: string | undefined, fallback: number) => {
+  const n = v === undefined || v === "" ? NaN : Number(v);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+const repoRoot = path.resolve(__dirname, "..", "..");
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): AppConfig {
+  const production = env.NODE_ENV === "production";
+  return {
+    port: int(env.PORT, 4000),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    sqlitePath: env.SQLITE_PATH ?? path.join(repoRoot, "data", "app.sqlite"),
+    sandbox: bool(env.ENABLE_SANDBOX, false),
+    explorer: bool(env.ENABLE_EXPLORER, !production),
+    introspection: bool(env.ENABLE_INTROSPECTION, !production),
+    fieldSuggestions: bool(env.ENABLE_FIELD_SUGGESTIONS, !production),
+    sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+    lockoutAttempts: int(env.LOCKOUT_ATTEMPTS, 5),
+    lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
+    cookieSecure: bool(env.COOKIE_SECURE, false),
+    uploadMaxBytes: int(env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024),
+    storageDir: env.STORAGE_DIR ?? path.join(repoRoot, "data", "files"),
+    clientDist: env.CLIENT_DIST === "" ? null : (env.CLIENT_DIST ?? path.join(repoRoot, "client", "dist")),
+    appSecret: env.APP_SECRET || null,
+    seedDemo: argv.includes("--demo") || bool(env.SEED_DEMO, false),
+    allowDemoOnMysql: bool(env.ALLOW_DEMO_SEED_ON_MYSQL, false),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    maxQueryDepth: int(env.MAX_QUERY_DEPTH, 12),
+    maxQueryCost: int(env.MAX_QUERY_COST, 20000),
+    maxAliases: int(env.MAX_ALIASES, 30),
+    maxBatchedOperations: int(env.MAX_BATCHED_OPERATIONS, 5),
+    maxPageSize: int(env.MAX_PAGE_SIZE, 100),
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
+    persistedOperationsOnly: bool(env.PERSISTED_OPERATIONS_ONLY, false),
+  };
+}

@@ -1,0 +1,39 @@
+import { Application } from "../../assessment/application.entity";
+import { StatusCounter } from "../../assessment/status-counter.entity";
+import { ApplicationStatus } from "../../assessment/workflow";
+import { Physician } from "../../physicians/physician.entity";
+import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
+import { startTestApp, type TestApp } from "../../testing/test-app";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+describe("demo data", () => {
+  it("puts physicians in every workflow status, consistently, and can run twice", async () => {
+    const logins = await seedDemo(app.deps.ds, app.deps.storage);
+    const physicians = await app.deps.ds.getRepository(Physician).count();
+    await seedDemo(app.deps.ds, app.deps.storage);
+    expect(await app.deps.ds.getRepository(Physician).count()).toBe(physicians);
+
+    const statuses = new Set((await app.deps.ds.getRepository(Application).find()).map((a) => a.status));
+    expect([...statuses].sort()).toEqual(Object.values(ApplicationStatus).sort());
+
+    const live: { institutionId: number; status: string; n: number }[] = await app.deps.ds
+      .getRepository(Application).createQueryBuilder("a").select("a.institutionId", "institutionId").addSelect("a.status", "status")
+      .addSelect("COUNT(*)", "n").groupBy("a.institutionId").addGroupBy("a.status").getRawMany();
+    const counters = (await app.deps.ds.getRepository(StatusCounter).find()).filter((c) => c.count);
+    const key = (i: number, s: string, n: number) => `${i}|${s}|${n}`;
+    expect(counters.map((c) => key(c.institutionId, c.status, c.count)).sort()).toEqual(live.map((r) => key(Number(r.institutionId), r.status, Number(r.n))).sort());
+
+    const client = app.client();
+    expect((await client.login("nnyy", DEMO_PASSWORD)).errors).toBeUndefined();
+    const home = await client.ok(`{ institutionHome { pendingTasks { simpleReviews generalReviews exemptionReviews } completion { enrolled finished } } }`);
+    expect(home.institutionHome.pendingTasks).toEqual({ simpleReviews: 5, generalReviews: 4, exemptionReviews: 2 });
+    const physician = logins.find((l) => l.who.startsWith("医师"))!;
+    expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");
+    expect(logins.find((l) => l.username === "qxyy")!.password).toContain("666666");
+  });
+});

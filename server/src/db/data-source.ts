@@ -1,0 +1,69 @@
+import path from "node:path";
+import { createConnection } from "mysql2/promise";
+import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
+import { SnakeNamingStrategy } from "./naming";
+import { entities } from "./entities";
+import { migrations } from "./migrations";
+
+export type DatabaseKind = "mysql" | "sqlite";
+
+export interface DatabaseSettings {
+  databaseUrl: string | null;
+  sqlitePath: string;
+}
+
+export const databaseKind = (settings: Pick<DatabaseSettings, "databaseUrl">): DatabaseKind =>
+  settings.databaseUrl ? "mysql" : "sqlite";
+
+/**
+ * MySQL/MariaDB when DATABASE_URL is set (schema only through committed migrations);
+ * otherwise an embedded SQLite file whose schema is synchronised from the entities.
+ */
+export function dataSourceOptions(settings: DatabaseSettings, logger?: Logger, server: "mysql" | "mariadb" = "mysql"): DataSourceOptions {
+  const common = { entities, namingStrategy: new SnakeNamingStrategy(), logging: false, logger } as const;
+  if (settings.databaseUrl) {
+    return {
+      ...common,
+      // TypeORM reads MariaDB's catalogue differently (e.g. 'NULL' defaults): tell it which server it is.
+      type: server,
+      url: settings.databaseUrl,
+      charset: "utf8mb4_unicode_ci",
+      // Dates are written by the application in UTC; keep the driver from converting them.
+      timezone: "Z",
+      supportBigNumbers: true,
+      migrations,
+      migrationsTableName: "schema_migrations",
+      synchronize: false,
+      extra: { connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20) },
+    };
+  }
+  return {
+    ...common,
+    type: "better-sqlite3",
+    database: settings.sqlitePath === ":memory:" ? ":memory:" : path.resolve(settings.sqlitePath),
+    synchronize: true,
+    prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      db.pragma("journal_mode = WAL");
+      db.pragma("busy_timeout = 5000");
+    },
+  };
+}
+
+/** Asks the server whether it is MariaDB (here and in CI) or MySQL (production). */
+export async function serverFlavour(databaseUrl: string): Promise<"mysql" | "mariadb"> {
+  const connection = await createConnection({ uri: databaseUrl });
+  try {
+    const [rows] = await connection.query("SELECT VERSION() AS v");
+    return /mariadb/i.test(String((rows as { v: string }[])[0]?.v)) ? "mariadb" : "mysql";
+  } finally {
+    await connection.end();
+  }
+}
+
+export async function createDataSource(settings: DatabaseSettings, logger?: Logger): Promise<DataSource> {
+  const flavour = settings.databaseUrl ? await serverFlavour(settings.databaseUrl) : "mysql";
+  return new DataSource(dataSourceOptions(settings, logger, flavour));
+}
+
+/** MySQL and MariaDB share SQL dialect and row locking; SQLite is the embedded single-connection case. */
+export const isSqlite = (ds: Pick<DataSource, "options">) => ds.options.type === "better-sqlite3";

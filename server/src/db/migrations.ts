@@ -1,0 +1,3 @@
+import { Initial1795781694143 } from "./migrations/1795781694143-Initial";
+/** Committed MySQL migrations, in order. Generate new ones with `npm run migration:generate -w server -- Name`. */
+export const migrations: Function[] = [Initial1795781694143];

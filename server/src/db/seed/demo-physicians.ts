@@ -1,0 +1,216 @@
+import type { EntityManager } from "typeorm";
+import { Account } from "../../accounts/account.entity";
+import { hashPassword } from "../../accounts/password-hash";
+import { rolesFor } from "../../accounts/principal";
+import { Application } from "../../assessment/application.entity";
+import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type Submission } from "../../assessment/application.types";
+import type { AssessmentCycle } from "../../assessment/cycle.entity";
+import { OtherInstitutionOpinion } from "../../assessment/other-opinion.entity";
+import { Procedure, TestKind } from "../../assessment/procedure";
+import { writeTransition } from "../../assessment/transition.service";
+import { ApplicationStatus, ExemptionStatus, Party, WorkflowAction } from "../../assessment/workflow";
+import { Attachment } from "../../attachments/attachment.entity";
+import type { FileStorage, StoredFile } from "../../attachments/storage";
+import type { Principal } from "../../common/auth";
+import { checkCharacter } from "../../common/id-number";
+import { Department } from "../../departments/department.entity";
+import { AttemptStatus, TestAttempt } from "../../exams/test-attempt.entity";
+import type { Institution } from "../../institutions/institution.entity";
+import { Physician, PhysicianLevel } from "../../physicians/physician.entity";
+import { RegionLevel } from "../../regions/region.entity";
+import { insertPhysicians } from "../../physicians/roster.service";
+import { demoMaterialPdf, demoMaterialPng } from "./demo-files";
+
+export interface DemoWorld {
+  cycle: AssessmentCycle;
+  institutions: Map<string, Institution>;
+  storage: FileStorage;
+  demoPassword: string;
+}
+
+const SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙黎陆";
+const GIVEN = ["建华", "秀英", "志强", "丽娟", "伟", "芳", "国庆", "海燕", "晓东", "春梅", "文斌", "桂兰", "永红", "少华", "明", "静", "俊杰", "雪梅", "立新", "红霞"];
+
+/** The statuses every demo institution shows, with how many physicians are in each. */
+const PLAN: { status: ApplicationStatus; n: number; procedure?: Procedure; exemption?: boolean; bad?: boolean }[] = [
+  { status: ApplicationStatus.NOT_ENROLLED, n: 10 },
+  { status: ApplicationStatus.AWAITING_REGISTRATION, n: 4 },
+  { status: ApplicationStatus.RETURNED_TO_PHYSICIAN, n: 2, procedure: Procedure.SIMPLE },
+  { status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW, n: 3, procedure: Procedure.SIMPLE },
+  { status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW, n: 3, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW, n: 2, procedure: Procedure.SIMPLE, exemption: true },
+  { status: ApplicationStatus.RETURNED_TO_INSTITUTION, n: 1, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, n: 3, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.AWAITING_TEST, n: 4, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION, n: 1, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.AWAITING_MAKEUP_TEST, n: 1, procedure: Procedure.GENERAL },
+  { status: ApplicationStatus.QUALIFIED, n: 4, procedure: Procedure.SIMPLE },
+  { status: ApplicationStatus.UNQUALIFIED, n: 1, procedure: Procedure.GENERAL, bad: true },
+];
+
+/** The path each target status is reached by, replayed through the real transition writer. */
+const PATHS: Record<ApplicationStatus, WorkflowAction[]> = {
+  NOT_ENROLLED: [],
+  AWAITING_REGISTRATION: [WorkflowAction.ENROLL],
+  RETURNED_TO_PHYSICIAN: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.REJECT],
+  AWAITING_INSTITUTION_REVIEW: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT],
+  RETURNED_TO_INSTITUTION: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_REJECT],
+  AWAITING_ASSESSMENT_REVIEW: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE],
+  AWAITING_TEST: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE],
+  AWAITING_MAKEUP_CONFIRMATION: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT],
+  AWAITING_MAKEUP_TEST: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT, WorkflowAction.CONFIRM_MAKEUP],
+  QUALIFIED: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT],
+  UNQUALIFIED: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE],
+};
+
+let serial = 0;
+function demoIdNumber(countyCode: string): string {
+  serial++;
+  const birth = new Date(Date.UTC(1965, 0, 1) + ((serial * 397) % 11000) * 86400000).toISOString().slice(0, 10).replace(/-/g, "");
+  const first17 = `${countyCode}${birth}${String(100 + serial).slice(-3)}`;
+  return first17 + checkCharacter(first17);
+}
+
+function principalOf(account: Account, kind: "institution" | "assessor" | "physician" | "province"): Principal {
+  return {
+    type: "ACCOUNT", id: account.id, name: account.displayName, roles: rolesFor(account.kind, false, kind === "province" ? RegionLevel.PROVINCE : null),
+    institutionId: account.institutionId, physicianId: account.physicianId, adminId: account.adminId, regionCode: null, regionLevel: null,
+    mustChangePassword: false, sessionTokenHash: null,
+  };
+}
+
+function submissionFor(procedure: Procedure, departmentId: number, name: string): Submission {
+  return {
+    procedure,
+    departmentId,
+    practiceExperience: "本周期在本院从事临床诊疗工作，参与科室日常门诊、病房及急诊值班。",
+    workPerformance: `${name}本周期完成门诊诊疗约 6200 人次，参与疑难病例讨论 40 余次，无医疗差错。`,
+    ethics: "遵守医德规范，廉洁行医，无患者投诉及不良记录。",
+    report: procedure === Procedure.SIMPLE ? `${name}个人述职报告：本周期认真履行岗位职责，积极参加继续医学教育，年度考核均为合格以上。` : "",
+    hasGoodRecord: true,
+    hasBadRecord: false,
+    workQuantities: procedure === Procedure.GENERAL ? [{ code: "PATIENTS", value: 2400 }, { code: "OPERATIONS", value: 1650 }] : [],
+  };
+}
+
+/** Physicians in every workflow status for each demo institution, with consistent timelines and counters. */
+export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): Promise<void> {
+  const password = await hashPassword(world.demoPassword);
+  const pdf = await world.storage.putBuffer(demoMaterialPdf());
+  const png = await world.storage.putBuffer(await demoMaterialPng());
+  const assessorAccount = await em.findOneByOrFail(Account, { username: "gxysxh" });
+  const provinceAccount = await em.findOneByOrFail(Account, { username: "gxwjw" });
+  for (const [key, institution] of world.institutions) {
+    if (institution.isAssessmentInstitution) continue;
+    if (await em.countBy(Physician, { institutionId: institution.id })) continue; // already seeded
+    const departments = await em.find(Department, { where: { institutionId: institution.id, enabled: true }, order: { id: "ASC" } });
+    const institutionAccount = await em.findOneByOrFail(Account, { institutionId: institution.id });
+    const scale = key === "nnyy" ? 1 : 0.5;
+    let index = 0;
+    for (const group of PLAN) {
+      const n = Math.max(1, Math.round(group.n * scale));
+      const records = Array.from({ length: n }, () => {
+        index++;
+        const name = SURNAMES[(index * 7 + key.length) % SURNAMES.length] + GIVEN[(index * 3) % GIVEN.length];
+        const idNumber = demoIdNumber(institution.countyCode);
+        return {
+          name, idNumber, legacyIdNumber: null, gender: Number(idNumber[16]) % 2 ? ("MALE" as const) : ("FEMALE" as const),
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, phone: `1387710${String(1000 + index).slice(-4)}`,
+          qualificationCertNo: `2008451104${idNumber.slice(6, 12)}`, practiceCertNo: `1104501${String(10000000 + index).slice(-8)}`,
+          categoryCode: "1", scopeCodes: [index % 4 === 0 ? "12" : "11"], level: index % 9 === 0 ? PhysicianLevel.ASSISTANT : PhysicianLevel.PHYSICIAN,
+          title: ["主任医师", "副主任医师", "主治医师", "医师"][index % 4], firstPracticeDate: `${2000 + (index % 12)}-07-01`,
+          departmentId: departments[index % departments.length]?.id ?? null, otherPracticeSites: index % 6 === 0 ? [{ institutionName: "南宁市第二人民医院", startDate: "2022-01-01", endDate: null }] : [],
+        };
+      });
+      const physicians = await insertPhysicians(em, institution, records as never);
+      for (const physician of physicians) {
+        const physicianAccount = await em.findOneByOrFail(Account, { physicianId: physician.id });
+        await em.update(Account, { id: physicianAccount.id }, { passwordHash: password, mustChangePassword: false });
+        await replay(em, world, { institution, physician, group, actors: { institutionAccount, physicianAccount, assessorAccount, provinceAccount }, pdf, png });
+      }
+    }
+  }
+}
+
+/** Demo attachments share one stored file per kind (read-only). */
+const attachmentRow = (applicationId: number, purpose: string, file: StoredFile, fileName: string, mimeType: string, uploadedByAccountId: number) => ({
+  ownerType: "APPLICATION", ownerId: applicationId, purpose, fileName, mimeType, size: file.size, sha256: file.sha256, storageKey: file.key, uploadedByAccountId, createdAt: new Date(),
+});
+
+interface ReplayInput {
+  institution: Institution;
+  physician: Physician;
+  group: (typeof PLAN)[number];
+  actors: { institutionAccount: Account; physicianAccount: Account; assessorAccount: Account; provinceAccount: Account };
+  pdf: StoredFile;
+  png: StoredFile;
+}
+
+async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
+  const { cycle } = world;
+  const actor = (a: Account, kind: Parameters<typeof principalOf>[1]) => ({ principal: principalOf(a, kind), ip: "127.0.0.1" });
+  const load = () => em.findOneByOrFail(Application, { cycleId: cycle.id, physicianId: r.physician.id });
+  const procedure = r.group.procedure ?? Procedure.GENERAL;
+  const now = new Date();
+  for (const action of PATHS[r.group.status]) {
+    const app = await load();
+    const step = async (party: Party, who: ReturnType<typeof actor>, to: ApplicationStatus, changes: Partial<Application> = {}, reason: string | null = null) =>
+      writeTransition(em, who, { app, institution: r.institution, action, party, to, changes, reason });
+    switch (action) {
+      case WorkflowAction.ENROLL:
+        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.AWAITING_REGISTRATION);
+        break;
+      case WorkflowAction.SUBMIT: {
+        if (procedure === Procedure.SIMPLE) {
+          for (const [file, name, mime] of [[r.pdf, "执业证书及申请材料.pdf", "application/pdf"], [r.png, "年度考核证明.png", "image/png"]] as const) {
+            await em.insert(Attachment, attachmentRow(app.id, "MATERIAL", file, name, mime, r.actors.physicianAccount.id));
+          }
+        }
+        const submission = submissionFor(procedure, r.physician.departmentId!, r.physician.name);
+        const changes: Partial<Application> = { procedure, departmentId: r.physician.departmentId, submission, draft: submission, submittedAt: now };
+        if (r.group.exemption) {
+          await em.insert(Attachment, attachmentRow(app.id, "EVIDENCE", r.png, "表彰证书.png", "image/png", r.actors.physicianAccount.id));
+          Object.assign(changes, { exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION, exemptedTest: TestKind.HUMANITIES, exemptionReason: "获得省级以上表彰", exemptionNote: "2025 年获自治区优秀医师称号" });
+        }
+        await step(Party.PHYSICIAN_SELF, actor(r.actors.physicianAccount, "physician"), ApplicationStatus.AWAITING_INSTITUTION_REVIEW, changes);
+        if (r.physician.otherPracticeSites.length) {
+          await em.insert(OtherInstitutionOpinion, { applicationId: app.id, institutionName: "南宁市第二人民医院", opinion: "该医师在我院多点执业期间表现良好，同意评定合格。", byAccountId: r.actors.institutionAccount.id, at: now });
+        }
+        break;
+      }
+      case WorkflowAction.REJECT:
+        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.RETURNED_TO_PHYSICIAN, { returnReason: "述职报告内容过于简略，请补充本周期工作情况" }, "述职报告内容过于简略，请补充本周期工作情况");
+        break;
+      case WorkflowAction.APPROVE: {
+        const items = [WORK_PERFORMANCE, ETHICS, ...(procedure === Procedure.GENERAL ? ["PATIENTS", "OPERATIONS"].map(workQuantityItem) : [])];
+        const ratings = items.map((item) => ({ item, itemName: { [WORK_PERFORMANCE]: "工作成绩", [ETHICS]: "职业道德", "WORK_QUANTITY:PATIENTS": "接诊病人数", "WORK_QUANTITY:OPERATIONS": "手术量" }[item], rating: r.group.bad && item === ETHICS ? Rating.UNQUALIFIED : Rating.QUALIFIED }));
+        const review = { ratings, outcome: r.group.bad ? Rating.UNQUALIFIED : Rating.QUALIFIED, opinion: r.group.bad ? "本周期有一起有效投诉，职业道德评定不合格" : "同意，评定合格", reviewerAccountId: r.actors.institutionAccount.id, reviewerName: r.actors.institutionAccount.displayName, at: now.toISOString() };
+        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, { institutionReview: review });
+        break;
+      }
+      case WorkflowAction.REREVIEW_REJECT:
+        await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), ApplicationStatus.RETURNED_TO_INSTITUTION, { returnReason: "工作数量评定与申报数据不一致，请核实" }, "工作数量评定与申报数据不一致，请核实");
+        break;
+      case WorkflowAction.REREVIEW_APPROVE: {
+        const to = r.group.bad ? ApplicationStatus.UNQUALIFIED : ApplicationStatus.AWAITING_TEST;
+        await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), to, { assessmentReview: { approved: true, opinion: "复核通过", reviewerAccountId: r.actors.assessorAccount.id, reviewerName: r.actors.assessorAccount.displayName, at: now.toISOString() } });
+        break;
+      }
+      case WorkflowAction.RECORD_TEST_RESULT: {
+        const pass = r.group.status === ApplicationStatus.QUALIFIED;
+        const kind = procedure === Procedure.SIMPLE ? TestKind.HUMANITIES : TestKind.PROFESSIONAL;
+        await em.insert(TestAttempt, {
+          applicationId: app.id, cycleId: cycle.id, physicianId: r.physician.id, institutionId: r.institution.id, paperId: null, testKind: kind, isMakeup: false,
+          status: AttemptStatus.GRADED, startedAt: now, submittedAt: now, score: pass ? 88 : 46, passed: pass, recordedByType: "ACCOUNT", recordedById: r.actors.assessorAccount.id, createdAt: now, updatedAt: now,
+        });
+        await step(Party.TEST_SYSTEM, actor(r.actors.assessorAccount, "assessor"), pass ? ApplicationStatus.QUALIFIED : ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION);
+        break;
+      }
+      case WorkflowAction.CONFIRM_MAKEUP:
+        await step(Party.PROVINCE, actor(r.actors.provinceAccount, "province"), ApplicationStatus.AWAITING_MAKEUP_TEST);
+        break;
+      default:
+        throw new Error(`no demo step for ${action}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, MaxLength } from "class-validator";
+import { Field, InputType } from "type-graphql";
+
+@InputType({ description: "创建或编辑科室 (department form)" })
+export class DepartmentInput {
+  @Field({ description: "科室名称 (name)" })
+  @IsNotEmpty({ message: "请填写科室名称" })
+  @MaxLength(64, { message: "科室名称不能超过64个字" })
+  name: string;
+
+  @Field(() => [String], { description: "诊疗科目代码，至少一个 (practice-subject codes, at least one)" })
+  @ArrayNotEmpty({ message: "请至少选择一个诊疗科目" })
+  @ArrayMaxSize(50, { message: "诊疗科目不能超过50个" })
+  subjectCodes: string[];
+}
+
+@InputType({ description: "科室筛选 (department filter)" })
+export class DepartmentFilter {
+  @Field({ nullable: true, description: "名称包含 (name contains)" })
+  name?: string;
+
+  @Field({ nullable: true, description: "仅启用/仅停用 (enabled only / disabled only)" })
+  enabled?: boolean;
+}

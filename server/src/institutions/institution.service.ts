@@ -1,0 +1,86 @@
+import { audit } from "../audit/audit";
+import { assertCanSee, scopeToVisibleInstitutions } from "../common/access";
+import { requirePrincipal } from "../common/auth";
+import { badInput, notFound } from "../common/errors";
+import { normalizeCreditCode } from "../common/credit-code";
+import { offsetOf, type Page, type PageArgs } from "../common/pagination";
+import { institutionLevelCodes, institutionNatureCodes, institutionTypes } from "../catalogs/catalog";
+import type { Context } from "../context";
+import { inTransaction } from "../db/transaction";
+import { Region, RegionLevel } from "../regions/region.entity";
+import { Institution } from "./institution.entity";
+import type { InstitutionProfileInput } from "./institution.inputs";
+
+export async function visibleInstitution(ctx: Context, id: number): Promise<Institution> {
+  const inst = await ctx.ds.getRepository(Institution).findOneBy({ id });
+  return assertCanSee(requirePrincipal(ctx), inst, "机构");
+}
+
+export async function ownInstitution(ctx: Context): Promise<Institution> {
+  const p = requirePrincipal(ctx);
+  const inst = p.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: p.institutionId }) : null;
+  if (!inst) throw notFound("机构");
+  return inst;
+}
+
+/** Checks the profile against catalogs and the region table; returns the normalised values. */
+async function validatedProfile(ctx: Context, current: Institution, input: InstitutionProfileInput) {
+  const credit = normalizeCreditCode(input.creditCode);
+  if (!credit.ok) throw badInput(credit.reason, "creditCode");
+  if (!institutionTypes.has(input.type)) throw badInput("机构类别不在目录中", "type");
+  if (!institutionLevelCodes.has(input.levelCode)) throw badInput("机构级别不在目录中", "levelCode");
+  if (!institutionNatureCodes.has(input.natureCode)) throw badInput("经营性质不在目录中", "natureCode");
+  const county = await ctx.ds.getRepository(Region).findOneBy({ code: input.countyCode.trim() });
+  if (!county || county.level !== RegionLevel.COUNTY) throw badInput("所在地区应选择到县（区）", "countyCode");
+  const city = county.parentCode ? await ctx.ds.getRepository(Region).findOneBy({ code: county.parentCode }) : null;
+  if (!city || city.parentCode !== current.provinceCode) throw badInput("所在地区必须在本省范围内", "countyCode");
+  const clash = await ctx.ds.getRepository(Institution).findOneBy({ creditCode: credit.value });
+  if (clash && clash.id !== current.id) throw badInput("该统一社会信用代码已被其他机构使用", "creditCode");
+  return {
+    name: input.name.trim(),
+    creditCode: credit.value,
+    licenseNo: input.licenseNo.trim(),
+    type: input.type,
+    levelCode: input.levelCode,
+    natureCode: input.natureCode,
+    cityCode: city.code,
+    countyCode: county.code,
+    address: input.address.trim(),
+    legalRepresentative: input.legalRepresentative.trim(),
+    contactPerson: input.contactPerson.trim(),
+    contactPhone: input.contactPhone.trim(),
+    bedCount: input.bedCount ?? null,
+  };
+}
+
+export async function updateOwnProfile(ctx: Context, input: InstitutionProfileInput): Promise<Institution> {
+  const current = await ownInstitution(ctx);
+  const values = await validatedProfile(ctx, current, input);
+  return inTransaction(ctx.ds, async (em) => {
+    const now = new Date();
+    await em.update(Institution, { id: current.id }, { ...values, updatedAt: now, profileCompletedAt: current.profileCompletedAt ?? now });
+    const changed = Object.keys(values).filter((k) => String(values[k as keyof typeof values]) !== String(current[k as keyof Institution]));
+    await audit(em, ctx, { action: "institution.profile.update", targetType: "Institution", targetId: current.id, detail: { changed } });
+    return em.findOneByOrFail(Institution, { id: current.id });
+  });
+}
+
+export interface InstitutionFilter {
+  name?: string | null;
+  cityCode?: string | null;
+  countyCode?: string | null;
+  isAssessmentInstitution?: boolean | null;
+}
+
+export async function listInstitutions(ctx: Context, filter: InstitutionFilter, page: PageArgs): Promise<Page<Institution>> {
+  const qb = ctx.ds.getRepository(Institution).createQueryBuilder("inst");
+  scopeToVisibleInstitutions(qb, requirePrincipal(ctx), "inst");
+  if (filter.name) qb.andWhere("inst.name LIKE :name", { name: `%${filter.name}%` });
+  if (filter.cityCode) qb.andWhere("inst.cityCode = :city", { city: filter.cityCode });
+  if (filter.countyCode) qb.andWhere("inst.countyCode = :county", { county: filter.countyCode });
+  if (filter.isAssessmentInstitution !== undefined && filter.isAssessmentInstitution !== null) {
+    qb.andWhere("inst.isAssessmentInstitution = :ai", { ai: filter.isAssessmentInstitution });
+  }
+  const [items, total] = await qb.orderBy("inst.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}

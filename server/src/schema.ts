@@ -1,0 +1,46 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { AuthResolver } from "./accounts/auth.resolver";
+import { ApplicationResolver } from "./assessment/application.resolver";
+import { CatalogResolver } from "./catalogs/catalog.resolver";
+import { authChecker } from "./common/auth";
+import { DepartmentResolver } from "./departments/department.resolver";
+import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
+import { HomeResolver } from "./institutions/home.resolver";
+import { InstitutionResolver } from "./institutions/institution.resolver";
+import { PhysicianDetailFieldsResolver, PhysicianResolver, PhysicianSummaryFieldsResolver } from "./physicians/physician.resolver";
+import { ImportResolver } from "./physicians/import/import.resolver";
+import { RegionResolver } from "./regions/region.resolver";
+
+/** Every resolver of the API; each feature adds its own here. */
+export const resolvers: NonEmptyArray<Function> = [
+  AuthResolver,
+  CatalogResolver,
+  RegionResolver,
+  InstitutionResolver,
+  HomeResolver,
+  AssessmentInstitutionApplicationResolver,
+  DepartmentResolver,
+  PhysicianResolver,
+  PhysicianSummaryFieldsResolver,
+  PhysicianDetailFieldsResolver,
+  ImportResolver,
+  ApplicationResolver,
+];
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** The schema is built once per process from the decorated classes (code-first). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+  return cached;
+}
+
+/** The SDL written to schema.graphql: sorted, so it diffs cleanly. */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
+}
