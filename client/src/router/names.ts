@@ -1,0 +1,30 @@
+/**
+ * Route names the console links to. Names of pages that are not built yet are reserved here so that
+ * links (home page 【去处理】, menu entries) can point at them today; they light up when a route with
+ * that name is registered (`router.hasRoute`), and stay disabled or hidden until then.
+ */
+export const RouteName = {
+  login: "login",
+  firstPassword: "first-password",
+  landing: "landing",
+  welcome: "welcome",
+  home: "home",
+  institutionProfile: "institution-profile",
+  departments: "departments",
+  assessmentInstitutionApply: "assessment-institution-apply",
+  changePassword: "change-password",
+  aaApplicationReview: "aa-application-review",
+  notFound: "not-found",
+
+  // Reserved for the next slices (manual 2.2.5–2.3.0).
+  physicians: "physicians",
+  physicianTransferIn: "physician-transfer-in",
+  reviewsSimple: "reviews-simple",
+  reviewsGeneral: "reviews-general",
+  reviewsExemptions: "reviews-exemptions",
+  progress: "progress",
+  testProgress: "test-progress",
+  proctoring: "proctoring",
+} as const;
+
+export type RouteNameValue = (typeof RouteName)[keyof typeof RouteName];

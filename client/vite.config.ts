@@ -1,0 +1,40 @@
+import { fileURLToPath, URL } from "node:url";
+import vue from "@vitejs/plugin-vue";
+import Components from "unplugin-vue-components/vite";
+import { ElementPlusResolver } from "unplugin-vue-components/resolvers";
+import { defineConfig } from "vite";
+
+// In development the API runs on :4000 (npm run dev -w server); the console is served by Vite and
+// proxies the API paths so that the session cookie stays first-party (changeOrigin false keeps the Host).
+const api = "http://localhost:4000";
+const proxied = { target: api, changeOrigin: false };
+
+export default defineConfig(({ command }) => ({
+  // Apollo Client 3 keeps its development checks and messages unless __DEV__ is false in the bundle.
+  define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
+  plugins: [
+    vue(),
+    // Element Plus components are imported on demand (with their CSS) from the templates.
+    Components({
+      dirs: [],
+      resolvers: [ElementPlusResolver({ importStyle: "css" })],
+      dts: "components.d.ts",
+    }),
+  ],
+  resolve: {
+    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    proxy: { "/graphql": proxied, "/files": proxied, "/healthz": proxied },
+  },
+  preview: {
+    proxy: { "/graphql": proxied, "/files": proxied, "/healthz": proxied },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 900,
+  },
+}));
