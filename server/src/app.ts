@@ -15,6 +15,7 @@ import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { DataSource } from "typeorm";
 import { downloadRouter } from "./attachments/download.route";
 import { templateRouter } from "./physicians/import/template.route";
+import { certificateRouter } from "./certificates/certificate.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
 import { formatError } from "./common/errors";
@@ -96,6 +97,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   });
   app.use(downloadRouter(deps));
   app.use(templateRouter());
+  app.use(certificateRouter(deps));
   app.use(
     "/graphql",
     cors(),
@@ -107,7 +109,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   if (config.clientDist && existsSync(path.join(config.clientDist, "index.html"))) {
     app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
     // The console is a single-page app: unknown GET paths render it and the router takes over.
-    app.get(/^\/(?!graphql|files|healthz|explorer|templates).*/, (_req, res) => {
+    app.get(/^\/(?!graphql|files|healthz|explorer|templates|certificates).*/, (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");
       res.sendFile(path.join(config.clientDist!, "index.html"));
     });

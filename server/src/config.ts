@@ -23,6 +23,8 @@ export interface AppConfig {
   clientDist: string | null;
   /** Secret for signing download links; several processes must share it. */
   appSecret: string | null;
+  /** Public address of the console, printed in certificate QR codes (…/verify/<number>). */
+  publicUrl: string;
   seedDemo: boolean;
   /** Allow the demo seed against a MySQL database (never by default). */
   allowDemoOnMysql: boolean;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     storageDir: env.STORAGE_DIR ?? path.join(repoRoot, "data", "files"),
     clientDist: env.CLIENT_DIST === "" ? null : (env.CLIENT_DIST ?? path.join(repoRoot, "client", "dist")),
     appSecret: env.APP_SECRET || null,
+    publicUrl: env.PUBLIC_URL || `http://localhost:${int(env.PORT, 4000)}`,
     seedDemo: argv.includes("--demo") || bool(env.SEED_DEMO, false),
     allowDemoOnMysql: bool(env.ALLOW_DEMO_SEED_ON_MYSQL, false),
     trustProxy: bool(env.TRUST_PROXY, false),

@@ -2,7 +2,10 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AuthResolver } from "./accounts/auth.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
+import { ProgressResolver } from "./assessment/progress.resolver";
 import { CatalogResolver } from "./catalogs/catalog.resolver";
+import { CertificateResolver } from "./certificates/certificate.resolver";
+import { ExamsResolver } from "./exams/exams.resolver";
 import { authChecker } from "./common/auth";
 import { DepartmentResolver } from "./departments/department.resolver";
 import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
@@ -26,6 +29,9 @@ export const resolvers: NonEmptyArray<Function> = [
   PhysicianDetailFieldsResolver,
   ImportResolver,
   ApplicationResolver,
+  ExamsResolver,
+  ProgressResolver,
+  CertificateResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;

@@ -12,6 +12,7 @@ import { Department } from "../departments/department.entity";
 import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
 import { TestAttempt, AttemptStatus } from "../exams/test-attempt.entity";
+import { OPEN_ATTEMPT_STATUSES, scheduleAttempts } from "../exams/scheduling";
 import { Application } from "./application.entity";
 import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type InstitutionReview, type PhysicianSnapshot, type Submission } from "./application.types";
 import type { ApplicationFormInput, ItemRatingInput } from "./application.view";
@@ -286,6 +287,7 @@ export async function reReview(ctx: Context, id: number, approve: boolean, opini
     decide: async (app, em) => {
       const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
       const to = afterReReview(cycle, app, app.institutionReview?.outcome ?? Rating.QUALIFIED);
+      if (to === ApplicationStatus.AWAITING_TEST) await scheduleAttempts(em, app, cycle, false);
       return { to, changes: { assessmentReview: review }, detail: { remainingTests: remainingTests(cycle, app) } };
     },
   });
@@ -311,6 +313,10 @@ export async function decideMakeup(ctx: Context, id: number, allow: boolean, rea
     applicationId: id,
     expectedVersion,
     reason,
+    decide: async (app, em) => {
+      if (allow) await scheduleAttempts(em, app, await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId }), true);
+      return {};
+    },
   });
 }
 
@@ -319,6 +325,8 @@ export interface ResultInput {
   testKind: TestKind;
   score: number | null;
   passed: boolean;
+  /** ABSENT (缺考) counts as failed. */
+  status?: AttemptStatus.GRADED | AttemptStatus.ABSENT;
   paperId?: number | null;
   expectedVersion?: number | null;
   /** An attempt opened by the test system, to grade instead of creating a new record. */
@@ -344,16 +352,21 @@ export async function recordResult(ctx: Context, input: ResultInput) {
       const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
       if (attempts.some((a) => a.testKind === input.testKind && a.passed === true && !a.voided)) throw invalidState("该项测评已合格，无需再次录入");
       const now = new Date();
+      const absent = input.status === AttemptStatus.ABSENT;
       const values = {
-        status: AttemptStatus.GRADED, score: input.score, passed: input.passed, submittedAt: now,
-        recordedByType: p.type, recordedById: p.id, updatedAt: now,
+        status: input.status ?? AttemptStatus.GRADED, score: absent ? null : input.score, passed: absent ? false : input.passed,
+        submittedAt: absent ? null : now, recordedByType: p.type, recordedById: p.id, updatedAt: now,
       };
+      // The attempt being graded: the one named, else the open (未开始/进行中/已交卷) attempt of that test.
+      const open = input.attemptId
+        ? attempts.find((a) => a.id === input.attemptId)
+        : attempts.find((a) => a.testKind === input.testKind && OPEN_ATTEMPT_STATUSES.includes(a.status));
+      if (input.attemptId && (!open || open.testKind !== input.testKind)) throw notFound("测评记录");
       let attempt: TestAttempt;
-      if (input.attemptId) {
-        const open = attempts.find((a) => a.id === input.attemptId);
-        if (!open || open.testKind !== input.testKind) throw notFound("测评记录");
-        if (open.status === AttemptStatus.GRADED) throw invalidState("该次测评已评分");
-        await em.update(TestAttempt, { id: open.id }, { ...values, version: open.version + 1 });
+      if (open) {
+        if (!OPEN_ATTEMPT_STATUSES.includes(open.status)) throw invalidState("该次测评已有结果");
+        const result = await em.update(TestAttempt, { id: open.id, version: open.version }, { ...values, paperId: open.paperId ?? input.paperId ?? null, version: open.version + 1 });
+        if (result.affected !== 1) throw stateChanged();
         attempt = { ...open, ...values };
       } else {
         attempt = await em.save(em.create(TestAttempt, {
@@ -363,7 +376,7 @@ export async function recordResult(ctx: Context, input: ResultInput) {
       }
       const others = attempts.filter((a) => a.id !== attempt.id);
       const to = afterResult(cycle, app, [...others, attempt], input.passed);
-      return { to, detail: { attemptId: attempt.id, testKind: input.testKind, score: input.score, passed: input.passed } };
+      return { to, detail: { attemptId: attempt.id, testKind: input.testKind, score: values.score, passed: values.passed, absent } };
     },
   });
 }

@@ -7,8 +7,10 @@ import { ApplicationStatus } from "./workflow";
  * instead of grouping hundreds of thousands of applications (performance.md, lesson 1).
  */
 @Entity({ name: "status_counter" })
-@Index(["cycleId", "cityCode", "status"])
-@Index(["cycleId", "countyCode", "status"])
+// Covering indexes for the roll-ups: province → city, city → county, county → institution.
+@Index(["cycleId", "provinceCode", "cityCode", "status", "count"])
+@Index(["cycleId", "cityCode", "countyCode", "status", "count"])
+@Index(["cycleId", "countyCode", "institutionId", "status", "count"])
 export class StatusCounter {
   @PrimaryColumn({ type: "int" })
   cycleId: number;

@@ -4,6 +4,7 @@ import { badInput, invalidState, notFound, stateChanged } from "../common/errors
 import type { Context } from "../context";
 import { inTransaction } from "../db/transaction";
 import { Institution } from "../institutions/institution.entity";
+import { issueCertificate, revokeCertificate } from "../certificates/certificate.service";
 import { Application } from "./application.entity";
 import { ApplicationEvent } from "./application-event.entity";
 import { adjustCounters, moveCounter } from "./counters";
@@ -82,6 +83,9 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     ip: actor.ip.slice(0, 64),
   });
   if (w.to !== w.app.status) await adjustCounters(em, moveCounter(w.app.cycleId, w.institution, w.app.status, w.to));
+  // 合格 carries a certificate; leaving 合格 (a later cheating verdict) revokes it.
+  if (w.to === ApplicationStatus.QUALIFIED && w.app.status !== ApplicationStatus.QUALIFIED) await issueCertificate(em, { ...w.app, ...w.changes, status: w.to });
+  if (w.app.status === ApplicationStatus.QUALIFIED && w.to !== ApplicationStatus.QUALIFIED) await revokeCertificate(em, w.app.id, w.reason ?? label);
 }
 
 /** Runs one action of the transition table on one application, atomically. */

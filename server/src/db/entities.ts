@@ -7,10 +7,13 @@ import { AssessmentCycle, CycleNoticeAck } from "../assessment/cycle.entity";
 import { StatusCounter } from "../assessment/status-counter.entity";
 import { OtherInstitutionOpinion } from "../assessment/other-opinion.entity";
 import { TestAttempt } from "../exams/test-attempt.entity";
+import { TestPaper } from "../exams/test-paper.entity";
+import { ProctoringSnapshot } from "../exams/snapshot.entity";
 import { Attachment } from "../attachments/attachment.entity";
 import { AuditLog } from "../audit/audit-log.entity";
 import { AppSetting } from "./app-setting.entity";
 import { Department } from "../departments/department.entity";
+import { Certificate } from "../certificates/certificate.entity";
 import { AssessmentInstitutionApplication } from "../institutions/assessment-institution-application.entity";
 import { Institution } from "../institutions/institution.entity";
 import { Physician, PhysicianTransfer } from "../physicians/physician.entity";
@@ -42,4 +45,7 @@ export const entities = [
   ImportRowResult,
   OtherInstitutionOpinion,
   TestAttempt,
+  TestPaper,
+  ProctoringSnapshot,
+  Certificate,
 ];

@@ -47,6 +47,7 @@ registerEnumType(CheatingVerdict, {
 @Index(["cycleId", "institutionId", "status", "id"])
 @Index(["cycleId", "institutionId", "paperId"])
 @Index(["cycleId", "institutionId", "suspected"])
+@Index(["cycleId", "institutionId", "minSimilarity"])
 export class TestAttempt {
   @PrimaryGeneratedColumn()
   id: number;
@@ -86,6 +87,17 @@ export class TestAttempt {
 
   @Column({ type: "boolean", nullable: true })
   passed: boolean | null;
+
+  /** Lowest snapshot similarity (%) so far: the 监考管理 filter "below N %" is an index range. */
+  @Column({ type: "double", nullable: true })
+  minSimilarity: number | null;
+
+  @Column({ type: "int", default: 0 })
+  snapshotCount: number;
+
+  /** When the institution first looked at the attempt's snapshots (查看状态). */
+  @DateTimeColumn({ nullable: true })
+  viewedAt: Date | null;
 
   /** 标记疑似: one-way for institutions; only the province clears it. */
   @Column({ type: "boolean", default: false })

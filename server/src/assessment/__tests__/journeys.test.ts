@@ -203,8 +203,8 @@ describe("一般程序 (manual 2.2.7)", () => {
     expect(done.status).toBe("QUALIFIED");
     expect(done.testAttempts.map((a: { testKind: string; isMakeup: boolean; passed: boolean }) => [a.testKind, a.isMakeup, a.passed])).toEqual([
       ["PROFESSIONAL", false, false],
-      ["PROFESSIONAL", true, true],
-      ["HUMANITIES", true, true],
+      ["HUMANITIES", false, true], // scheduled at 复核通过, taken during the make-up phase: still a first attempt
+      ["PROFESSIONAL", true, true], // the make-up attempt scheduled by 确认补考
     ]);
   });
 

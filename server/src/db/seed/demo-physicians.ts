@@ -19,7 +19,12 @@ import type { Institution } from "../../institutions/institution.entity";
 import { Physician, PhysicianLevel } from "../../physicians/physician.entity";
 import { RegionLevel } from "../../regions/region.entity";
 import { insertPhysicians } from "../../physicians/roster.service";
-import { demoMaterialPdf, demoMaterialPng } from "./demo-files";
+import { demoMaterialPdf } from "./demo-files";
+import { demoMaterialPng, demoSnapshotPng } from "../../certificates/render/demo-images";
+import { scheduleAttempts } from "../../exams/scheduling";
+import { ProctoringSnapshot } from "../../exams/snapshot.entity";
+import { TestPaper } from "../../exams/test-paper.entity";
+import { saveAttachment } from "../../attachments/attachments.service";
 
 export interface DemoWorld {
   cycle: AssessmentCycle;
@@ -98,6 +103,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
   const password = await hashPassword(world.demoPassword);
   const pdf = await world.storage.putBuffer(demoMaterialPdf());
   const png = await world.storage.putBuffer(await demoMaterialPng());
+  await ensurePapers(em, world.cycle);
   const assessorAccount = await em.findOneByOrFail(Account, { username: "gxysxh" });
   const provinceAccount = await em.findOneByOrFail(Account, { username: "gxwjw" });
   for (const [key, institution] of world.institutions) {
@@ -129,6 +135,36 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
         await replay(em, world, { institution, physician, group, actors: { institutionAccount, physicianAccount, assessorAccount, provinceAccount }, pdf, png });
       }
     }
+    await proctorSessions(em, world, institution, assessorAccount);
+  }
+}
+
+async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
+  if (await em.countBy(TestPaper, { cycleId: cycle.id })) return;
+  const day = 86400000;
+  const now = Date.now();
+  for (const [name, kind] of [["医学人文测评（第一场）", TestKind.HUMANITIES], ["业务水平测评·临床类（第一场）", TestKind.PROFESSIONAL]] as const) {
+    await em.insert(TestPaper, { cycleId: cycle.id, name: `${cycle.startDate.slice(0, 4)}—${cycle.endDate.slice(0, 4)} ${name}`, kind, windowStart: new Date(now - 30 * day), windowEnd: new Date(now + 30 * day), passMark: 60, fullMarks: 100, createdAt: new Date() });
+  }
+}
+
+/**
+ * 监考: the first scheduled attempts of the institution are under way with webcam snapshots, one with a
+ * low similarity (a different person in the picture), so the 监考管理 gallery has something to review.
+ */
+async function proctorSessions(em: EntityManager, world: DemoWorld, institution: Institution, assessor: Account) {
+  const attempts = await em.find(TestAttempt, { where: { institutionId: institution.id, status: AttemptStatus.NOT_STARTED }, order: { id: "ASC" }, take: 3 });
+  const similarityPlans = [[96, 93.5, 91], [88, 31.5, 24, 90], [72, 54, 66]];
+  for (const [i, attempt] of attempts.entries()) {
+    const start = new Date(Date.now() - (3 - i) * 3600_000);
+    await em.update(TestAttempt, { id: attempt.id }, { status: i === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS, startedAt: start, submittedAt: i === 2 ? new Date(start.getTime() + 50 * 60_000) : null });
+    const plan = similarityPlans[i % similarityPlans.length];
+    for (const [k, similarity] of plan.entries()) {
+      const image = await world.storage.putBuffer(await demoSnapshotPng(attempt.id * 10 + k, similarity, attempt.physicianId));
+      const attachment = await saveAttachment(em, { ...image, fileName: `snapshot-${attempt.id}-${k + 1}.png`, mimeType: "image/png" }, { ownerType: "SNAPSHOT", ownerId: attempt.id, purpose: "SNAPSHOT", uploadedByAccountId: assessor.id });
+      await em.insert(ProctoringSnapshot, { attemptId: attempt.id, institutionId: institution.id, attachmentId: attachment.id, capturedAt: new Date(start.getTime() + (k + 1) * 9 * 60_000), similarity, viewedAt: null, viewedByAccountId: null, createdAt: new Date() });
+    }
+    await em.update(TestAttempt, { id: attempt.id }, { minSimilarity: Math.min(...plan), snapshotCount: plan.length });
   }
 }
 
@@ -193,6 +229,7 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
         break;
       case WorkflowAction.REREVIEW_APPROVE: {
         const to = r.group.bad ? ApplicationStatus.UNQUALIFIED : ApplicationStatus.AWAITING_TEST;
+        if (to === ApplicationStatus.AWAITING_TEST && r.group.status === ApplicationStatus.AWAITING_TEST) await scheduleAttempts(em, app, cycle, false);
         await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), to, { assessmentReview: { approved: true, opinion: "复核通过", reviewerAccountId: r.actors.assessorAccount.id, reviewerName: r.actors.assessorAccount.displayName, at: now.toISOString() } });
         break;
       }
@@ -207,6 +244,7 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
         break;
       }
       case WorkflowAction.CONFIRM_MAKEUP:
+        await scheduleAttempts(em, app, cycle, true);
         await step(Party.PROVINCE, actor(r.actors.provinceAccount, "province"), ApplicationStatus.AWAITING_MAKEUP_TEST);
         break;
       default:

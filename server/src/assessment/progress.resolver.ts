@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { assertCanSee } from "../common/access";
+import { Role, requirePrincipal } from "../common/auth";
+import { badInput, invalidState } from "../common/errors";
+import type { Context } from "../context";
+import { Institution } from "../institutions/institution.entity";
+import { resolveCycleId } from "./application-list";
+import { countsOf, ProgressSummary, regionProgress, RegionProgressInput, RegionProgressRow, summaryOf } from "./progress";
+
+@Resolver()
+export class ProgressResolver {
+  @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
+  @Query(() => ProgressSummary, { description: "机构考核进度统计：各状态人数与完成率 (an institution's counts per status and completion rate)" })
+  async progressSummary(
+    @Arg("institutionId", () => Int, { nullable: true, description: "机构；机构用户默认本机构 (institution; default the caller's own)" }) institutionId: number | null,
+    @Arg("cycleId", () => Int, { nullable: true }) cycleId: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressSummary> {
+    const p = requirePrincipal(ctx);
+    const id = institutionId ?? p.institutionId;
+    if (!id) throw badInput("请指定机构", "institutionId");
+    assertCanSee(p, await ctx.ds.getRepository(Institution).findOneBy({ id }), "机构");
+    const cycle = await resolveCycleId(ctx, cycleId);
+    if (!cycle) throw invalidState("当前没有进行中的考核周期");
+    return summaryOf(await countsOf(ctx, cycle, id));
+  }
+
+  @Authorized(Role.HEALTH_ADMIN, Role.API_CLIENT)
+  @Query(() => [RegionProgressRow], {
+    description: "辖区考核进度汇总：按市、县（区）或机构统计各状态人数与完成率，由数据库按计数表汇总 (region roll-up of counts and completion)",
+  })
+  async regionProgress(@Arg("input") input: RegionProgressInput, @Ctx() ctx: Context): Promise<RegionProgressRow[]> {
+    const cycle = await resolveCycleId(ctx, input.cycleId);
+    if (!cycle) throw invalidState("当前没有进行中的考核周期");
+    return regionProgress(ctx, input, cycle);
+  }
+}
