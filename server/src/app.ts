@@ -14,13 +14,18 @@ import express, { type NextFunction, type Request, type Response } from "express
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { DataSource } from "typeorm";
 import { downloadRouter } from "./attachments/download.route";
+import { rateLimit } from "./api-clients/rate-limit";
+import { apiCallAuditPlugin } from "./api-clients/api-call-audit";
 import { templateRouter } from "./physicians/import/template.route";
 import { certificateRouter } from "./certificates/certificate.route";
+import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
 import { formatError } from "./common/errors";
+import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
+import { loadPersistedOperations, persistedOperations } from "./common/persisted-operations";
 import type { AppConfig } from "./config";
-import { buildContext, type AppDeps, type Context } from "./context";
+import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind } from "./db/data-source";
 import { logger } from "./logger";
@@ -75,14 +80,18 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   app.set("trust proxy", config.trustProxy);
   const server = http.createServer(app);
 
+  const schema = await buildAppSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema,
     formatError,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), landingPage(config)],
+    allowBatchedHttpRequests: true,
+    maxRecursiveSelections: true,
+    validationRules: [depthLimitRule(config.maxQueryDepth), aliasLimitRule(config.maxAliases)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), landingPage(config), costLimitPlugin(schema, config.maxQueryCost), apiCallAuditPlugin],
   });
   await apollo.start();
 
@@ -98,11 +107,16 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   app.use(downloadRouter(deps));
   app.use(templateRouter());
   app.use(certificateRouter(deps));
+  if (config.explorer) app.use(explorerRouter());
   app.use(
     "/graphql",
     cors(),
+    identify(deps),
+    rateLimit(deps),
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: 20 }),
     express.json({ limit: "2mb" }),
+    batchLimit(config),
+    ...(config.persistedOperationsFile ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)] : []),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
   );
 

@@ -30,12 +30,16 @@ export interface AppConfig {
   allowDemoOnMysql: boolean;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  /** For requests without a session or token (public certificate verification), per client address. */
+  anonymousRateLimitPerMinute: number;
   maxQueryDepth: number;
   maxQueryCost: number;
   maxAliases: number;
   maxBatchedOperations: number;
   maxPageSize: number;
   /** When set, only operations in this allow-list (JSON of hash → query) are executed. */
+  /** Change feeds stop this far behind now, covering transactions that stamped updatedAt before committing. */
+  syncLagMs: number;
   persistedOperationsFile: string | null;
   persistedOperationsOnly: boolean;
 }
@@ -73,11 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     allowDemoOnMysql: bool(env.ALLOW_DEMO_SEED_ON_MYSQL, false),
     trustProxy: bool(env.TRUST_PROXY, false),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    anonymousRateLimitPerMinute: int(env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, 120),
     maxQueryDepth: int(env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: int(env.MAX_QUERY_COST, 20000),
     maxAliases: int(env.MAX_ALIASES, 30),
     maxBatchedOperations: int(env.MAX_BATCHED_OPERATIONS, 5),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100),
+    syncLagMs: int(env.SYNC_LAG_MS, 5000),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
     persistedOperationsOnly: bool(env.PERSISTED_OPERATIONS_ONLY, false),
   };

@@ -45,8 +45,22 @@ export async function resolvePrincipal(deps: AppDeps, req: Request) {
   return { ...(await principalFromSession(deps.ds, token, deps.config.sessionIdleMinutes)), bearer: false };
 }
 
+export type Identity = Awaited<ReturnType<typeof resolvePrincipal>>;
+
+/** Express middleware: resolves the caller once per request (rate limiting and the GraphQL context share it). */
+export function identify(deps: AppDeps) {
+  return async (req: Request, res: Response, next: (err?: unknown) => void) => {
+    try {
+      res.locals.identity = await resolvePrincipal(deps, req);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
 export async function buildContext(deps: AppDeps, req: Request, res: Response): Promise<Context> {
-  const { principal, expired } = await resolvePrincipal(deps, req);
+  const { principal, expired } = (res.locals.identity as Identity | undefined) ?? (await resolvePrincipal(deps, req));
   return {
     ...deps,
     principal,

@@ -4,9 +4,12 @@ import { AuthResolver } from "./accounts/auth.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
 import { ProgressResolver } from "./assessment/progress.resolver";
 import { CatalogResolver } from "./catalogs/catalog.resolver";
+import { ApiClientResolver } from "./api-clients/api-client.resolver";
+import { SyncResolver } from "./sync/sync.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
 import { ExamsResolver } from "./exams/exams.resolver";
 import { authChecker } from "./common/auth";
+import { describeSchema } from "./schema-glossary";
 import { DepartmentResolver } from "./departments/department.resolver";
 import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
 import { HomeResolver } from "./institutions/home.resolver";
@@ -32,6 +35,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ExamsResolver,
   ProgressResolver,
   CertificateResolver,
+  ApiClientResolver,
+  SyncResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -42,7 +47,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     validate: { forbidUnknownValues: false },
-  });
+  }).then(describeSchema);
   return cached;
 }
 

@@ -48,6 +48,7 @@ export class AuthResolver {
   @Authorized(DURING_PASSWORD_CHANGE)
   @Mutation(() => Boolean, { description: "退出登录 (sign out)" })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
+    if (requirePrincipal(ctx).type !== "ACCOUNT") throw forbidden("接口客户端使用令牌访问，无需退出登录");
     await logout(ctx);
     return true;
   }

@@ -39,6 +39,10 @@ export class ApiClient {
   @Column({ type: "simple-json" })
   permissions: ApiPermission[];
 
+  @Field(() => Int, { nullable: true, description: "每分钟请求上限；为空则用系统默认值 (requests per minute; null = the server default)" })
+  @Column({ type: "int", nullable: true })
+  rateLimitPerMinute: number | null;
+
   @Field(() => Int, { description: "创建者（省级卫生行政部门账户）(creating account)" })
   @Column({ type: "int" })
   createdByAccountId: number;

@@ -1,3 +1,4 @@
+import { listCost, pagedCost } from "../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, registerEnumType } from "type-graphql";
@@ -142,7 +143,7 @@ export class ApplicationResolver {
   }
 
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => ApplicationPage, { description: "考核申请列表：审核队列、考核进度；只含调用者有权查看的机构 (applications the caller may see)" })
+  @Query(() => ApplicationPage, { complexity: pagedCost, description: "考核申请列表：审核队列、考核进度；只含调用者有权查看的机构 (applications the caller may see)" })
   async applications(
     @Arg("filter", () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,
     @Arg("sort", () => ApplicationSort, { nullable: true, defaultValue: ApplicationSort.ID }) sort: ApplicationSort,
@@ -345,18 +346,18 @@ export class ApplicationResolver {
     return submissionView(ctx, a, a.rawDraft as Submission | null);
   }
 
-  @FieldResolver(() => [AttachmentView], { description: "附件（签名链接，10 分钟有效） (attachments with signed links)" })
+  @FieldResolver(() => [AttachmentView], { complexity: listCost(5), description: "附件（签名链接，10 分钟有效） (attachments with signed links)" })
   async attachments(@Root() a: ApplicationView, @Ctx() ctx: Context) {
     const rows = await ctx.loaders.get(attachmentsOf(APPLICATION_OWNER)).load(a.id);
     return rows.map((row) => attachmentView(ctx, row));
   }
 
-  @FieldResolver(() => [OtherOpinionView], { description: "其他执业机构意见 (other institutions' opinions)" })
+  @FieldResolver(() => [OtherOpinionView], { complexity: listCost(3), description: "其他执业机构意见 (other institutions' opinions)" })
   otherOpinions(@Root() a: ApplicationView, @Ctx() ctx: Context) {
     return ctx.loaders.get(opinionsByApplication).load(a.id);
   }
 
-  @FieldResolver(() => [TestAttemptView], { description: "测评记录 (test attempts and results)" })
+  @FieldResolver(() => [TestAttemptView], { complexity: listCost(4), description: "测评记录 (test attempts and results)" })
   async testAttempts(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<TestAttemptView[]> {
     const rows = await ctx.loaders.get(attemptsByApplication).load(a.id);
     return rows.map((t) => ({ ...t, testKindLabel: TEST_KIND_LABEL[t.testKind], statusLabel: ATTEMPT_STATUS_LABEL[t.status] }));
@@ -368,7 +369,7 @@ export class ApplicationResolver {
     return cycle ? remainingTests(cycle, a) : [];
   }
 
-  @FieldResolver(() => [TimelineEventView], { description: "时间线 (timeline)" })
+  @FieldResolver(() => [TimelineEventView], { complexity: listCost(20), description: "时间线 (timeline)" })
   async timeline(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<TimelineEventView[]> {
     const events = await ctx.loaders.get(eventsByApplication).load(a.id);
     return events.map((e) => ({

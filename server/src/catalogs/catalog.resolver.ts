@@ -1,3 +1,4 @@
+import { listCost } from "../common/query-limits";
 import { Query, Resolver } from "type-graphql";
 import { practiceCategories, practiceSubjects, referenceLists, type SubjectNode } from "./catalog";
 import { PracticeCategory, PracticeSubject, ReferenceLists } from "./catalog.types";
@@ -8,7 +9,7 @@ const subjectTree = practiceSubjects.map(toSubject);
 /** Public catalogs: no sign-in needed, they are national standards. */
 @Resolver()
 export class CatalogResolver {
-  @Query(() => [PracticeSubject], { description: "诊疗科目目录（树） (catalog of practice subjects, as a tree)" })
+  @Query(() => [PracticeSubject], { complexity: listCost(60), description: "诊疗科目目录（树） (catalog of practice subjects, as a tree)" })
   practiceSubjects(): PracticeSubject[] {
     return subjectTree;
   }

@@ -1,6 +1,7 @@
 import { Account } from "../accounts/account.entity";
 import { Session } from "../accounts/session.entity";
 import { ApiClient } from "../api-clients/api-client.entity";
+import { RateLimitBucket } from "../api-clients/rate-limit.entity";
 import { Application } from "../assessment/application.entity";
 import { ApplicationEvent } from "../assessment/application-event.entity";
 import { AssessmentCycle, CycleNoticeAck } from "../assessment/cycle.entity";
@@ -48,4 +49,5 @@ export const entities = [
   TestPaper,
   ProctoringSnapshot,
   Certificate,
+  RateLimitBucket,
 ];

@@ -1,3 +1,4 @@
+import { pagedCost } from "../common/query-limits";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Role, requirePrincipal } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
@@ -23,7 +24,7 @@ const DepartmentPage = PageOf(Department, "DepartmentPage", "科室分页列表 
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Authorized(Role.INSTITUTION)
-  @Query(() => DepartmentPage, { description: "本机构科室列表 (departments of the signed-in institution)" })
+  @Query(() => DepartmentPage, { complexity: pagedCost, description: "本机构科室列表 (departments of the signed-in institution)" })
   departments(
     @Arg("filter", () => DepartmentFilter, { nullable: true }) filter: DepartmentFilter | null,
     @Args() page: PageArgs,

@@ -1,3 +1,4 @@
+import { listCost, pagedCost } from "../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { IsNotEmpty, Max, MaxLength, Min } from "class-validator";
@@ -116,7 +117,7 @@ export class ExamsResolver {
   }
 
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => AttemptPage, { description: "测评进度与监考管理：有权查看的机构的测评记录 (attempts the caller may see)" })
+  @Query(() => AttemptPage, { complexity: pagedCost, description: "测评进度与监考管理：有权查看的机构的测评记录 (attempts the caller may see)" })
   async testAttempts(
     @Arg("filter", () => AttemptFilterInput, { nullable: true }) filter: AttemptFilterInput | null,
     @Args() page: PageArgs,
@@ -218,7 +219,7 @@ export class ExamsResolver {
     return app?.procedure ? PROCEDURE_LABEL[app.procedure] : null;
   }
 
-  @FieldResolver(() => [SnapshotView], { description: "监考照片（不含地址；查看请用 viewAttemptSnapshots） (snapshots without links)" })
+  @FieldResolver(() => [SnapshotView], { complexity: listCost(10), description: "监考照片（不含地址；查看请用 viewAttemptSnapshots） (snapshots without links)" })
   async snapshots(@Root() t: AttemptListItem, @Ctx() ctx: Context): Promise<SnapshotView[]> {
     const rows = await ctx.loaders.get(snapshotsByAttempt).load(t.id);
     return rows.map((s) => ({ id: s.id, capturedAt: s.capturedAt, similarity: s.similarity, viewed: !!s.viewedAt, url: null }));

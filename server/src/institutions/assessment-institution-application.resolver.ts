@@ -1,3 +1,4 @@
+import { listCost, pagedCost } from "../common/query-limits";
 import { IsInt, IsNotEmpty, MaxLength, Min } from "class-validator";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
@@ -61,7 +62,7 @@ export class AssessmentInstitutionApplicationResolver {
   }
 
   @Authorized(Role.HEALTH_ADMIN)
-  @Query(() => AaApplicationPage, { description: "辖区内的考核机构申请 (applications in the administration's region)" })
+  @Query(() => AaApplicationPage, { complexity: pagedCost, description: "辖区内的考核机构申请 (applications in the administration's region)" })
   assessmentInstitutionApplications(
     @Arg("status", () => AaApplicationStatus, { nullable: true }) status: AaApplicationStatus | null,
     @Args() page: PageArgs,
@@ -98,7 +99,7 @@ export class AssessmentInstitutionApplicationResolver {
     return (await ctx.loaders.get(institutionById).load(app.institutionId))?.name ?? "";
   }
 
-  @FieldResolver(() => [AttachmentView], { description: "申请材料 (attached files)" })
+  @FieldResolver(() => [AttachmentView], { complexity: listCost(5), description: "申请材料 (attached files)" })
   async attachments(@Root() app: AssessmentInstitutionApplication, @Ctx() ctx: Context): Promise<AttachmentView[]> {
     const rows = await ctx.loaders.get(attachmentsOf(AA_APPLICATION_OWNER)).load(app.id);
     return rows.map((a) => attachmentView(ctx, a));

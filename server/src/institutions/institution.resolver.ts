@@ -1,3 +1,4 @@
+import { pagedCost } from "../common/query-limits";
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
@@ -56,7 +57,7 @@ export class InstitutionResolver {
   }
 
   @Authorized(Role.HEALTH_ADMIN, Role.API_CLIENT, Role.ASSESSMENT_INSTITUTION)
-  @Query(() => InstitutionPage, { description: "辖区内机构列表 (institutions in the caller's region or assigned to it)" })
+  @Query(() => InstitutionPage, { complexity: pagedCost, description: "辖区内机构列表 (institutions in the caller's region or assigned to it)" })
   institutions(
     @Arg("filter", () => InstitutionFilterInput, { nullable: true }) filter: InstitutionFilterInput | null,
     @Args() page: PageArgs,

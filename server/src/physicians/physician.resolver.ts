@@ -1,3 +1,4 @@
+import { listCost, pagedCost } from "../common/query-limits";
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional } from "class-validator";
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
 import { briefOf } from "../assessment/application-brief.view";
@@ -117,7 +118,7 @@ export const PhysicianDetailFieldsResolver = physicianFields(PhysicianDetail);
 @Resolver(() => PhysicianDetail)
 export class PhysicianResolver {
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => PhysicianPage, {
+  @Query(() => PhysicianPage, { complexity: pagedCost,
     description: "医师列表（医师管理），身份证号与手机号脱敏；机构只能查看本机构医师，卫生行政部门可指定辖区内机构 (roster of an institution)",
   })
   async physicians(
@@ -228,7 +229,7 @@ export class PhysicianResolver {
     return detailOf(await physicianDetail(ctx, id));
   }
 
-  @FieldResolver(() => [TransferView], { description: "调入/调离记录 (transfer history)" })
+  @FieldResolver(() => [TransferView], { complexity: listCost(5), description: "调入/调离记录 (transfer history)" })
   transfers(@Root() p: PhysicianDetail, @Ctx() ctx: Context) {
     return transferHistory(ctx, p.id);
   }

@@ -19,9 +19,11 @@ export interface TestApp extends RunningApp {
  * Starts the real server on a free port against a real database (SQLite in memory, or a
  * per-worker MariaDB database emptied first), exactly as production wires it.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const settings = await testDatabaseSettings();
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { sharedSqliteFile?: boolean } = {}): Promise<TestApp> {
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "pa-files-"));
+  const settings = await testDatabaseSettings();
+  // A second server process needs the same database: a file instead of SQLite's private :memory:.
+  if (options.sharedSqliteFile && !settings.databaseUrl) settings.sqlitePath = path.join(storageDir, "shared.sqlite");
   const config: AppConfig = {
     ...loadConfig({}, []),
     ...settings,
@@ -30,6 +32,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     storageDir,
     clientDist: null,
     appSecret: "test-secret",
+    // Tests sign in dozens of clients a minute from one address; rate-limit tests set their own.
+    anonymousRateLimitPerMinute: 1_000_000,
+    rateLimitPerMinute: 1_000_000,
+    syncLagMs: 0,
     ...overrides,
   };
   const queries = new QueryCounter();
@@ -49,6 +55,20 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       await app.close();
       await ds.destroy();
       rmSync(storageDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Another server "process" on the same database and settings (its own DataSource, port and memory). */
+export async function startPeer(app: TestApp): Promise<RunningApp> {
+  const ds = await createDataSource(app.config);
+  await ds.initialize();
+  const peer = await createApp(app.config, { ds });
+  return {
+    ...peer,
+    async close() {
+      await peer.close();
+      await ds.destroy();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { pagedCost } from "../../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
@@ -29,7 +30,7 @@ export class ImportResolver {
     return job;
   }
 
-  @FieldResolver(() => ImportRowPage, { description: "报告中的行，可按结果筛选 (report rows, by outcome)" })
+  @FieldResolver(() => ImportRowPage, { complexity: pagedCost, description: "报告中的行，可按结果筛选 (report rows, by outcome)" })
   async rows(
     @Root() job: ImportJob,
     @Arg("outcome", () => ImportOutcome, { nullable: true }) outcome: ImportOutcome | null,
