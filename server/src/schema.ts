@@ -1,8 +1,10 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AuthResolver } from "./accounts/auth.resolver";
+import { AdminAccountsResolver } from "./accounts/admin-accounts.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
 import { ProgressResolver } from "./assessment/progress.resolver";
+import { CycleResolver } from "./assessment/cycle.resolver";
 import { CatalogResolver } from "./catalogs/catalog.resolver";
 import { ApiClientResolver } from "./api-clients/api-client.resolver";
 import { SyncResolver } from "./sync/sync.resolver";
@@ -21,6 +23,7 @@ import { RegionResolver } from "./regions/region.resolver";
 /** Every resolver of the API; each feature adds its own here. */
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
+  AdminAccountsResolver,
   CatalogResolver,
   RegionResolver,
   InstitutionResolver,
@@ -34,6 +37,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ApplicationResolver,
   ExamsResolver,
   ProgressResolver,
+  CycleResolver,
   CertificateResolver,
   ApiClientResolver,
   SyncResolver,

@@ -374,7 +374,7 @@ export class ApplicationResolver {
     const events = await ctx.loaders.get(eventsByApplication).load(a.id);
     return events.map((e) => ({
       ...e,
-      actionLabel: EVENT_LABEL[e.action as WorkflowAction] ?? (e.action === "TRANSFER_OUT" ? "调离" : e.action),
+      actionLabel: EVENT_LABEL[e.action as keyof typeof EVENT_LABEL] ?? e.action,
       toStatusLabel: e.toStatus ? STATUS_INFO[e.toStatus].label : null,
     }));
   }

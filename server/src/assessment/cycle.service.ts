@@ -1,7 +1,95 @@
 import type { EntityManager } from "typeorm";
-import { AssessmentCycle } from "./cycle.entity";
+import { audit } from "../audit/audit";
+import { requirePrincipal } from "../common/auth";
+import { badInput, notFound } from "../common/errors";
+import type { Context } from "../context";
+import { sqlTime } from "../db/raw";
+import { inTransaction } from "../db/transaction";
+import { defaultCycleRules } from "./cycle.defaults";
+import { AssessmentCycle, type CyclePhase, type ProcedureTests, type SimpleProcedureRule, type WorkQuantityStandard } from "./cycle.entity";
+import { ApplicationStatus } from "./workflow";
 
 /** The province's current cycle, or null between cycles. */
 export function currentCycle(em: EntityManager, provinceCode: string): Promise<AssessmentCycle | null> {
   return em.findOneBy(AssessmentCycle, { provinceCode, isCurrent: true });
+}
+
+export const PHASE_KEYS = ["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST", "MAKEUP"] as const;
+
+export interface CycleSettings {
+  name?: string;
+  startDate?: string;
+  endDate?: string;
+  phases?: CyclePhase[];
+  requiredTests?: ProcedureTests[];
+  workQuantityStandards?: WorkQuantityStandard[];
+  simpleProcedureRule?: SimpleProcedureRule;
+  notice?: string;
+}
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+function validated(values: Required<Pick<CycleSettings, "startDate" | "endDate" | "phases">> & CycleSettings) {
+  if (!isDate(values.startDate) || !isDate(values.endDate)) throw badInput("日期格式应为 YYYY-MM-DD", "startDate");
+  if (values.startDate >= values.endDate) throw badInput("周期结束日期须晚于开始日期", "endDate");
+  const keys = new Set<string>();
+  for (const phase of values.phases) {
+    if (!(PHASE_KEYS as readonly string[]).includes(phase.key)) throw badInput(`阶段代码“${phase.key}”无效，应为 ${PHASE_KEYS.join("、")}`, "phases");
+    if (keys.has(phase.key)) throw badInput(`阶段“${phase.name}”重复`, "phases");
+    keys.add(phase.key);
+    if (!isDate(phase.startDate) || !isDate(phase.endDate) || phase.startDate > phase.endDate) throw badInput(`阶段“${phase.name}”的日期无效`, "phases");
+  }
+  for (const rule of values.requiredTests ?? []) {
+    if (rule.exemptable && !rule.tests.includes(rule.exemptable)) throw badInput("可免考的测评须是该程序要求的测评之一", "requiredTests");
+  }
+  return values;
+}
+
+/**
+ * A new cycle set by the province. Made current, it replaces the previous one and gives every
+ * rostered physician of the province a NOT_ENROLLED application (one INSERT … SELECT) with its counters.
+ */
+export async function createCycle(ctx: Context, input: Required<Pick<CycleSettings, "name" | "startDate" | "endDate" | "phases" | "notice">> & CycleSettings, makeCurrent: boolean) {
+  const p = requirePrincipal(ctx);
+  const provinceCode = `${p.regionCode!.slice(0, 2)}0000`;
+  const values = validated({ ...defaultCycleRules(), ...input });
+  return inTransaction(ctx.ds, async (em) => {
+    if (makeCurrent) await em.update(AssessmentCycle, { provinceCode, isCurrent: true }, { isCurrent: false });
+    const cycle = await em.save(em.create(AssessmentCycle, { ...values, name: input.name.trim(), provinceCode, isCurrent: makeCurrent, createdAt: new Date() }));
+    if (makeCurrent) await openRoster(em, cycle);
+    await audit(em, ctx, { action: "cycle.create", targetType: "AssessmentCycle", targetId: cycle.id, detail: { name: cycle.name, makeCurrent } });
+    return cycle;
+  });
+}
+
+async function openRoster(em: EntityManager, cycle: AssessmentCycle) {
+  const now = sqlTime(em.connection, new Date());
+  await em.query(
+    `INSERT INTO application (cycle_id, physician_id, institution_id, department_id, procedure_type, status, exemption_status, last_action, last_action_at, version, created_at, updated_at)
+     SELECT ?, p.id, p.institution_id, p.department_id, NULL, ?, 'NONE', '', ?, 1, ?, ?
+     FROM physician p JOIN institution i ON i.id = p.institution_id
+     WHERE p.deleted_at IS NULL AND i.province_code = ?`,
+    [cycle.id, ApplicationStatus.NOT_ENROLLED, now, now, now, cycle.provinceCode],
+  );
+  await em.query(
+    `INSERT INTO status_counter (cycle_id, institution_id, status, province_code, city_code, county_code, count)
+     SELECT a.cycle_id, a.institution_id, a.status, i.province_code, i.city_code, i.county_code, COUNT(*)
+     FROM application a JOIN institution i ON i.id = a.institution_id
+     WHERE a.cycle_id = ?
+     GROUP BY a.cycle_id, a.institution_id, a.status, i.province_code, i.city_code, i.county_code`,
+    [cycle.id],
+  );
+}
+
+export async function updateCycle(ctx: Context, id: number, input: CycleSettings) {
+  const p = requirePrincipal(ctx);
+  return inTransaction(ctx.ds, async (em) => {
+    const cycle = await em.findOneBy(AssessmentCycle, { id, provinceCode: `${p.regionCode!.slice(0, 2)}0000` });
+    if (!cycle) throw notFound("考核周期");
+    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as CycleSettings;
+    await em.update(AssessmentCycle, { id }, { ...defined, ...(defined.name ? { name: defined.name.trim() } : {}) });
+    validated({ ...cycle, ...defined });
+    await audit(em, ctx, { action: "cycle.update", targetType: "AssessmentCycle", targetId: id, detail: { changed: Object.keys(defined) } });
+    return em.findOneByOrFail(AssessmentCycle, { id });
+  });
 }

@@ -60,7 +60,7 @@ export interface StatusWrite {
  */
 export async function writeTransition(em: EntityManager, actor: Actor, w: StatusWrite): Promise<void> {
   const now = new Date();
-  const label = EVENT_LABEL[w.action as WorkflowAction] ?? w.action;
+  const label = EVENT_LABEL[w.action as keyof typeof EVENT_LABEL] ?? w.action;
   const result = await em
     .createQueryBuilder()
     .update(Application)

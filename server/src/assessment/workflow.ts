@@ -156,8 +156,12 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   ),
 };
 
+/** Events outside the transition tables that still move an application (roster operations). */
+export const TRANSFER_OUT_EVENT = "TRANSFER_OUT";
+
 /** How the timeline and the progress list name an action once it happened. */
-export const EVENT_LABEL: Record<WorkflowAction | ExemptionActionName, string> = {
+export const EVENT_LABEL: Record<WorkflowAction | ExemptionActionName | typeof TRANSFER_OUT_EVENT, string> = {
+  TRANSFER_OUT: "调离",
   ENROLL: "确认参加",
   CANCEL_ENROLLMENT: "取消报名",
   SUBMIT: "提交报名",

@@ -10,7 +10,7 @@ import { phaseOpen, todayInChina, type AssessmentCycle } from "../assessment/cyc
 import { currentCycle } from "../assessment/cycle.service";
 import { actingRole } from "../assessment/parties";
 import { transition, writeTransition } from "../assessment/transition.service";
-import { ApplicationStatus, EVENT_LABEL, IN_PROGRESS_STATUSES, Party, TRANSITIONS, WorkflowAction } from "../assessment/workflow";
+import { ApplicationStatus, EVENT_LABEL, IN_PROGRESS_STATUSES, Party, TRANSFER_OUT_EVENT, TRANSITIONS, WorkflowAction } from "../assessment/workflow";
 import { audit, auditNow } from "../audit/audit";
 import { assertCanSee } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
@@ -253,7 +253,7 @@ export async function transferOut(ctx: Context, physicianId: number, reason: str
       // An enrolled, not yet reviewed application goes back to NOT_ENROLLED first (it is recorded on the timeline),
       if (app.status !== ApplicationStatus.NOT_ENROLLED) {
         await writeTransition(em, { principal, ip: ctx.ip }, {
-          app, institution: inst, action: "TRANSFER_OUT", party: Party.OWN_INSTITUTION, to: ApplicationStatus.NOT_ENROLLED, reason,
+          app, institution: inst, action: TRANSFER_OUT_EVENT, party: Party.OWN_INSTITUTION, to: ApplicationStatus.NOT_ENROLLED, reason,
         });
       }
       // then leaves the institution's lists and counts until another institution takes the physician in.

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { badInput } from "../common/errors";
-import { isSqlite } from "../db/data-source";
+import { sqlTime } from "../db/raw";
 
 /**
  * Keyset cursors for change feeds. A traversal is bounded by a watermark fixed on its first page
@@ -28,10 +28,7 @@ export function decodeCursor(text: string): SyncCursor {
 }
 
 /** Dates as the database compares them (SQLite stores UTC text with milliseconds). */
-export function dbTime(ds: DataSource, iso: string): Date | string {
-  const d = new Date(iso);
-  return isSqlite(ds) ? d.toISOString().replace("T", " ").replace("Z", "") : d;
-}
+export const dbTime = (ds: DataSource, iso: string) => sqlTime(ds, new Date(iso));
 
 export function startCursor(since: Date | null, lagMs: number, now = Date.now()): SyncCursor {
   return { since: (since ?? new Date(0)).toISOString(), until: new Date(now - lagMs).toISOString(), lastAt: null, lastId: 0 };

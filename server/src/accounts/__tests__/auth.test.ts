@@ -158,6 +158,19 @@ describe("forced password change, policy and reset", () => {
   });
 });
 
+describe("accounts an administration may reset", () => {
+  it("lists its region's institution and lower administration accounts only", async () => {
+    const city = await signIn(app, world.users.nanning);
+    const LIST = `query($filter: AccountFilter) { administeredAccounts(filter: $filter, pageSize: 100) { total items { username kind locked } } }`;
+    const names = (await city.ok(LIST, {})).administeredAccounts.items.map((a: { username: string }) => a.username).sort();
+    expect(names).toEqual([world.users.aiA, world.users.instA, world.users.instB, world.users.qingxiu].sort());
+    const institutions = (await city.ok(LIST, { filter: { kind: "INSTITUTION" } })).administeredAccounts.items;
+    expect(institutions.map((a: { username: string }) => a.username).sort()).toEqual([world.users.instA, world.users.instB].sort());
+    const inst = await signIn(app, world.users.instA);
+    expect((await inst.fails(LIST, {})).extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
 describe("session expiry", () => {
   let shortApp: TestApp;
   beforeAll(async () => {
