@@ -3,6 +3,7 @@ import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AuthResolver } from "./accounts/auth.resolver";
 import { AdminAccountsResolver } from "./accounts/admin-accounts.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
+import { ApplicationBriefResolver } from "./assessment/application-brief.resolver";
 import { ProgressResolver } from "./assessment/progress.resolver";
 import { CycleResolver } from "./assessment/cycle.resolver";
 import { CatalogResolver } from "./catalogs/catalog.resolver";
@@ -17,7 +18,7 @@ import { AssessmentInstitutionApplicationResolver } from "./institutions/assessm
 import { HomeResolver } from "./institutions/home.resolver";
 import { InstitutionResolver } from "./institutions/institution.resolver";
 import { PhysicianDetailFieldsResolver, PhysicianResolver, PhysicianSummaryFieldsResolver } from "./physicians/physician.resolver";
-import { ImportResolver } from "./physicians/import/import.resolver";
+import { ImportResolver, ImportRowResolver } from "./physicians/import/import.resolver";
 import { RegionResolver } from "./regions/region.resolver";
 
 /** Every resolver of the API; each feature adds its own here. */
@@ -34,7 +35,9 @@ export const resolvers: NonEmptyArray<Function> = [
   PhysicianSummaryFieldsResolver,
   PhysicianDetailFieldsResolver,
   ImportResolver,
+  ImportRowResolver,
   ApplicationResolver,
+  ApplicationBriefResolver,
   ExamsResolver,
   ProgressResolver,
   CycleResolver,

@@ -12,6 +12,12 @@ export class ApplicationBrief {
   @Field(() => Int, { description: "考核周期 ID (cycle)" })
   cycleId: number;
 
+  @Field(() => Int, { description: "医师 ID (physician)" })
+  physicianId: number;
+
+  @Field(() => Int, { nullable: true, description: "负责机构 ID (institution)" })
+  institutionId: number | null;
+
   @Field(() => ApplicationStatus, { description: "状态 (status)" })
   status: ApplicationStatus;
 
@@ -40,6 +46,8 @@ export class ApplicationBrief {
 export const briefOf = (a: Application): ApplicationBrief => ({
   id: a.id,
   cycleId: a.cycleId,
+  physicianId: a.physicianId,
+  institutionId: a.institutionId,
   status: a.status,
   statusLabel: STATUS_INFO[a.status].label,
   procedure: a.procedure,

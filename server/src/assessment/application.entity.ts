@@ -56,6 +56,9 @@ export class Application {
   @Column({ type: "varchar", length: 500, nullable: true })
   exemptionNote: string | null;
 
+  @DateTimeColumn({ nullable: true })
+  exemptionRequestedAt: Date | null;
+
   /** The physician's unsent draft: the institution never sees it. */
   @Column({ type: "simple-json", nullable: true })
   draft: Submission | null;

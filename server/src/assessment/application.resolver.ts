@@ -99,6 +99,7 @@ export function applicationView(app: Application, revealIdentifiers = false): Ap
     exemptedTest: app.exemptedTest,
     exemptionReason: app.exemptionReason,
     exemptionNote: app.exemptionNote,
+    exemptionRequestedAt: app.exemptionRequestedAt,
     submittedAt: app.submittedAt,
     returnReason: app.returnReason,
     lastAction: app.lastAction,
@@ -402,7 +403,7 @@ async function submissionView(ctx: Context, a: ApplicationView, s: Submission | 
     ...s,
     workQuantities: s.workQuantities.map((q) => ({
       code: q.code, value: q.value, name: standards.get(q.code)?.name ?? q.code, threshold: standards.get(q.code)?.threshold ?? null,
-      unit: standards.get(q.code)?.unit ?? "", ratingItem: `WORK_QUANTITY:${q.code}`,
+      unit: standards.get(q.code)?.unit ?? "", appliesTo: standards.get(q.code)?.appliesTo ?? "", ratingItem: `WORK_QUANTITY:${q.code}`,
     })),
     snapshot: snap
       ? {

@@ -97,7 +97,7 @@ export async function saveDraft(ctx: Context, input: ApplicationFormInput): Prom
   });
 }
 
-async function snapshotOf(em: EntityManager, physician: Physician, departmentName: string): Promise<PhysicianSnapshot> {
+export async function snapshotOf(em: EntityManager, physician: Physician, departmentName: string): Promise<PhysicianSnapshot> {
   const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
   return {
     name: physician.name,
@@ -405,7 +405,7 @@ export async function exemptionStep(
       if (!app.procedure) throw invalidState("请先提交报名信息（选择考核程序）后再申请免考");
       const evidence = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose: PURPOSES.EVIDENCE });
       if (!evidence) throw badInput("申请免考须上传证明材料", "attachments");
-      Object.assign(changes, { exemptedTest: exemptableTest(cycle, app.procedure), exemptionReason: reason, exemptionNote: options.note?.trim() || null });
+      Object.assign(changes, { exemptedTest: exemptableTest(cycle, app.procedure), exemptionReason: reason, exemptionNote: options.note?.trim() || null, exemptionRequestedAt: new Date() });
     }
     if (rule.requiresReason) changes.exemptionNote = reason;
     // Approving an exemption can leave nothing to test: the application is then 合格.

@@ -32,6 +32,7 @@ export class WorkQuantityView {
   @Field(() => Float) value: number;
   @Field(() => Float, { nullable: true, description: "标准数量 (standard)" }) threshold: number | null;
   @Field({ description: "单位 (unit)" }) unit: string;
+  @Field({ description: "适用科室，如 外科科室 (which departments the standard applies to)" }) appliesTo: string;
   @Field({ description: "评定项目代码，审核时按此评定 (item to rate: WORK_QUANTITY:<code>)" }) ratingItem: string;
 }
 
@@ -133,6 +134,7 @@ export class ApplicationView {
   @Field(() => TestKind, { nullable: true, description: "申请免考的测评 (test the exemption is for)" }) exemptedTest: TestKind | null;
   @Field(() => String, { nullable: true, description: "免考理由 (exemption reason)" }) exemptionReason: string | null;
   @Field(() => String, { nullable: true, description: "免考说明 (exemption note)" }) exemptionNote: string | null;
+  @Field(() => Date, { nullable: true, description: "申请免考时间 (when the exemption was requested)" }) exemptionRequestedAt: Date | null;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
   @Field(() => String, { nullable: true, description: "最近的驳回理由 (latest return reason)" }) returnReason: string | null;
   @Field() lastAction: string;

@@ -8,6 +8,9 @@ export class AttachmentView {
   @Field({ description: "用途 (purpose within its owner, e.g. MATERIAL 申请材料, REPORT 述职报告, EVIDENCE 证明材料)" })
   purpose: string;
 
+  @Field({ description: "用途名称，如 申请材料 (purpose label)" })
+  purposeLabel: string;
+
   @Field({ description: "原文件名 (original file name)" })
   fileName: string;
 

@@ -66,11 +66,14 @@ export async function saveAttachment(
   return em.save(row);
 }
 
+const PURPOSE_LABEL: Record<string, string> = { MATERIAL: "申请材料", REPORT: "述职报告", EVIDENCE: "免考证明材料", SNAPSHOT: "监考照片" };
+
 /** The GraphQL view of an attachment, with a signed, short-lived download link. */
 export function attachmentView(deps: Pick<AppDeps, "signer">, a: Attachment): AttachmentView {
   return {
     id: a.id,
     purpose: a.purpose,
+    purposeLabel: PURPOSE_LABEL[a.purpose] ?? a.purpose,
     fileName: a.fileName,
     mimeType: a.mimeType,
     size: a.size,

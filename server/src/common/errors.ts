@@ -39,7 +39,7 @@ export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, me
 export const invalidState = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.INVALID_STATE, message, extensions);
 /** Raised when a guarded update finds the row changed by someone else in between. */
-export const stateChanged = () => conflict("数据已被他人修改，请刷新后重试");
+export const stateChanged = () => new AppError(ErrorCode.CONFLICT, "数据已被他人修改，请刷新后重试", { reason: "STALE_VERSION" });
 
 const INTERNAL_MESSAGE = "系统繁忙，请稍后重试";
 

@@ -37,10 +37,14 @@ export class DepartmentResolver {
   @Query(() => [Department], {
     description: "可选择的科室：本机构已启用的科室（医师报名、机构编辑医师时使用） (enabled departments to choose from)",
   })
-  async departmentOptions(@Ctx() ctx: Context): Promise<Department[]> {
+  async departmentOptions(
+    @Arg("includeDisabled", { defaultValue: false, description: "也包括停用的科室（用于筛选条件） (include disabled ones, for filters)" }) includeDisabled: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Department[]> {
     const institutionId = await optionsInstitutionId(ctx);
     if (!institutionId) return [];
-    return ctx.ds.getRepository(Department).find({ where: { institutionId, enabled: true }, order: { name: "ASC" } });
+    const where = includeDisabled && requirePrincipal(ctx).institutionId ? { institutionId } : { institutionId, enabled: true };
+    return ctx.ds.getRepository(Department).find({ where, order: { name: "ASC" } });
   }
 
   @Authorized(Role.INSTITUTION)

@@ -10,9 +10,9 @@ import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
 import { departmentById } from "../departments/department.loaders";
 import { institutionById } from "../institutions/institution.loaders";
-import { PhysicianLevel, PractisingStatus, type Physician } from "./physician.entity";
+import { PhysicianLevel, PRACTISING_STATUS_LABEL, PractisingStatus, type Physician } from "./physician.entity";
 import { PhysicianFilter, PhysicianInput, PhysicianSort, PhysicianSortField, SortDirection, TransferOutInput } from "./physician.inputs";
-import { BatchEnrollResult, PhysicianDetail, PhysicianSummary, TransferCandidate, TransferView } from "./physician.view";
+import { BatchEnrollResult, PhysicianDetail, PhysicianSummary, RosterCounts, TransferCandidate, TransferView } from "./physician.view";
 import {
   cancelEnrollment,
   createPhysician,
@@ -24,6 +24,7 @@ import {
   MAX_BATCH,
   physicianDetail,
   resetPhysicianPassword,
+  rosterCounts,
   setPractisingStatus,
   transferHistory,
   transferIn,
@@ -105,6 +106,11 @@ function physicianFields<T extends PhysicianSummary>(type: ClassType<T>) {
       return p.institutionId ? ((await ctx.loaders.get(institutionById).load(p.institutionId))?.name ?? null) : null;
     }
 
+    @FieldResolver(() => String, { description: "执业状态名称 (practising status label)" })
+    practisingStatusLabel(@Root() p: T) {
+      return PRACTISING_STATUS_LABEL[p.practisingStatus];
+    }
+
     @FieldResolver(() => String, { description: "医师级别名称 (level name)" })
     levelName(@Root() p: T) {
       return p.level === PhysicianLevel.PHYSICIAN ? "执业医师" : "执业助理医师";
@@ -131,6 +137,16 @@ export class PhysicianResolver {
   ) {
     const result = await listRoster(ctx, filter ?? {}, sort ?? { field: PhysicianSortField.ID, direction: SortDirection.ASC }, page, institutionId);
     return { ...result, items: result.items.map((r) => summaryOf(r.physician, r.application)) };
+  }
+
+  @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
+  @Query(() => RosterCounts, { description: "医师列表两个页签的人数（同一筛选条件） (the two tab counts under the same filter)" })
+  rosterCounts(
+    @Arg("filter", () => PhysicianFilter, { nullable: true }) filter: PhysicianFilter | null,
+    @Arg("institutionId", () => Int, { nullable: true, description: "机构 ID（非机构用户） (institution)" }) institutionId: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    return rosterCounts(ctx, filter ?? {}, institutionId);
   }
 
   @Authorized()

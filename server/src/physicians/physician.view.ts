@@ -173,3 +173,12 @@ export class BatchEnrollResult {
   @Field(() => [BatchOutcome], { description: "每位医师的结果，按提交顺序 (each physician's outcome, in request order)" })
   outcomes: BatchOutcome[];
 }
+
+@ObjectType({ description: "医师列表页签人数 (tab counts of the roster)" })
+export class RosterCounts {
+  @Field(() => Int, { description: "未确认参加 (not enrolled)" })
+  notEnrolled: number;
+
+  @Field(() => Int, { description: "已确认参加 (enrolled)" })
+  enrolled: number;
+}

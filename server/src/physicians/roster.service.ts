@@ -72,6 +72,26 @@ function applyRosterFilter(qb: SelectQueryBuilder<Physician>, filter: PhysicianF
   if (filter.statuses?.length) qb.andWhere("a.status IN (:...statuses)", { statuses: filter.statuses });
 }
 
+/** The two tab counts of 医师列表 under the same filter, in one statement. */
+export async function rosterCounts(ctx: Context, filter: PhysicianFilter, institutionId: number | null): Promise<{ notEnrolled: number; enrolled: number }> {
+  const p = requirePrincipal(ctx);
+  const targetId = institutionId ?? p.institutionId;
+  if (!targetId) throw badInput("请指定机构", "institutionId");
+  const inst = assertCanSee(p, await ctx.ds.getRepository(Institution).findOneBy({ id: targetId }), "机构");
+  const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
+  const qb = ctx.ds
+    .getRepository(Physician)
+    .createQueryBuilder("p")
+    .leftJoin(Application, "a", "a.physicianId = p.id AND a.cycleId = :cycleId", { cycleId: cycle?.id ?? -1 })
+    .select("SUM(CASE WHEN a.id IS NULL OR a.status = :ne THEN 1 ELSE 0 END)", "notEnrolled")
+    .addSelect("SUM(CASE WHEN a.status <> :ne THEN 1 ELSE 0 END)", "enrolled")
+    .setParameter("ne", ApplicationStatus.NOT_ENROLLED)
+    .where("p.institutionId = :inst", { inst: inst.id });
+  applyRosterFilter(qb, { ...filter, tab: undefined });
+  const row = await qb.getRawOne<{ notEnrolled: unknown; enrolled: unknown }>();
+  return { notEnrolled: Number(row?.notEnrolled ?? 0), enrolled: Number(row?.enrolled ?? 0) };
+}
+
 /**
  * 医师列表: the caller's physicians (an administration may name an institution of its region)
  * with their current-cycle application; two statements whatever the page size.

@@ -8,6 +8,7 @@ import type { AssessmentCycle } from "../../assessment/cycle.entity";
 import { OtherInstitutionOpinion } from "../../assessment/other-opinion.entity";
 import { Procedure, TestKind } from "../../assessment/procedure";
 import { writeTransition } from "../../assessment/transition.service";
+import { ratingItemName, snapshotOf } from "../../assessment/application.service";
 import { ApplicationStatus, ExemptionStatus, Party, WorkflowAction } from "../../assessment/workflow";
 import { Attachment } from "../../attachments/attachment.entity";
 import type { FileStorage, StoredFile } from "../../attachments/storage";
@@ -202,11 +203,12 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
             await em.insert(Attachment, attachmentRow(app.id, "MATERIAL", file, name, mime, r.actors.physicianAccount.id));
           }
         }
-        const submission = submissionFor(procedure, r.physician.departmentId!, r.physician.name);
+        const department = await em.findOneByOrFail(Department, { id: r.physician.departmentId! });
+        const submission = { ...submissionFor(procedure, department.id, r.physician.name), snapshot: await snapshotOf(em, r.physician, department.name) };
         const changes: Partial<Application> = { procedure, departmentId: r.physician.departmentId, submission, draft: submission, submittedAt: now };
         if (r.group.exemption) {
           await em.insert(Attachment, attachmentRow(app.id, "EVIDENCE", r.png, "表彰证书.png", "image/png", r.actors.physicianAccount.id));
-          Object.assign(changes, { exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION, exemptedTest: TestKind.HUMANITIES, exemptionReason: "获得省级以上表彰", exemptionNote: "2025 年获自治区优秀医师称号" });
+          Object.assign(changes, { exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION, exemptedTest: TestKind.HUMANITIES, exemptionReason: "获得省级以上表彰", exemptionNote: "2025 年获自治区优秀医师称号", exemptionRequestedAt: now });
         }
         await step(Party.PHYSICIAN_SELF, actor(r.actors.physicianAccount, "physician"), ApplicationStatus.AWAITING_INSTITUTION_REVIEW, changes);
         if (r.physician.otherPracticeSites.length) {
@@ -219,7 +221,7 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
         break;
       case WorkflowAction.APPROVE: {
         const items = [WORK_PERFORMANCE, ETHICS, ...(procedure === Procedure.GENERAL ? ["PATIENTS", "OPERATIONS"].map(workQuantityItem) : [])];
-        const ratings = items.map((item) => ({ item, itemName: { [WORK_PERFORMANCE]: "工作成绩", [ETHICS]: "职业道德", "WORK_QUANTITY:PATIENTS": "接诊病人数", "WORK_QUANTITY:OPERATIONS": "手术量" }[item], rating: r.group.bad && item === ETHICS ? Rating.UNQUALIFIED : Rating.QUALIFIED }));
+        const ratings = items.map((item) => ({ item, itemName: ratingItemName(item, cycle), rating: r.group.bad && item === ETHICS ? Rating.UNQUALIFIED : Rating.QUALIFIED }));
         const review = { ratings, outcome: r.group.bad ? Rating.UNQUALIFIED : Rating.QUALIFIED, opinion: r.group.bad ? "本周期有一起有效投诉，职业道德评定不合格" : "同意，评定合格", reviewerAccountId: r.actors.institutionAccount.id, reviewerName: r.actors.institutionAccount.displayName, at: now.toISOString() };
         await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, { institutionReview: review });
         break;

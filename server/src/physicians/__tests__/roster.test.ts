@@ -102,6 +102,13 @@ describe("医师列表 (manual 2.2.5)", () => {
     expect(err.message).toBe("身份证号码校验位错误");
   });
 
+  it("counts both tabs under the same filter, and says which actions each row allows", async () => {
+    const counts = await instA.ok(`query($f: PhysicianFilter) { rosterCounts(filter: $f) { notEnrolled enrolled } }`, { f: { categoryCode: "2" } });
+    expect(counts.rosterCounts).toEqual({ notEnrolled: 3, enrolled: 0 });
+    const row = (await instA.ok(`{ physicians(pageSize: 1) { items { practisingStatusLabel currentApplication { availableActions } } } }`)).physicians.items[0];
+    expect(row).toEqual({ practisingStatusLabel: "执业中", currentApplication: { availableActions: ["ENROLL"] } });
+  });
+
   it("sorts and pages", async () => {
     const desc = await instA.ok(LIST, { sort: { field: "NAME", direction: "DESC" }, pageSize: 5, page: 1 });
     expect(desc.physicians.items.map((i: { name: string }) => i.name)).toEqual(["医师012", "医师011", "医师010", "医师009", "医师008"]);

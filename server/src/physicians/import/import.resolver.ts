@@ -42,3 +42,13 @@ export class ImportResolver {
     return { items, total, page: page.page, pageSize: page.pageSize };
   }
 }
+
+const OUTCOME_LABEL: Record<ImportOutcome, string> = { CREATED: "新增", UPDATED: "更新", REFUSED: "拒绝" };
+
+@Resolver(() => ImportRowResult)
+export class ImportRowResolver {
+  @FieldResolver(() => String, { description: "结果名称：新增、更新、拒绝 (outcome label)" })
+  outcomeLabel(@Root() row: ImportRowResult) {
+    return OUTCOME_LABEL[row.outcome];
+  }
+}
