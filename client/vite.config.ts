@@ -5,7 +5,7 @@ import { ElementPlusResolver } from "unplugin-vue-components/resolvers";
 import { defineConfig } from "vite";
 
 // In development the API runs on :4000 (npm run dev -w server); the console is served by Vite and
-// proxies the API paths so that the session cookie stays first-party (changeOrigin false keeps the Host).
+// proxies the API paths (GraphQL, signed files, import templates) so that the session cookie stays first-party (changeOrigin false keeps the Host).
 const api = "http://localhost:4000";
 const proxied = { target: api, changeOrigin: false };
 
@@ -27,10 +27,10 @@ export default defineConfig(({ command }) => ({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: { "/graphql": proxied, "/files": proxied, "/healthz": proxied },
+    proxy: { "/graphql": proxied, "/files": proxied, "/templates": proxied, "/healthz": proxied },
   },
   preview: {
-    proxy: { "/graphql": proxied, "/files": proxied, "/healthz": proxied },
+    proxy: { "/graphql": proxied, "/files": proxied, "/templates": proxied, "/healthz": proxied },
   },
   build: {
     outDir: "dist",

@@ -250,3 +250,16 @@ export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Sends a GraphQL operation with the browser profile's session cookie, as another tab of the same user
+ * would (used to make "someone else acted first" happen at a chosen moment).
+ */
+export async function graphql<T = Record<string, unknown>>(context: BrowserContext, query: string, variables: Record<string, unknown> = {}) {
+  const res = await context.request.post("/graphql", { data: { query, variables }, headers: { "apollo-require-preflight": "true" } });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  return body;
+}
+
+/** The 15-digit form of an 18-digit ID number of someone born in the 1900s. */
+export const legacyIdNumber = (id18: string) => id18.slice(0, 6) + id18.slice(8, 17);

@@ -52,6 +52,9 @@ export const apolloClient = new ApolloClient({
       // Regions are identified by their code, subjects too.
       Region: { keyFields: ["code"] },
       PracticeSubject: { keyFields: ["code"] },
+      PracticeCategory: { keyFields: ["code"] },
+      // The workflow table is one document for everybody; keep it whole.
+      WorkflowView: { keyFields: false, merge: true },
     },
   }),
   defaultOptions: {

@@ -20,3 +20,37 @@ export async function confirmAction(message: string, options: { title?: string; 
     return false;
   }
 }
+
+/**
+ * Asks for a required reason (驳回理由 …) in a message box. Resolves the trimmed text, or null when
+ * cancelled. The server caps reasons at 500 characters; the box checks the same before sending.
+ */
+export async function promptReason(
+  message: string,
+  options: { title: string; confirmText?: string; placeholder?: string; required?: string },
+): Promise<string | null> {
+  try {
+    const { value } = await ElMessageBox.prompt(message, options.title, {
+      confirmButtonText: options.confirmText ?? "确定",
+      cancelButtonText: "取消",
+      confirmButtonClass: "el-button--danger",
+      inputType: "textarea",
+      inputPlaceholder: options.placeholder ?? "请填写理由",
+      inputValidator: (v: string) => {
+        if (!v || !v.trim()) return options.required ?? "请填写理由";
+        if (v.trim().length > 500) return "理由不能超过500字";
+        return true;
+      },
+      closeOnClickModal: false,
+      customClass: "pa-reason-box",
+    });
+    return value.trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Tells why the server refused an action (a state rule, not a fault): stays until read. */
+export async function alertRefusal(message: string, title = "无法办理") {
+  await ElMessageBox.alert(message, title, { type: "warning", confirmButtonText: "知道了", autofocus: false }).catch(() => undefined);
+}

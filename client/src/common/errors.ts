@@ -114,3 +114,28 @@ export function reportError(err: unknown, mapFields?: (f: AppFailure) => boolean
   ElMessage({ type: failure.code === "NETWORK_ERROR" ? "warning" : "error", message: failure.message, grouping: true });
   return failure;
 }
+
+/**
+ * For workflow actions sent with `expectedVersion`: CONFLICT means someone else acted on the record
+ * after it was loaded. Say so and reload, instead of the generic "please refresh". Refusals for the
+ * record's state (INVALID_STATE) and everything else go the default way (`reportError`), or to
+ * `onRefused` when the caller shows them in its own place.
+ */
+export function reportActionError(
+  err: unknown,
+  reload: () => unknown,
+  options: { mapFields?: (f: AppFailure) => boolean; onRefused?: (f: AppFailure) => void } = {},
+): AppFailure {
+  const failure = toFailure(err);
+  if (isHandledGlobally(failure)) return failure;
+  if (failure.code === "CONFLICT") {
+    ElMessage({ type: "warning", message: "他人已先行处理了该记录，页面已刷新为最新数据，请核对后再操作", grouping: true, duration: 5000 });
+    void reload();
+    return failure;
+  }
+  if (failure.code === "INVALID_STATE" && options.onRefused) {
+    options.onRefused(failure);
+    return failure;
+  }
+  return reportError(err, options.mapFields);
+}

@@ -45,10 +45,11 @@ export const MENU: MenuGroup[] = [
     children: [
       { title: "医师列表", route: RouteName.physicians, roles: INSTITUTION },
       { title: "调入医师", route: RouteName.physicianTransferIn, roles: INSTITUTION },
+      { title: "名册导入", route: RouteName.physicianImport, roles: INSTITUTION },
     ],
   },
   {
-    title: "考核审核",
+    title: "审核管理",
     icon: markRaw(Checked),
     roles: INSTITUTION,
     children: [

@@ -13,5 +13,7 @@ declare module "vue-router" {
     duringPasswordChange?: boolean;
     /** Any of these roles may open the page; absent = any signed-in account. */
     roles?: Role[];
+    /** The menu entry to highlight for a page that has none of its own (a review opened from its list). */
+    activeMenu?: string;
   }
 }

@@ -16,12 +16,17 @@ export const RouteName = {
   aaApplicationReview: "aa-application-review",
   notFound: "not-found",
 
-  // Reserved for the next slices (manual 2.2.5–2.3.0).
+  // 医师管理 and 审核管理 (manual 2.2.5–2.2.8).
   physicians: "physicians",
   physicianTransferIn: "physician-transfer-in",
+  physicianImport: "physician-import",
   reviewsSimple: "reviews-simple",
+  reviewSimple: "review-simple",
   reviewsGeneral: "reviews-general",
+  reviewGeneral: "review-general",
   reviewsExemptions: "reviews-exemptions",
+
+  // Reserved for the next slices (manual 2.2.9–2.3.0).
   progress: "progress",
   testProgress: "test-progress",
   proctoring: "proctoring",

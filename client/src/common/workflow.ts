@@ -1,0 +1,24 @@
+import { computed, watch } from "vue";
+import { useQuery } from "@vue/apollo-composable";
+import { WorkflowDocument, type ApplicationStatus, type ExemptionAction, type WorkflowAction } from "@/gql/graphql";
+import { reportError } from "./errors";
+
+/**
+ * Labels of statuses and actions as the server publishes them (`workflow` query, loaded once and
+ * cached): pages never spell workflow labels themselves. Which buttons show comes from the record's
+ * `availableActions`; this only names them.
+ */
+export function useWorkflow() {
+  const { result, loading, error } = useQuery(WorkflowDocument, null, { fetchPolicy: "cache-first" });
+  watch(error, (e) => e && reportError(e));
+  const workflow = computed(() => result.value?.workflow ?? null);
+  const ready = computed(() => !!workflow.value);
+
+  const statuses = computed(() => workflow.value?.statuses ?? []);
+  const statusLabel = (status: ApplicationStatus | null | undefined) => statuses.value.find((s) => s.value === status)?.label ?? "";
+  const action = (a: WorkflowAction) => workflow.value?.actions.find((x) => x.action === a) ?? null;
+  const actionLabel = (a: WorkflowAction) => action(a)?.label ?? "";
+  const exemptionActionLabel = (a: ExemptionAction) => workflow.value?.exemptionActions.find((x) => x.action === a)?.label ?? "";
+
+  return { workflow, ready, loading, statuses, statusLabel, action, actionLabel, exemptionActionLabel };
+}
