@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AuthResolver } from "./accounts/auth.resolver";
+import { AuditResolver } from "./audit/audit.resolver";
 import { AdminAccountsResolver } from "./accounts/admin-accounts.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
 import { ApplicationBriefResolver } from "./assessment/application-brief.resolver";
@@ -25,6 +26,7 @@ import { RegionResolver } from "./regions/region.resolver";
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   AdminAccountsResolver,
+  AuditResolver,
   CatalogResolver,
   RegionResolver,
   InstitutionResolver,

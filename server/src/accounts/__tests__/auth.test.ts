@@ -158,6 +158,18 @@ describe("forced password change, policy and reset", () => {
   });
 });
 
+describe("audit trail", () => {
+  it("the province reads sign-ins and resets with who, when and from where; others may not", async () => {
+    const province = await signIn(app, world.users.province);
+    const { auditLogs } = await province.ok(`{ auditLogs(filter: { action: "auth.login", failedOnly: true }, pageSize: 5) { total items { action actorName success ip at } } }`);
+    expect(auditLogs.total).toBeGreaterThanOrEqual(5);
+    expect(auditLogs.items[0]).toMatchObject({ action: "auth.login", success: false });
+    expect(auditLogs.items[0].ip).toMatch(/127\.0\.0\.1/);
+    const city = await signIn(app, world.users.nanning);
+    expect((await city.fails(`{ auditLogs { total } }`)).extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
 describe("accounts an administration may reset", () => {
   it("lists its region's institution and lower administration accounts only", async () => {
     const city = await signIn(app, world.users.nanning);

@@ -1,0 +1,51 @@
+import { IsOptional, MaxLength } from "class-validator";
+import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from "type-graphql";
+import { Role } from "../common/auth";
+import { offsetOf, PageArgs, PageOf } from "../common/pagination";
+import { pagedCost } from "../common/query-limits";
+import type { Context } from "../context";
+import { sqlTime } from "../db/raw";
+import { AuditLog } from "./audit-log.entity";
+
+@InputType({ description: "审计记录筛选 (audit filter)" })
+class AuditFilter {
+  @Field({ nullable: true, description: "动作前缀，如 auth. 或 proctoring.verdict (action prefix)" })
+  @IsOptional()
+  @MaxLength(64)
+  action?: string;
+
+  @Field({ nullable: true, description: "操作者名称包含 (actor name contains)" })
+  @IsOptional()
+  @MaxLength(64)
+  actorName?: string;
+
+  @Field({ nullable: true, description: "对象类型 (target type)" })
+  @IsOptional()
+  @MaxLength(32)
+  targetType?: string;
+
+  @Field(() => Date, { nullable: true, description: "此时间之后 (since)" })
+  since?: Date;
+
+  @Field({ nullable: true, description: "只看失败的 (only failures)" })
+  failedOnly?: boolean;
+}
+
+const AuditPage = PageOf(AuditLog, "AuditLogPage", "审计记录分页 (a page of audit records)");
+
+/** The audit trail (sign-ins, resets, workflow and proctoring decisions, API calls) for the province. */
+@Resolver()
+export class AuditResolver {
+  @Authorized(Role.PROVINCIAL_ADMIN)
+  @Query(() => AuditPage, { complexity: pagedCost, description: "审计记录，最新的在前（省级卫生行政部门） (audit records, newest first)" })
+  async auditLogs(@Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    const qb = ctx.ds.getRepository(AuditLog).createQueryBuilder("l");
+    if (filter?.action) qb.andWhere("l.action LIKE :action", { action: `${filter.action}%` });
+    if (filter?.actorName) qb.andWhere("l.actorName LIKE :actor", { actor: `%${filter.actorName}%` });
+    if (filter?.targetType) qb.andWhere("l.targetType = :tt", { tt: filter.targetType });
+    if (filter?.since) qb.andWhere("l.at >= :since", { since: sqlTime(ctx.ds, filter.since) });
+    if (filter?.failedOnly) qb.andWhere("l.success = :no", { no: false });
+    const [items, total] = await qb.orderBy("l.id", "DESC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
+    return { items, total, page: page.page, pageSize: page.pageSize };
+  }
+}
