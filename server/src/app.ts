@@ -95,6 +95,16 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   });
   await apollo.start();
 
+  // One structured line per request (level info; LOG_LEVEL=warn silences it under load).
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, operation: req.body?.operationName }, "request");
+    });
+    next();
+  });
+
   app.get("/healthz", async (_req, res) => {
     try {
       await ds.query("SELECT 1");
