@@ -67,4 +67,25 @@ export class ReferenceLists {
 
   @Field(() => [CatalogItem], { description: "测评类别 (test kinds)" })
   testKinds: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "考核程序 (procedures: SIMPLE 简易程序, GENERAL 一般程序)" })
+  procedures: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "测评状态 (attempt statuses)" })
+  attemptStatuses: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "监考照片查看状态 (snapshot view statuses)" })
+  snapshotViewStatuses: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "作弊认定结果 (cheating verdicts)" })
+  cheatingVerdicts: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "执业状态 (practising statuses)" })
+  practisingStatuses: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "性别 (genders)" })
+  genders: CatalogItem[];
+
+  @Field(() => [CatalogItem], { description: "证书核验结果 (certificate verification results)" })
+  certificateStatuses: CatalogItem[];
 }

@@ -59,7 +59,7 @@ class CertificateVerification {
   @Field(() => String, { nullable: true }) issueDate: string | null;
 }
 
-export const CERTIFICATE_NOTE = "本证明经发证机关盖章后生效";
+export const CERTIFICATE_NOTE = "合格证书需发证机关盖章后生效";
 export const imagePath = (id: number) => `/certificates/${id}.png`;
 
 @Resolver()

@@ -1,20 +1,35 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { NextFunction, Request, Response } from "express";
-import { parse, print } from "graphql";
+import { Kind, parse, print, visit, type ASTNode, type DocumentNode, type SelectionNode } from "graphql";
 import { logger } from "../logger";
 
 /**
  * Allow-listed operations for production (PERSISTED_OPERATIONS_FILE: JSON of sha256 → document, the
  * format GraphQL Code Generator writes for the console). Clients may send only the hash
- * (extensions.persistedQuery.sha256Hash); with PERSISTED_OPERATIONS_ONLY any other document is refused.
- * Documents are compared after printing, so formatting differences do not matter.
+ * (extensions.persistedQuery.sha256Hash, plain hex); with PERSISTED_OPERATIONS_ONLY any other document is
+ * refused. Documents are compared in a canonical form — definitions and selections sorted, `__typename`
+ * (added by client caches) dropped, formatting ignored — so a client's own printing does not matter.
  */
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+const selectionKey = (s: SelectionNode) =>
+  s.kind === Kind.FIELD ? `0${s.alias?.value ?? s.name.value}` : s.kind === Kind.FRAGMENT_SPREAD ? `1${s.name.value}` : `2${s.typeCondition?.name.value ?? ""}`;
+const definitionKey = (d: DocumentNode["definitions"][number]) => `${d.kind}:${"name" in d && d.name ? d.name.value : ""}`;
+
+export function canonicalDocument(document: string): string {
+  const ast = parse(document, { noLocation: true });
+  const stripped = visit(ast, {
+    Field: (node) => (node.name.value === "__typename" && !node.alias ? null : undefined),
+    SelectionSet: { leave: (node) => ({ ...node, selections: [...node.selections].sort((a, b) => selectionKey(a).localeCompare(selectionKey(b))) }) },
+  }) as DocumentNode;
+  const sorted: ASTNode = { ...stripped, definitions: [...stripped.definitions].sort((a, b) => definitionKey(a).localeCompare(definitionKey(b))) };
+  return print(sorted);
+}
+
 function normalizedHash(document: string): string | null {
   try {
-    return sha256(print(parse(document)));
+    return sha256(canonicalDocument(document));
   } catch {
     return null;
   }

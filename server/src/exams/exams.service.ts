@@ -191,7 +191,7 @@ export async function markSuspected(ctx: Context, attemptId: number, note: strin
   return inTransaction(ctx.ds, async (em) => {
     const attempt = await em.findOneBy(TestAttempt, { id: attemptId });
     if (!attempt || attempt.institutionId !== p.institutionId) throw notFound("测评记录");
-    if (attempt.suspected) throw conflict("该测评已标记为疑似作弊");
+    if (attempt.suspected) throw invalidState("该测评已标记为疑似作弊");
     if (attempt.verdict !== CheatingVerdict.NONE) throw invalidState("省级卫生行政部门已对该测评作出认定");
     const now = new Date();
     const r = await em.update(TestAttempt, { id: attempt.id, version: attempt.version, suspected: false }, { suspected: true, suspectedAt: now, suspectedByAccountId: p.id, viewedAt: attempt.viewedAt ?? now, updatedAt: now, version: attempt.version + 1 });

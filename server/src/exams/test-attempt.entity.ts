@@ -28,6 +28,8 @@ export enum CheatingVerdict {
   CLEARED = "CLEARED",
   CONFIRMED = "CONFIRMED",
 }
+export const VERDICT_LABEL: Record<CheatingVerdict, string> = { NONE: "未认定", CLEARED: "已撤销标记", CONFIRMED: "认定作弊" };
+
 registerEnumType(CheatingVerdict, {
   name: "CheatingVerdict",
   description: "省级卫生行政部门对疑似作弊的认定 (provincial verdict on suspected cheating)",

@@ -37,7 +37,7 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
     const { application, physician } = await qualified();
     const { certificate } = await inst.ok(CERT, { id: application.id });
     expect(certificate).toMatchObject({
-      physicianName: physician.name, institutionName: "甲医院", result: "合格", issuingAuthority: "省卫健委", note: "本证明经发证机关盖章后生效",
+      physicianName: physician.name, institutionName: "甲医院", result: "合格", issuingAuthority: "省卫健委", note: "合格证书需发证机关盖章后生效",
     });
     expect(certificate.number).toMatch(/^GX\d{4}-\d{7}$/);
     expect(certificate.idNumberMasked).toMatch(/^4501\*{10}/);

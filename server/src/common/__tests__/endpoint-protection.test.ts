@@ -128,6 +128,8 @@ describe("production settings", () => {
           minLength }
       }`);
       expect(reformatted.errors).toBeUndefined();
+      const reordered = await locked.client().request(`query Policy { passwordPolicy { __typename minLength text } }`);
+      expect(reordered.errors).toBeUndefined();
       const other = await locked.client().request(`{ workflow { statuses { label } } }`);
       expect(other.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_NOT_ALLOWED");
       const unknown = await fetch(`${locked.url}/graphql`, {

@@ -167,7 +167,7 @@ describe("监考管理 (proctoring)", () => {
     const other = await signIn(app, world.users.instB);
     expect((await other.fails(MARK, { id: attemptId })).extensions?.code).toBe("NOT_FOUND");
     expect((await inst.ok(MARK, { id: attemptId })).markAttemptSuspected.suspected).toBe(true);
-    expect((await inst.fails(MARK, { id: attemptId })).extensions?.code).toBe("CONFLICT");
+    expect((await inst.fails(MARK, { id: attemptId })).extensions?.code).toBe("INVALID_STATE");
     expect((await inst.fails(JUDGE, { id: attemptId, v: "CLEARED", r: "误标" })).extensions?.code).toBe("FORBIDDEN");
     const city = await signIn(app, world.users.nanning);
     expect((await city.fails(JUDGE, { id: attemptId, v: "CLEARED", r: "误标" })).extensions?.code).toBe("FORBIDDEN");
