@@ -57,8 +57,10 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
 
       await context.clearCookies();
-      await page.locator(".el-sub-menu__title").filter({ hasText: "机构信息" }).click().catch(() => undefined);
-      await page.locator(".el-menu-item").filter({ hasText: "科室信息" }).click();
+      // The groups start open; a click on a group's title would fold it, so only when the entry is hidden.
+      const departments = page.locator(".el-menu-item").filter({ hasText: "科室信息" });
+      if (!(await departments.isVisible())) await page.locator(".el-sub-menu__title").filter({ hasText: "机构信息" }).click();
+      await departments.click();
       await page.waitForURL((u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/departments");
       await page.locator(".el-message--warning").filter({ hasText: "请先登录" }).waitFor();
 

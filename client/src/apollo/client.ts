@@ -55,6 +55,8 @@ export const apolloClient = new ApolloClient({
       PracticeCategory: { keyFields: ["code"] },
       // The workflow table is one document for everybody; keep it whole.
       WorkflowView: { keyFields: false, merge: true },
+      // 考核进度 counts: one per institution and cycle, replaced as a whole.
+      ProgressSummary: { keyFields: false, merge: true },
     },
   }),
   defaultOptions: {

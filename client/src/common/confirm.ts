@@ -1,3 +1,4 @@
+import type { VNode } from "vue";
 import { ElMessageBox } from "element-plus";
 
 /**
@@ -45,6 +46,34 @@ export async function promptReason(
       customClass: "pa-reason-box",
     });
     return value.trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asks to confirm an action with an optional note (标记疑似 …). Resolves { note } (trimmed, possibly
+ * empty) when confirmed, or null when cancelled.
+ */
+export async function confirmWithNote(
+  message: string | VNode,
+  options: { title: string; confirmText?: string; placeholder?: string; maxLength?: number },
+): Promise<{ note: string } | null> {
+  const max = options.maxLength ?? 200;
+  try {
+    const { value } = await ElMessageBox.prompt(message, options.title, {
+      type: "warning",
+      confirmButtonText: options.confirmText ?? "确定",
+      cancelButtonText: "取消",
+      confirmButtonClass: "el-button--danger",
+      inputType: "textarea",
+      inputPlaceholder: options.placeholder ?? "说明（选填）",
+      inputValidator: (v: string) => (v && v.trim().length > max ? `说明不能超过${max}字` : true),
+      closeOnClickModal: false,
+      autofocus: false,
+      customClass: "pa-reason-box",
+    });
+    return { note: (value ?? "").trim() };
   } catch {
     return null;
   }

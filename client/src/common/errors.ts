@@ -15,6 +15,9 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "QUERY_TOO_COMPLEX"
   | "INTERNAL_SERVER_ERROR"
+  /** The server runs an allow-list of operations and this document is not on it (an outdated console). */
+  | "PERSISTED_QUERY_NOT_ALLOWED"
+  | "PERSISTED_QUERY_NOT_FOUND"
   | "NETWORK_ERROR";
 
 export interface FieldError {
@@ -115,11 +118,15 @@ export function reportError(err: unknown, mapFields?: (f: AppFailure) => boolean
   return failure;
 }
 
+/** CONFLICT because the record changed after it was loaded (the version sent back no longer matches). */
+export const isStaleVersion = (f: AppFailure) => f.code === "CONFLICT" && f.reason === "STALE_VERSION";
+
 /**
- * For workflow actions sent with `expectedVersion`: CONFLICT means someone else acted on the record
- * after it was loaded. Say so and reload, instead of the generic "please refresh". Refusals for the
- * record's state (INVALID_STATE) and everything else go the default way (`reportError`), or to
- * `onRefused` when the caller shows them in its own place.
+ * For workflow actions sent with `expectedVersion`: CONFLICT with reason STALE_VERSION means someone else
+ * acted on the record after it was loaded. Say so and reload, instead of the generic "please refresh".
+ * Other conflicts (already marked, already there …) are the server's own sentence, and reload too.
+ * Refusals for the record's state (INVALID_STATE) and everything else go the default way
+ * (`reportError`), or to `onRefused` when the caller shows them in its own place.
  */
 export function reportActionError(
   err: unknown,
@@ -129,7 +136,9 @@ export function reportActionError(
   const failure = toFailure(err);
   if (isHandledGlobally(failure)) return failure;
   if (failure.code === "CONFLICT") {
-    ElMessage({ type: "warning", message: "他人已先行处理了该记录，页面已刷新为最新数据，请核对后再操作", grouping: true, duration: 5000 });
+    if (!isStaleVersion(failure) && options.mapFields?.(failure)) return failure;
+    const message = isStaleVersion(failure) ? "他人已先行处理了该记录，页面已刷新为最新数据，请核对后再操作" : failure.message;
+    ElMessage({ type: "warning", message, grouping: true, duration: 5000 });
     void reload();
     return failure;
   }

@@ -2,12 +2,17 @@ import type {
   AccountKind,
   ApplicationStatus,
   AssessmentInstitutionApplicationStatus,
+  AttemptStatus,
+  CertificateStatus,
+  CheatingVerdict,
   ExemptionStatus,
   Gender,
   ImportOutcome,
   PractisingStatus,
+  Procedure,
   Rating,
   Role,
+  SnapshotViewStatus,
 } from "@/gql/graphql";
 
 export type TagType = "primary" | "success" | "warning" | "danger" | "info";
@@ -82,5 +87,35 @@ export const RATING: Record<Rating, string> = { QUALIFIED: "合格", UNQUALIFIED
 /** The two items every institution review rates (manual 2.2.6/2.2.7); work-quantity items carry their own names. */
 export const RATING_ITEM: Record<string, string> = { WORK_PERFORMANCE: "工作成绩", ETHICS: "职业道德" };
 
-/** Attachment purposes of an application (AttachmentView.purpose). */
-export const ATTACHMENT_PURPOSE: Record<string, string> = { MATERIAL: "申请材料", REPORT: "述职报告", EVIDENCE: "免考证明材料" };
+/** 考核程序, for filters (rows carry `procedureLabel`). */
+export const PROCEDURE: Record<Procedure, string> = { SIMPLE: "简易程序", GENERAL: "一般程序" };
+
+/** 测评状态: the API names them in its enum descriptions only (rows carry `statusLabel`). */
+export const ATTEMPT_STATUS: Record<AttemptStatus, { label: string; tag: TagType }> = {
+  NOT_STARTED: { label: "未开始", tag: "info" },
+  IN_PROGRESS: { label: "进行中", tag: "primary" },
+  SUBMITTED: { label: "已交卷", tag: "warning" },
+  GRADED: { label: "已评分", tag: "success" },
+  ABSENT: { label: "缺考", tag: "danger" },
+};
+
+/** 监考管理 查看状态 (manual 2.2.9 (3)). */
+export const SNAPSHOT_VIEW_STATUS: Record<SnapshotViewStatus, { label: string; tag: TagType }> = {
+  UNVIEWED: { label: "未查看", tag: "info" },
+  VIEWED: { label: "已查看", tag: "success" },
+  MARKED: { label: "已标记疑似", tag: "danger" },
+};
+
+/** The province's verdict on an attempt marked as suspected cheating. */
+export const CHEATING_VERDICT: Record<CheatingVerdict, { label: string; tag: TagType }> = {
+  NONE: { label: "待省级认定", tag: "warning" },
+  CONFIRMED: { label: "认定作弊", tag: "danger" },
+  CLEARED: { label: "已撤销标记", tag: "success" },
+};
+
+/** 证书核验 result (the API also sends its own sentence in `message`). */
+export const CERTIFICATE_STATUS: Record<CertificateStatus, { label: string; tag: TagType }> = {
+  GENUINE: { label: "真实有效", tag: "success" },
+  REVOKED: { label: "已作废", tag: "danger" },
+  NOT_FOUND: { label: "查无此证", tag: "info" },
+};

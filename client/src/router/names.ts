@@ -26,10 +26,13 @@ export const RouteName = {
   reviewGeneral: "review-general",
   reviewsExemptions: "reviews-exemptions",
 
-  // Reserved for the next slices (manual 2.2.9–2.3.0).
+  // 考核管理 (manual 2.2.9–2.3.0).
   progress: "progress",
   testProgress: "test-progress",
   proctoring: "proctoring",
+
+  // Public: what the QR code on a certificate opens (no sign-in).
+  verify: "verify",
 } as const;
 
 export type RouteNameValue = (typeof RouteName)[keyof typeof RouteName];

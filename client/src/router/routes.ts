@@ -18,6 +18,14 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: "首次登录修改密码", duringPasswordChange: true },
   },
   {
+    // What the QR code on a certificate opens: public, without the console's layout.
+    path: "/verify/:number?",
+    name: RouteName.verify,
+    component: () => import("@/pages/certificates/VerifyPage.vue"),
+    props: (route) => ({ number: typeof route.params.number === "string" ? route.params.number : "" }),
+    meta: { title: "合格证明核验", public: true },
+  },
+  {
     path: "/",
     component: AppLayout,
     children: [
@@ -108,6 +116,24 @@ export const routes: RouteRecordRaw[] = [
         name: RouteName.reviewsExemptions,
         component: () => import("@/pages/reviews/ExemptionReviewPage.vue"),
         meta: { title: "免考审核", trail: ["审核管理"], roles: ["INSTITUTION"] },
+      },
+      {
+        path: "assessment/progress",
+        name: RouteName.progress,
+        component: () => import("@/pages/progress/ProgressPage.vue"),
+        meta: { title: "考核进度", trail: ["考核管理"], roles: ["INSTITUTION"] },
+      },
+      {
+        path: "assessment/tests",
+        name: RouteName.testProgress,
+        component: () => import("@/pages/exams/TestProgressPage.vue"),
+        meta: { title: "测评进度", trail: ["考核管理"], roles: ["INSTITUTION"] },
+      },
+      {
+        path: "assessment/proctoring",
+        name: RouteName.proctoring,
+        component: () => import("@/pages/exams/ProctoringPage.vue"),
+        meta: { title: "监考管理", trail: ["考核管理"], roles: ["INSTITUTION"] },
       },
       {
         path: "administration/assessment-institution-applications",

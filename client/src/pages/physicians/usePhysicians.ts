@@ -20,6 +20,7 @@ import {
   type PhysicianFilter,
   type PractisingStatus,
   type RosterRowFragment,
+  type WorkflowAction,
 } from "@/gql/graphql";
 
 export interface RosterFilter {
@@ -57,8 +58,7 @@ export function usePhysicians() {
   const notEnrolledFilter = computed<PhysicianFilter>(() => ({ ...common.value, tab: "NOT_ENROLLED" }));
   const variables = computed(() => ({
     filter: tab.value === "ENROLLED" ? enrolledFilter.value : notEnrolledFilter.value,
-    notEnrolled: notEnrolledFilter.value,
-    enrolled: enrolledFilter.value,
+    counts: common.value,
     page: paging.page,
     pageSize: paging.pageSize,
   }));
@@ -67,16 +67,19 @@ export function usePhysicians() {
 
   const rows = computed(() => result.value?.physicians.items ?? []);
   const total = computed(() => result.value?.physicians.total ?? 0);
-  const counts = computed(() => ({
-    NOT_ENROLLED: result.value?.notEnrolled.total ?? null,
-    ENROLLED: result.value?.enrolled.total ?? null,
-  }));
+  /** `rosterCounts` counts both tabs under the common filter; the 考核状态 filter narrows 已确认参加 only (its list total). */
+  const counts = computed(() => {
+    const r = result.value;
+    if (!r) return { NOT_ENROLLED: null, ENROLLED: null };
+    const statusFiltered = tab.value === "ENROLLED" && !!applied.status;
+    return { NOT_ENROLLED: r.rosterCounts.notEnrolled, ENROLLED: statusFiltered ? r.physicians.total : r.rosterCounts.enrolled };
+  });
   const filtered = computed(() => Object.entries(applied).some(([, v]) => v !== ""));
 
   // Filter choices.
   const { result: filterOptions } = useQuery(RosterFilterOptionsDocument, null, { fetchPolicy: "cache-and-network" });
   const { result: formOptions } = useQuery(PhysicianFormOptionsDocument, null, { fetchPolicy: "cache-first" });
-  const departments = computed(() => filterOptions.value?.departments.items ?? []);
+  const departments = computed(() => filterOptions.value?.departmentOptions ?? []);
   const categories = computed(() => formOptions.value?.practiceCategories ?? []);
   const workflow = useWorkflow();
   /** 考核状态 choices on the 已确认参加 tab: every status past 未确认参加, labelled by the API. */
@@ -139,20 +142,31 @@ export function usePhysicians() {
     await refetch();
   }
 
-  /** 【取消报名】: back to 未确认参加; the server refuses once the application was reviewed (manual 2.2.5 备注). */
+  /**
+   * Row buttons follow the application's `availableActions`. 【参加】 shows only when it may be done; 【取消报名】
+   * stays on every row not yet finished, because the manual wants the user told whom to contact once the
+   * application was reviewed (manual 2.2.5 备注): the workflow table's refusal says so, without a request.
+   */
+  const canDo = (row: RosterRowFragment, action: WorkflowAction) => !row.currentApplication || row.currentApplication.availableActions.includes(action);
+  const showEnroll = (row: RosterRowFragment) => canDo(row, "ENROLL");
+  const showCancel = (row: RosterRowFragment) => {
+    const status = row.currentApplication?.status;
+    return !!status && status !== "NOT_ENROLLED" && !workflow.statuses.value.find((s) => s.value === status)?.final;
+  };
+
+  /** 【取消报名】: back to 未确认参加; refused once the application was reviewed (manual 2.2.5 备注). */
   async function cancelEnrollment(row: RosterRowFragment) {
     const label = workflow.actionLabel("CANCEL_ENROLLMENT");
-    const status = row.currentApplication?.status;
-    // Ask first when the workflow table allows it from this status. Otherwise nothing would change:
-    // the server is asked straight away and its answer (whom to contact) is shown.
-    if (status && workflow.action("CANCEL_ENROLLMENT")?.from.includes(status)) {
-      const confirmed = await confirmAction(`确定为 ${row.name} ${label}吗？取消后该医师将回到“未确认参加”名单。`, {
-        title: label,
-        confirmText: label,
-        danger: true,
-      });
-      if (!confirmed) return;
+    if (!canDo(row, "CANCEL_ENROLLMENT")) {
+      await alertRefusal(workflow.action("CANCEL_ENROLLMENT")?.refusal || "该申请当前不能取消报名", `无法${label}`);
+      return;
     }
+    const confirmed = await confirmAction(`确定为 ${row.name} ${label}吗？取消后该医师将回到“未确认参加”名单。`, {
+      title: label,
+      confirmText: label,
+      danger: true,
+    });
+    if (!confirmed) return;
     const ok = await run(row, () => cancelMutation({ physicianId: row.id, expectedVersion: row.currentApplication?.version ?? null }), `无法${label}`);
     if (!ok) return;
     ElMessage.success(`已为 ${row.name} ${label}`);
@@ -198,6 +212,9 @@ export function usePhysicians() {
     workflow,
     selection,
     busyId,
+    canDo,
+    showEnroll,
+    showCancel,
     enroll,
     cancelEnrollment,
     resetPassword,

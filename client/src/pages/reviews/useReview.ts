@@ -120,7 +120,8 @@ export function useReview(id: number, procedure: Procedure) {
     ...(effectiveProcedure.value === "GENERAL"
       ? workQuantities.value.map((q) => ({
           item: q.ratingItem,
-          name: q.name,
+          // As the manual's table names them: 手术量（外科科室）.
+          name: q.appliesTo ? `${q.name}（${q.appliesTo}）` : q.name,
           reported: quantity(q.value, q.unit),
           standard: q.threshold === null || q.threshold === undefined ? "由本机构确定" : quantity(q.threshold, q.unit),
           belowStandard: q.threshold !== null && q.threshold !== undefined && q.value < q.threshold,

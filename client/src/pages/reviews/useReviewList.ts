@@ -42,7 +42,7 @@ export function useReviewList(procedure: Procedure) {
   const filtered = computed(() => !!(applied.name.trim() || applied.idNumber.trim() || applied.departmentId !== ""));
 
   const { result: options } = useQuery(RosterFilterOptionsDocument, null, { fetchPolicy: "cache-first" });
-  const departments = computed(() => options.value?.departments.items ?? []);
+  const departments = computed(() => options.value?.departmentOptions ?? []);
 
   function search() {
     const id = filter.idNumber.trim();
