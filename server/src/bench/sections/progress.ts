@@ -1,0 +1,191 @@
+import { ApplicationStatus as S } from "../../assessment/workflow";
+import { BENCH_PASSWORD, mib, ms, USERS } from "../common";
+import { cpuSeconds, databasePid, pct, withCpu, type BenchContext } from "../context";
+import { login } from "../gql";
+import { graphqlError, mergeStats, request, runLoad, type LatencyStats, type RequestSpec } from "../load";
+import { table } from "../report";
+import { INST, openBenchConnection } from "../seed";
+
+/** The tabs of the 考核进度 page: all, and a few status filters. */
+export const PROGRESS_FILTERS: S[][] = [
+  [],
+  [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+  [S.AWAITING_TEST],
+  [S.QUALIFIED, S.UNQUALIFIED],
+  [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN],
+];
+
+export const PROGRESS_QUERY = `query Progress($filter: ApplicationFilter, $page: Int!, $pageSize: Int!) {
+  applications(filter: $filter, page: $page, pageSize: $pageSize) {
+    total
+    items { id status statusLabel procedureLabel departmentName lastAction lastActionAt physician { name idNumberMasked } }
+  }
+}`;
+
+export const graphqlProgressRequest = (cookie: string, statuses: S[], page: number, pageSize: number): RequestSpec => ({
+  method: "POST",
+  path: "/graphql",
+  headers: { "content-type": "application/json", cookie },
+  body: JSON.stringify({ query: PROGRESS_QUERY, variables: { filter: statuses.length ? { statuses } : null, page, pageSize } }),
+});
+
+const rawProgressRequest = (cookie: string, statuses: S[], page: number, pageSize: number, variant: "" | "naive" | "counters" = ""): RequestSpec => ({
+  method: "GET",
+  path: `/progress?statuses=${statuses.join(",")}&page=${page}&pageSize=${pageSize}${variant ? `&variant=${variant}` : ""}`,
+  headers: { cookie },
+});
+
+/** Rows per filter for the big hospital, so random pages are real pages. */
+export async function filterTotals(cycleId: number): Promise<number[]> {
+  const conn = await openBenchConnection();
+  try {
+    const totals: number[] = [];
+    for (const f of PROGRESS_FILTERS) {
+      const [rows] = await conn.query(
+        `SELECT COUNT(*) AS n FROM application WHERE cycle_id = ? AND institution_id = ?${f.length ? ` AND status IN (?)` : ""}`,
+        f.length ? [cycleId, INST.big, f] : [cycleId, INST.big],
+      );
+      totals.push(Number((rows as { n: number }[])[0].n));
+    }
+    return totals;
+  } finally {
+    await conn.end();
+  }
+}
+
+export async function progressSection(ctx: BenchContext): Promise<Record<string, unknown>> {
+  const [graphql, raw] = [await ctx.graphql(), await ctx.raw()];
+  const cookie = await login(graphql.url, USERS.big, BENCH_PASSWORD);
+  const totals = await filterTotals(ctx.dataset.cycleId);
+  const pageSize = 20;
+  const choose = (random: () => number) => {
+    const f = Math.floor(random() * PROGRESS_FILTERS.length);
+    const pages = Math.max(1, Math.ceil(totals[f] / pageSize));
+    return { statuses: PROGRESS_FILTERS[f], page: 1 + Math.floor(random() * pages) };
+  };
+
+  // Same data on both sides: compare one middle page of each filter.
+  let same = true;
+  for (let f = 0; f < PROGRESS_FILTERS.length; f++) {
+    const page = Math.max(1, Math.ceil(totals[f] / pageSize / 2));
+    const a = JSON.parse((await request(graphql.url, graphqlProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize))).body.toString());
+    for (const variant of ["", "naive", "counters"] as const) {
+      const b = JSON.parse((await request(raw.url, rawProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize, variant))).body.toString());
+      if (JSON.stringify(a.data?.applications) !== JSON.stringify(b.data?.applications)) {
+        same = false;
+        ctx.log(`  page ${page} of filter [${PROGRESS_FILTERS[f].join(",")}] differs:\n    graphql ${JSON.stringify(a).slice(0, 300)}\n    raw     ${JSON.stringify(b).slice(0, 300)}`);
+      }
+    }
+  }
+
+  const db = databasePid();
+  const runs: Record<string, { stats: LatencyStats; cpu: Record<string, number>; rssAfter: number }> = {};
+  const variants = [
+    ["GraphQL", graphql, (r: () => number) => { const c = choose(r); return graphqlProgressRequest(cookie, c.statuses, c.page, pageSize); }, graphqlError],
+    ["raw SQL", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize); }, undefined],
+    ["raw SQL, naive OFFSET", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "naive"); }, undefined],
+    ["raw SQL, total from status_counter", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "counters"); }, undefined],
+  ] as const;
+  // Rounds alternate between the servers, so a burst of other work on the machine hits all of them alike.
+  const rounds = 3;
+  const slice = ctx.args.durationMs / rounds;
+  ctx.log(`  ${variants.length} servers × ${rounds} alternating rounds of ${(slice / 1000).toFixed(1)} s, ${ctx.args.concurrency} clients, ${ctx.args.warmupMs / 1000} s warm-up each …`);
+  const parts = new Map<string, { stats: LatencyStats[]; cpu: Record<string, number>[]; rssAfter: number }>();
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, server, build, isError] of variants) {
+      const { result: stats, cpu } = await withCpu({ server: server.pid, db }, () =>
+        runLoad({ baseUrl: server.url, concurrency: ctx.args.concurrency, durationMs: slice, warmupMs: round === 0 ? ctx.args.warmupMs : 0, seed: 42 + round, build, isError }),
+      );
+      const p = parts.get(name) ?? { stats: [], cpu: [], rssAfter: 0 };
+      p.stats.push(stats);
+      p.cpu.push(cpu);
+      p.rssAfter = server.memory().rss;
+      parts.set(name, p);
+      if (stats.errorSamples.length) ctx.log(`  ${name} errors: ${stats.errorSamples.join(" | ")}`);
+    }
+  }
+  for (const [name, p] of parts) {
+    const cpu: Record<string, number> = {};
+    for (const k of Object.keys(p.cpu[0])) cpu[k] = p.cpu.reduce((a, c) => a + c[k], 0) / p.cpu.length;
+    runs[name] = { stats: mergeStats(p.stats), cpu, rssAfter: p.rssAfter };
+  }
+  const g = runs["GraphQL"];
+  const r = runs["raw SQL"];
+  const ratio = g.stats.rps / r.stats.rps;
+  ctx.print(
+    table(
+      `考核进度 page of the big hospital (${totals[0]} applications), ${ctx.args.concurrency} concurrent clients, random filter and page, pageSize ${pageSize}`,
+      ["server", "req/s", "p50", "p90", "p99", "max", "errors", "server CPU", "MariaDB CPU", "loadgen CPU", "other CPU", "server RSS after"],
+      Object.entries(runs).map(([name, x]) => [
+        name, x.stats.rps.toFixed(0), ms(x.stats.p50), ms(x.stats.p90), ms(x.stats.p99), ms(x.stats.max), x.stats.errors,
+        pct(x.cpu.server), pct(x.cpu.db), pct(x.cpu.loadgen), pct(x.cpu.other), mib(x.rssAfter),
+      ]),
+      `GraphQL / raw throughput: ${ratio.toFixed(2)}× (vs the naive-OFFSET raw SQL: ${(g.stats.rps / runs["raw SQL, naive OFFSET"].stats.rps).toFixed(2)}×); ` +
+        `same page contents everywhere: ${same ? "yes" : "NO"}.\n` +
+        `raw SQL = auth + COUNT + page as a deferred join (ids from the covering index, then 20 rows joined); naive OFFSET = the same joins with ` +
+        `LIMIT/OFFSET over full rows, as an ORM writes it; total from status_counter = the deferred-join page with the total summed from the ` +
+        `institution's counters instead of COUNT(*) (what-if).\n` +
+        `Filters: ${PROGRESS_FILTERS.map((f, i) => `[${f.join(",") || "all"}] ${totals[i]} rows`).join("; ")}.\n` +
+        `CPU in % of one core (2 cores in all); "other" = the rest of the machine meanwhile (other sessions).`,
+    ),
+  );
+  const ladder = await cpuLadder(ctx, graphql.url, graphql.pid, cookie, totals, pageSize, choose);
+  const otherCpu = Math.max(g.cpu.other, r.cpu.other);
+  ctx.target({ section: "progress", name: "GraphQL throughput vs raw", target: "≥ 0.60×", actual: `${ratio.toFixed(2)}× (${g.stats.rps.toFixed(0)} vs ${r.stats.rps.toFixed(0)} req/s)`, pass: ratio >= 0.6, otherCpu });
+  ctx.target({ section: "progress", name: "GraphQL p99 at 32 clients", target: "< 50 ms", actual: ms(g.stats.p99), pass: g.stats.p99 < 50, otherCpu: g.cpu.other });
+  ctx.target({ section: "progress", name: "errors", target: "0", actual: String(g.stats.errors + r.stats.errors), pass: g.stats.errors + r.stats.errors === 0 });
+  ctx.target({ section: "progress", name: "same rows as raw SQL", target: "yes", actual: same ? "yes" : "no", pass: same });
+  return { pageSize, filters: PROGRESS_FILTERS, totals, sameData: same, ratio, runs, cpuLadder: ladder };
+}
+
+/**
+ * Where the GraphQL server's CPU goes: sequential requests that ask for more and more of the page,
+ * with the server process's CPU time per request (from /proc, so other load on the machine does not count).
+ */
+async function cpuLadder(
+  ctx: BenchContext,
+  url: string,
+  pid: number,
+  cookie: string,
+  totals: number[],
+  pageSize: number,
+  choose: (random: () => number) => { statuses: S[]; page: number },
+) {
+  const post = (query: string, variables: Record<string, unknown> = {}): RequestSpec => ({
+    method: "POST", path: "/graphql", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query, variables }),
+  });
+  const args = "filter: $filter, page: $page, pageSize: $pageSize";
+  const vars = "($filter: ApplicationFilter, $page: Int!, $pageSize: Int!)";
+  const steps: [string, string, string | null][] = [
+    ["signed-in { __typename } (session, GraphQL pipeline)", "query { __typename }", null],
+    ["applications { total } (+ cycle look-up, COUNT)", `query${vars} { applications(${args}) { total } }`, "x"],
+    ["… items { id status } (+ page SELECT, entity hydration)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`, "x"],
+    ["… + departmentName (+ department loader)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt departmentName } } }`, "x"],
+    ["… + physician { name idNumberMasked } = the page", PROGRESS_QUERY, "x"],
+  ];
+  const rows: (string | number)[][] = [];
+  const out: { step: string; cpuMsPerRequest: number; p50: number }[] = [];
+  const n = 150;
+  for (const [label, query, paged] of steps) {
+    const build = (random: () => number) => {
+      if (!paged) return post(query);
+      const c = choose(random);
+      return post(query, { filter: c.statuses.length ? { statuses: c.statuses } : null, page: c.page, pageSize });
+    };
+    await runLoad({ baseUrl: url, concurrency: 1, requests: 20, build, isError: graphqlError });
+    const cpu0 = cpuSeconds(pid);
+    const stats = await runLoad({ baseUrl: url, concurrency: 1, requests: n, seed: 7, build, isError: graphqlError });
+    const perRequest = ((cpuSeconds(pid) - cpu0) / stats.requests) * 1000;
+    out.push({ step: label, cpuMsPerRequest: perRequest, p50: stats.p50 });
+    rows.push([label, ms(perRequest), ms(stats.p50), stats.errors]);
+  }
+  ctx.print(
+    table(
+      `GraphQL server CPU per request, adding one part of the page at a time (${n} sequential requests each, random filter and page)`,
+      ["query", "server CPU / request", "latency p50", "errors"],
+      rows,
+      `For scale: at 100% of one core, 10 ms of CPU per request caps a Node process at 100 req/s. Totals per filter: ${totals.join(", ")}.`,
+    ),
+  );
+  return out;
+}
