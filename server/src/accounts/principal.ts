@@ -39,6 +39,7 @@ interface AccountRow {
   adminId: number | null;
   mustChangePassword: boolean | number;
   isAssessmentInstitution: boolean | number | null;
+  institutionProvince: string | null;
   adminRegion: string | null;
   adminLevel: RegionLevel | null;
 }
@@ -54,6 +55,7 @@ function principalOf(row: AccountRow, sessionTokenHash: string | null): Principa
     adminId: row.adminId,
     regionCode: row.adminRegion,
     regionLevel: row.adminLevel,
+    provinceCode: row.institutionProvince ?? (row.adminRegion ? `${row.adminRegion.slice(0, 2)}0000` : null),
     mustChangePassword: !!row.mustChangePassword,
     sessionTokenHash,
   };
@@ -75,8 +77,28 @@ function accountQuery(ds: DataSource) {
     .addSelect("a.mustChangePassword", "mustChangePassword")
     .addSelect("a.enabled", "enabled")
     .addSelect("i.isAssessmentInstitution", "isAssessmentInstitution")
+    .addSelect("i.provinceCode", "institutionProvince")
     .addSelect("h.regionCode", "adminRegion")
     .addSelect("h.level", "adminLevel");
+}
+
+/**
+ * The session look-up runs on every console request: its SQL is built once per DataSource and then
+ * run directly, sparing the query builder's work each time.
+ */
+const sessionSql = new WeakMap<DataSource, string>();
+function sessionQuery(ds: DataSource): string {
+  let sql = sessionSql.get(ds);
+  if (!sql) {
+    const [text] = accountQuery(ds)
+      .innerJoin(Session, "s", "s.accountId = a.id")
+      .addSelect("s.lastSeenAt", "lastSeenAt")
+      .where("s.tokenHash = :tokenHash", { tokenHash: "?" })
+      .getQueryAndParameters();
+    sql = text;
+    sessionSql.set(ds, sql);
+  }
+  return sql;
 }
 
 export async function principalForAccountId(ds: DataSource, accountId: number, sessionTokenHash: string | null = null) {
@@ -89,11 +111,8 @@ export type SessionLookup = { principal: Principal | null; expired: boolean };
 /** Resolves a console session cookie; an idle session is deleted and reported as expired. */
 export async function principalFromSession(ds: DataSource, token: string, idleMinutes: number): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const row = await accountQuery(ds)
-    .innerJoin(Session, "s", "s.accountId = a.id")
-    .addSelect("s.lastSeenAt", "lastSeenAt")
-    .where("s.tokenHash = :tokenHash", { tokenHash })
-    .getRawOne<AccountRow & { lastSeenAt: unknown; enabled: boolean | number }>();
+  const rows: (AccountRow & { lastSeenAt: unknown; enabled: boolean | number })[] = await ds.query(sessionQuery(ds), [tokenHash]);
+  const row = rows[0];
   if (!row) return { principal: null, expired: false };
   const now = Date.now();
   const idleMs = idleMinutes * 60_000;
@@ -125,6 +144,7 @@ export async function principalFromBearer(ds: DataSource, token: string): Promis
     adminId: null,
     regionCode: client.regionCode,
     regionLevel: client.regionLevel,
+    provinceCode: `${client.regionCode.slice(0, 2)}0000`,
     mustChangePassword: false,
     sessionTokenHash: null,
   };

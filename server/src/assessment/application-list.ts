@@ -1,8 +1,8 @@
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
 import { IsOptional, MaxLength } from "class-validator";
-import type { SelectQueryBuilder } from "typeorm";
+import { In, type SelectQueryBuilder } from "typeorm";
 import { scopeToVisibleInstitutions } from "../common/access";
-import { Role, requirePrincipal, type Principal } from "../common/auth";
+import { Role, requirePrincipal } from "../common/auth";
 import { badInput, forbidden } from "../common/errors";
 import { normalizeIdNumber } from "../common/id-number";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
@@ -10,7 +10,8 @@ import type { Context } from "../context";
 import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
 import { Application } from "./application.entity";
-import { AssessmentCycle } from "./cycle.entity";
+import { StatusCounter } from "./status-counter.entity";
+import { currentCycleId } from "./cycle.service";
 import { Procedure } from "./procedure";
 import { ApplicationStatus, ExemptionStatus, INSTITUTION_REVIEW_STATUSES } from "./workflow";
 
@@ -103,19 +104,16 @@ const SORTS: Record<ApplicationSort, [string, "ASC" | "DESC"]> = {
   SUBMITTED_AT: ["a.submittedAt", "ASC"],
 };
 
-/** The province a principal works in (one deployment serves one province). */
-export function provinceOf(p: Principal, fallback?: Institution | null): string | null {
-  if (p.regionCode) return `${p.regionCode.slice(0, 2)}0000`;
-  return fallback?.provinceCode ?? null;
-}
-
 export async function resolveCycleId(ctx: Context, cycleId: number | undefined | null): Promise<number | null> {
   if (cycleId) return cycleId;
   const p = requirePrincipal(ctx);
-  const inst = p.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: p.institutionId }) : null;
-  const province = provinceOf(p, inst);
-  const cycle = province ? await ctx.ds.getRepository(AssessmentCycle).findOneBy({ provinceCode: province, isCurrent: true }) : null;
-  return cycle?.id ?? null;
+  let province = p.provinceCode;
+  if (!province && p.physicianId) {
+    const physician = await ctx.ds.getRepository(Physician).findOne({ where: { id: p.physicianId }, select: { id: true, institutionId: true } });
+    const inst = physician?.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: physician.institutionId }) : null;
+    province = inst?.provinceCode ?? null;
+  }
+  return province ? currentCycleId(ctx.ds, province) : null;
 }
 
 /**
@@ -154,11 +152,50 @@ export async function applicationQuery(ctx: Context, filter: ApplicationFilter):
   return qb;
 }
 
+/** The columns a list row needs: everything but the large JSON columns (loaded only if a field asks). */
+const LIST_COLUMNS = {
+  id: true, cycleId: true, physicianId: true, institutionId: true, departmentId: true, procedure: true, status: true,
+  exemptionStatus: true, exemptedTest: true, exemptionReason: true, exemptionNote: true, exemptionRequestedAt: true,
+  submittedAt: true, returnReason: true, lastAction: true, lastActionAt: true, version: true, createdAt: true, updatedAt: true,
+} as const;
+
+/**
+ * When the list is one institution's, filtered at most by status, its total is a sum of the maintained
+ * counters instead of a COUNT over the applications.
+ */
+async function countFromCounters(ctx: Context, filter: ApplicationFilter, cycleId: number): Promise<number | null> {
+  const p = requirePrincipal(ctx);
+  const institutionId = filter.institutionId ?? (p.roles.has(Role.INSTITUTION) && !p.roles.has(Role.ASSESSMENT_INSTITUTION) ? p.institutionId : null);
+  const others = [filter.queue, filter.procedure, filter.exemptionStatuses?.length, filter.departmentId, filter.name?.trim(), filter.idNumber?.trim()];
+  if (!institutionId || others.some(Boolean) || (filter.institutionId && filter.institutionId !== p.institutionId)) return null;
+  const qb = ctx.ds
+    .getRepository(StatusCounter)
+    .createQueryBuilder("c")
+    .select("COALESCE(SUM(c.count), 0)", "n")
+    .where("c.cycleId = :cycleId AND c.institutionId = :institutionId", { cycleId, institutionId });
+  if (filter.statuses?.length) qb.andWhere("c.status IN (:...statuses)", { statuses: filter.statuses });
+  return Number((await qb.getRawOne<{ n: unknown }>())?.n ?? 0);
+}
+
+/**
+ * A page in two steps (a deferred join): the ids from the indexes, then those rows by primary key.
+ * Sorting and skipping never touch whole rows, so a deep page costs what the first one does.
+ */
 export async function listApplications(ctx: Context, filter: ApplicationFilter, sort: ApplicationSort, page: PageArgs): Promise<Page<Application>> {
   const qb = await applicationQuery(ctx, filter);
   if (!qb) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
-  const total = await qb.clone().getCount();
+  const cycleId = await resolveCycleId(ctx, filter.cycleId);
+  const total = (await countFromCounters(ctx, filter, cycleId!)) ?? (await qb.clone().getCount());
   const [column, direction] = SORTS[sort];
-  const items = await qb.orderBy(column, direction).addOrderBy("a.id", direction).offset(offsetOf(page)).limit(page.pageSize).getMany();
-  return { items, total, page: page.page, pageSize: page.pageSize };
+  const ids: { id: number }[] = await qb
+    .select("a.id", "id")
+    .orderBy(column, direction)
+    .addOrderBy("a.id", direction)
+    .offset(offsetOf(page))
+    .limit(page.pageSize)
+    .getRawMany();
+  if (!ids.length) return { items: [], total, page: page.page, pageSize: page.pageSize };
+  const rows = await ctx.ds.getRepository(Application).find({ where: { id: In(ids.map((r) => Number(r.id))) }, select: LIST_COLUMNS });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((r) => byId.get(Number(r.id))!).filter(Boolean), total, page: page.page, pageSize: page.pageSize };
 }

@@ -16,6 +16,10 @@ import type { InstitutionReview, Submission, AssessmentReview } from "./applicat
 @Index(["cycleId", "institutionId", "exemptionStatus"])
 @Index(["cycleId", "institutionId", "departmentId"])
 @Index(["updatedAt", "id"])
+// 考核进度 in registration order (InnoDB appends the primary key) or by the latest action.
+@Index(["cycleId", "institutionId", "id"])
+@Index(["cycleId", "institutionId", "lastActionAt", "id"])
+@Index(["cycleId", "institutionId", "status", "lastActionAt"])
 export class Application {
   @PrimaryGeneratedColumn()
   id: number;

@@ -3,6 +3,8 @@ import { In } from "typeorm";
 import { groupedInKeyOrder, inKeyOrder, type LoaderDefinition } from "../common/loaders";
 import { TestAttempt } from "../exams/test-attempt.entity";
 import { Physician } from "../physicians/physician.entity";
+import { Application } from "./application.entity";
+import type { HeavyParts } from "./application.view";
 import { ApplicationEvent } from "./application-event.entity";
 import { AssessmentCycle } from "./cycle.entity";
 import { OtherInstitutionOpinion } from "./other-opinion.entity";
@@ -26,4 +28,34 @@ export const attemptsByApplication: LoaderDefinition<number, TestAttempt[]> = (d
 export const opinionsByApplication: LoaderDefinition<number, OtherInstitutionOpinion[]> = (ds) =>
   new DataLoader(async (ids) =>
     groupedInKeyOrder(ids, await ds.getRepository(OtherInstitutionOpinion).find({ where: { applicationId: In([...ids]) }, order: { id: "ASC" } }), (o) => o.applicationId),
+  );
+
+/** The columns a physician list row shows (no JSON columns), for lists of applications and attempts. */
+export const physicianSummaryById: LoaderDefinition<number, Physician | null> = (ds) =>
+  new DataLoader(async (ids) =>
+    inKeyOrder(
+      ids,
+      await ds.getRepository(Physician).find({
+        where: { id: In([...ids]) },
+        withDeleted: true,
+        select: {
+          id: true, name: true, gender: true, idNumber: true, phone: true, categoryCode: true, level: true, title: true,
+          departmentId: true, institutionId: true, practisingStatus: true, updatedAt: true,
+        },
+      }),
+      (p) => p.id,
+    ),
+  );
+
+/** The JSON columns of applications read for a list, when a field asks for them. */
+export const heavyPartsById: LoaderDefinition<number, HeavyParts | null> = (ds) =>
+  new DataLoader(async (ids) =>
+    inKeyOrder(
+      ids,
+      await ds.getRepository(Application).find({
+        where: { id: In([...ids]) },
+        select: { id: true, submission: true, draft: true, institutionReview: true, assessmentReview: true },
+      }),
+      (a) => a.id,
+    ),
   );

@@ -16,7 +16,7 @@ import { institutionById } from "../institutions/institution.loaders";
 import { PhysicianSummary } from "../physicians/physician.view";
 import type { Application } from "./application.entity";
 import { ApplicationFilter, ApplicationSort, listApplications } from "./application-list";
-import { attemptsByApplication, cycleById, eventsByApplication, opinionsByApplication, physicianById } from "./application.loaders";
+import { attemptsByApplication, cycleById, eventsByApplication, heavyPartsById, opinionsByApplication, physicianSummaryById } from "./application.loaders";
 import {
   addOtherOpinion,
   adminReturn,
@@ -36,11 +36,14 @@ import {
   visibleApplication,
   type Purpose,
 } from "./application.service";
-import type { Submission } from "./application.types";
+import type { InstitutionReview, Submission } from "./application.types";
 import {
   ApplicationFormInput,
   ApplicationView,
+  AssessmentReviewView,
   ExemptionRequestInput,
+  InstitutionReviewView,
+  type HeavyParts,
   InstitutionApprovalInput,
   OtherOpinionView,
   SubmissionView,
@@ -106,13 +109,9 @@ export function applicationView(app: Application, revealIdentifiers = false): Ap
     lastActionAt: app.lastActionAt,
     updatedAt: app.updatedAt,
     version: app.version,
-    institutionReview: app.institutionReview
-      ? { ...app.institutionReview, ratings: app.institutionReview.ratings.map((r) => ({ ...r, itemName: r.itemName ?? r.item })) }
-      : null,
-    assessmentReview: app.assessmentReview,
     revealIdentifiers,
-    rawSubmission: app.submission,
-    rawDraft: app.draft,
+    // Rows read for lists come without the JSON columns (see application-list.ts).
+    heavy: app.submission === undefined ? undefined : { submission: app.submission, draft: app.draft, institutionReview: app.institutionReview, assessmentReview: app.assessmentReview },
   };
 }
 
@@ -316,7 +315,7 @@ export class ApplicationResolver {
 
   @FieldResolver(() => PhysicianSummary, { description: "医师（身份证号、手机号脱敏） (the physician, masked)" })
   async physician(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<PhysicianSummary | null> {
-    const p = await ctx.loaders.get(physicianById).load(a.physicianId);
+    const p = await ctx.loaders.get(physicianSummaryById).load(a.physicianId);
     if (!p) return null;
     return {
       id: p.id, name: p.name, gender: p.gender, idNumberMasked: maskIdNumber(p.idNumber), phoneMasked: maskPhone(p.phone),
@@ -335,16 +334,27 @@ export class ApplicationResolver {
     return a.departmentId ? ((await ctx.loaders.get(departmentById).load(a.departmentId))?.name ?? null) : null;
   }
 
+  @FieldResolver(() => InstitutionReviewView, { nullable: true, description: "医疗卫生机构审核意见 (the institution's review)" })
+  async institutionReview(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<InstitutionReviewView | null> {
+    const review = (await heavyOf(ctx, a)).institutionReview as InstitutionReview | null;
+    return review ? { ...review, ratings: review.ratings.map((r) => ({ ...r, itemName: r.itemName ?? r.item })) } : null;
+  }
+
+  @FieldResolver(() => AssessmentReviewView, { nullable: true, description: "考核机构复核意见 (the assessment institution's re-review)" })
+  async assessmentReview(@Root() a: ApplicationView, @Ctx() ctx: Context) {
+    return ((await heavyOf(ctx, a)).assessmentReview as AssessmentReviewView | null) ?? null;
+  }
+
   @FieldResolver(() => SubmissionView, { nullable: true, description: "医师提交的报名信息 (what was submitted)" })
   async submission(@Root() a: ApplicationView, @Ctx() ctx: Context) {
-    return submissionView(ctx, a, a.rawSubmission as Submission | null);
+    return submissionView(ctx, a, (await heavyOf(ctx, a)).submission as Submission | null);
   }
 
   @FieldResolver(() => SubmissionView, { nullable: true, description: "草稿：仅医师本人可见 (the draft; only its physician sees it)" })
   async draft(@Root() a: ApplicationView, @Ctx() ctx: Context) {
     const p = requirePrincipal(ctx);
     if (!(p.roles.has(Role.PHYSICIAN) && p.physicianId === a.physicianId)) return null;
-    return submissionView(ctx, a, a.rawDraft as Submission | null);
+    return submissionView(ctx, a, (await heavyOf(ctx, a)).draft as Submission | null);
   }
 
   @FieldResolver(() => [AttachmentView], { complexity: listCost(5), description: "附件（签名链接，10 分钟有效） (attachments with signed links)" })
@@ -391,6 +401,11 @@ export class ApplicationResolver {
     const inst = a.institutionId ? await ctx.loaders.get(institutionById).load(a.institutionId) : null;
     return availableActions(requirePrincipal(ctx), a, inst).exemptionActions;
   }
+}
+
+/** The JSON columns of an application: with the row when it was read whole, else one batched query per page. */
+async function heavyOf(ctx: Context, a: ApplicationView): Promise<HeavyParts> {
+  return a.heavy ?? (await ctx.loaders.get(heavyPartsById).load(a.id)) ?? { submission: null, draft: null, institutionReview: null, assessmentReview: null };
 }
 
 async function submissionView(ctx: Context, a: ApplicationView, s: Submission | null): Promise<SubmissionView | null> {

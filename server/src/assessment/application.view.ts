@@ -141,13 +141,18 @@ export class ApplicationView {
   @Field(() => Date) lastActionAt: Date;
   @Field(() => Date) updatedAt: Date;
   @Field(() => Int, { description: "版本号，操作时回传 (version, send it back with actions)" }) version: number;
-  @Field(() => InstitutionReviewView, { nullable: true }) institutionReview: InstitutionReviewView | null;
-  @Field(() => AssessmentReviewView, { nullable: true }) assessmentReview: AssessmentReviewView | null;
   /** Detail views reveal identifiers; list rows do not (not exposed). */
   revealIdentifiers: boolean;
-  /** Raw JSON kept for field resolvers (not exposed). */
-  rawSubmission: unknown;
-  rawDraft: unknown;
+  /** The JSON columns when loaded with the row; list rows leave them out and load them only if asked (not exposed). */
+  heavy?: HeavyParts;
+}
+
+/** The application's large JSON columns. */
+export interface HeavyParts {
+  submission: unknown;
+  draft: unknown;
+  institutionReview: unknown;
+  assessmentReview: unknown;
 }
 
 @ObjectType({ description: "流程中的状态 (a workflow status with its label)" })

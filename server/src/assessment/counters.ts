@@ -33,6 +33,26 @@ export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]):
     `INSERT INTO status_counter (cycle_id, institution_id, status, province_code, city_code, county_code, count) VALUES ${values} ${upsert}`,
     params,
   );
+  await adjustRegionCounters(em, rows, mysql);
+}
+
+/** The county-level twin of the institution counters (see RegionStatusCounter). */
+async function adjustRegionCounters(em: EntityManager, rows: CounterDelta[], mysql: boolean): Promise<void> {
+  const merged = new Map<string, { d: CounterDelta; delta: number }>();
+  for (const d of rows) {
+    const key = `${d.cycleId}|${d.institution.countyCode}|${d.status}`;
+    const prev = merged.get(key);
+    merged.set(key, { d, delta: (prev?.delta ?? 0) + d.delta });
+  }
+  const list = [...merged.entries()].filter(([, v]) => v.delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  if (!list.length) return;
+  const upsert = mysql
+    ? "ON DUPLICATE KEY UPDATE count = count + VALUES(count)"
+    : "ON CONFLICT(cycle_id, county_code, status) DO UPDATE SET count = count + excluded.count";
+  await em.query(
+    `INSERT INTO region_status_counter (cycle_id, county_code, status, province_code, city_code, count) VALUES ${list.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} ${upsert}`,
+    list.flatMap(({ d, delta }) => [d.cycleId, d.institution.countyCode, d.status, d.institution.provinceCode, d.institution.cityCode, delta]),
+  );
 }
 
 /** The two counter moves of one status change. */

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../audit/audit";
 import { requirePrincipal } from "../common/auth";
 import { badInput, notFound } from "../common/errors";
@@ -13,6 +13,26 @@ import { ApplicationStatus } from "./workflow";
 export function currentCycle(em: EntityManager, provinceCode: string): Promise<AssessmentCycle | null> {
   return em.findOneBy(AssessmentCycle, { provinceCode, isCurrent: true });
 }
+
+/**
+ * The current cycle's id for lists and counts, remembered for a few seconds: it changes once every
+ * three years, and every list would otherwise ask for it. This process forgets it at once when it
+ * changes a cycle; other processes within CYCLE_ID_TTL_MS.
+ */
+const CYCLE_ID_TTL_MS = 10_000;
+const cycleIds = new WeakMap<DataSource, Map<string, { id: number | null; at: number }>>();
+
+export async function currentCycleId(ds: DataSource, provinceCode: string): Promise<number | null> {
+  let byProvince = cycleIds.get(ds);
+  if (!byProvince) cycleIds.set(ds, (byProvince = new Map()));
+  const hit = byProvince.get(provinceCode);
+  if (hit && Date.now() - hit.at < CYCLE_ID_TTL_MS) return hit.id;
+  const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { provinceCode, isCurrent: true }, select: { id: true } });
+  byProvince.set(provinceCode, { id: cycle?.id ?? null, at: Date.now() });
+  return cycle?.id ?? null;
+}
+
+const forgetCycleIds = (ds: DataSource) => cycleIds.delete(ds);
 
 export const PHASE_KEYS = ["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST", "MAKEUP"] as const;
 
@@ -57,6 +77,7 @@ export async function createCycle(ctx: Context, input: Required<Pick<CycleSettin
     if (makeCurrent) await em.update(AssessmentCycle, { provinceCode, isCurrent: true }, { isCurrent: false });
     const cycle = await em.save(em.create(AssessmentCycle, { ...values, name: input.name.trim(), provinceCode, isCurrent: makeCurrent, createdAt: new Date() }));
     if (makeCurrent) await openRoster(em, cycle);
+    forgetCycleIds(ctx.ds);
     await audit(em, ctx, { action: "cycle.create", targetType: "AssessmentCycle", targetId: cycle.id, detail: { name: cycle.name, makeCurrent } });
     return cycle;
   });
@@ -77,6 +98,12 @@ async function openRoster(em: EntityManager, cycle: AssessmentCycle) {
      FROM application a JOIN institution i ON i.id = a.institution_id
      WHERE a.cycle_id = ?
      GROUP BY a.cycle_id, a.institution_id, a.status, i.province_code, i.city_code, i.county_code`,
+    [cycle.id],
+  );
+  await em.query(
+    `INSERT INTO region_status_counter (cycle_id, county_code, status, province_code, city_code, count)
+     SELECT cycle_id, county_code, status, MIN(province_code), MIN(city_code), SUM(count)
+     FROM status_counter WHERE cycle_id = ? GROUP BY cycle_id, county_code, status`,
     [cycle.id],
   );
 }

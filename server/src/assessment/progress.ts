@@ -74,8 +74,10 @@ export async function regionProgress(ctx: Context, input: RegionProgressInput, c
     code = region.code;
   }
   const group = COLUMN[input.groupBy];
+  // Cities and counties come from the county-level counters; institutions from the institution counters.
+  const table = input.groupBy === RegionGrouping.INSTITUTION ? "status_counter" : "region_status_counter";
   const rows: { k: string | number; status: ApplicationStatus; n: unknown }[] = await ctx.ds.query(
-    `SELECT ${group} AS k, status, SUM(count) AS n FROM status_counter WHERE cycle_id = ? AND ${column} = ? GROUP BY ${group}, status`,
+    `SELECT ${group} AS k, status, SUM(count) AS n FROM ${table} WHERE cycle_id = ? AND ${column} = ? GROUP BY ${group}, status`,
     [cycleId, code],
   );
   const byKey = new Map<string, Map<ApplicationStatus, number>>();

@@ -65,6 +65,6 @@ FROM application a JOIN institution i ON i.id = a.institution_id
 WHERE a.cycle_id = ? AND i.province_code = ?
 GROUP BY i.city_code, a.status`;
 
-/** The same roll-up from the maintained counters (what regionProgress runs). */
-export const COUNTER_ROLLUP_SQL = `SELECT city_code AS k, status, SUM(count) AS n FROM status_counter
+/** The same roll-up from the maintained county-level counters (what regionProgress runs). */
+export const COUNTER_ROLLUP_SQL = `SELECT city_code AS k, status, SUM(count) AS n FROM region_status_counter
 WHERE cycle_id = ? AND province_code = ? GROUP BY city_code, status`;

@@ -61,6 +61,8 @@ export interface Principal {
   /** Jurisdiction of a health administration or API client. */
   regionCode: string | null;
   regionLevel: RegionLevel | null;
+  /** The province the principal works in (null for a physician; found through his institution when needed). */
+  provinceCode: string | null;
   mustChangePassword: boolean;
   sessionTokenHash: string | null;
 }

@@ -5,7 +5,7 @@ import { RateLimitBucket } from "../api-clients/rate-limit.entity";
 import { Application } from "../assessment/application.entity";
 import { ApplicationEvent } from "../assessment/application-event.entity";
 import { AssessmentCycle, CycleNoticeAck } from "../assessment/cycle.entity";
-import { StatusCounter } from "../assessment/status-counter.entity";
+import { RegionStatusCounter, StatusCounter } from "../assessment/status-counter.entity";
 import { OtherInstitutionOpinion } from "../assessment/other-opinion.entity";
 import { TestAttempt } from "../exams/test-attempt.entity";
 import { TestPaper } from "../exams/test-paper.entity";
@@ -50,4 +50,5 @@ export const entities = [
   ProctoringSnapshot,
   Certificate,
   RateLimitBucket,
+  RegionStatusCounter,
 ];

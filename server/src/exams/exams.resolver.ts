@@ -6,7 +6,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int
 import { In } from "typeorm";
 import { applicationView } from "../assessment/application.resolver";
 import { ApplicationView, TestAttemptView } from "../assessment/application.view";
-import { physicianById } from "../assessment/application.loaders";
+import { physicianSummaryById as physicianById } from "../assessment/application.loaders";
 import { Application } from "../assessment/application.entity";
 import { Procedure, PROCEDURE_LABEL, TEST_KIND_LABEL, TestKind } from "../assessment/procedure";
 import { ApiPermission, permissionRole, Role } from "../common/auth";

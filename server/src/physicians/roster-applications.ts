@@ -1,6 +1,7 @@
 import { In, IsNull, type EntityManager } from "typeorm";
 import { Application } from "../assessment/application.entity";
 import { adjustCounters } from "../assessment/counters";
+import { bulkInsert } from "../db/bulk-insert";
 import type { AssessmentCycle } from "../assessment/cycle.entity";
 import { ApplicationStatus, ExemptionStatus } from "../assessment/workflow";
 import type { Institution } from "../institutions/institution.entity";
@@ -33,21 +34,13 @@ export async function attachRosterApplications(
     const now = new Date();
     const rows = chunk
       .filter((p) => !have.has(p.id))
-      .map((p) => ({
-        cycleId: cycle.id,
-        physicianId: p.id,
-        institutionId: institution.id,
-        departmentId: p.departmentId,
-        procedure: null,
-        status: ApplicationStatus.NOT_ENROLLED,
-        exemptionStatus: ExemptionStatus.NONE,
-        lastAction: "",
-        lastActionAt: now,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      }));
-    if (rows.length) await em.createQueryBuilder().insert().into(Application).values(rows).execute();
+      .map((p) => [cycle.id, p.id, institution.id, p.departmentId, ApplicationStatus.NOT_ENROLLED, ExemptionStatus.NONE, "", now, 1, now, now]);
+    await bulkInsert(
+      em,
+      "application",
+      ["cycle_id", "physician_id", "institution_id", "department_id", "status", "exemption_status", "last_action", "last_action_at", "version", "created_at", "updated_at"],
+      rows,
+    );
     added += rows.length;
   }
   await adjustCounters(em, [{ cycleId: cycle.id, institution, status: ApplicationStatus.NOT_ENROLLED, delta: added }]);

@@ -19,6 +19,7 @@ import { normalizeIdNumber } from "../common/id-number";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { isSqlite } from "../db/data-source";
+import { bulkInsert } from "../db/bulk-insert";
 import { inTransaction } from "../db/transaction";
 import { Department } from "../departments/department.entity";
 import { Institution } from "../institutions/institution.entity";
@@ -348,28 +349,37 @@ export async function insertPhysicians(
   institution: Institution | null,
   records: PhysicianRecord[],
   practisingStatus: PractisingStatus[] | null = null,
-): Promise<Physician[]> {
+): Promise<{ id: number; idNumber: string; name: string; departmentId: number | null }[]> {
   if (!records.length) return [];
   const now = new Date();
-  const rows = records.map((r, i) => ({
-    ...r,
-    institutionId: institution?.id ?? null,
-    practisingStatus: practisingStatus?.[i] ?? PractisingStatus.PRACTISING,
-    photoAttachmentId: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  await em.createQueryBuilder().insert().into(Physician).values(rows).execute();
-  const created = await em.find(Physician, { where: { idNumber: In(records.map((r) => r.idNumber)) } });
+  await bulkInsert(
+    em,
+    "physician",
+    ["name", "gender", "birth_date", "id_number", "legacy_id_number", "phone", "qualification_cert_no", "practice_cert_no", "category_code", "scope_codes",
+      "level", "title", "first_practice_date", "institution_id", "department_id", "other_practice_sites", "practising_status", "photo_attachment_id", "version", "created_at", "updated_at"],
+    records.map((r, i) => [
+      r.name, r.gender, r.birthDate, r.idNumber, r.legacyIdNumber, r.phone, r.qualificationCertNo, r.practiceCertNo, r.categoryCode, JSON.stringify(r.scopeCodes),
+      r.level, r.title, r.firstPracticeDate, institution?.id ?? null, r.departmentId, JSON.stringify(r.otherPracticeSites),
+      practisingStatus?.[i] ?? PractisingStatus.PRACTISING, null, 1, now, now,
+    ]),
+  );
+  const created: { id: number; idNumber: string; name: string; departmentId: number | null }[] = [];
+  for (let i = 0; i < records.length; i += 500) {
+    const ids = records.slice(i, i + 500).map((r) => r.idNumber);
+    const rows: { id: number; id_number: string; name: string; department_id: number | null }[] = await em.query(
+      `SELECT id, id_number, name, department_id FROM physician WHERE id_number IN (${ids.map(() => "?").join(", ")})`,
+      ids,
+    );
+    created.push(...rows.map((r) => ({ id: Number(r.id), idNumber: r.id_number, name: r.name, departmentId: r.department_id === null ? null : Number(r.department_id) })));
+  }
   const hash = await initialPasswordHash(INITIAL_PASSWORD);
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(Account)
-    .values(created.map((p) => ({ username: p.idNumber, passwordHash: hash, kind: AccountKind.PHYSICIAN, displayName: p.name, physicianId: p.id, mustChangePassword: true, enabled: true, createdAt: now })))
-    .orIgnore()
-    .execute();
+  await bulkInsert(
+    em,
+    "account",
+    ["username", "password_hash", "kind", "display_name", "physician_id", "must_change_password", "failed_login_count", "enabled", "created_at"],
+    created.map((p) => [p.idNumber, hash, AccountKind.PHYSICIAN, p.name, p.id, true, 0, true, now]),
+    { ignoreDuplicates: true },
+  );
   if (institution) {
     const cycle = await currentCycle(em, institution.provinceCode);
     if (cycle) await attachRosterApplications(em, cycle, institution, created);
@@ -396,7 +406,7 @@ export async function createPhysician(ctx: Context, input: PhysicianInput): Prom
     if (existing) throw conflict(existing.institutionId ? "该身份证号码的医师已存在" : "该医师已在系统中且未在任何机构执业，请使用“调入医师”");
     const [created] = await insertPhysicians(em, inst, [v.record]);
     await audit(em, ctx, { action: "physician.create", targetType: "Physician", targetId: created.id, detail: { name: created.name } });
-    return created;
+    return em.findOneByOrFail(Physician, { id: created.id });
   });
 }
 

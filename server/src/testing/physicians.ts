@@ -2,7 +2,8 @@ import type { DataSource } from "typeorm";
 import { checkCharacter } from "../common/id-number";
 import { inTransaction } from "../db/transaction";
 import { Institution } from "../institutions/institution.entity";
-import { Gender, PhysicianLevel, type Physician } from "../physicians/physician.entity";
+import { In } from "typeorm";
+import { Gender, Physician, PhysicianLevel } from "../physicians/physician.entity";
 import type { PhysicianRecord } from "../physicians/physician-record";
 import { insertPhysicians } from "../physicians/roster.service";
 
@@ -43,6 +44,7 @@ export async function addPhysicians(ds: DataSource, institution: Institution, co
   return inTransaction(ds, async (em) => {
     const inst = await em.findOneByOrFail(Institution, { id: institution.id });
     const records = Array.from({ length: count }, (_, i) => physicianRecord({ name: `医师${String(i + 1).padStart(3, "0")}`, ...overrides, idNumber: makeIdNumber() }));
-    return insertPhysicians(em, inst, records);
+    const created = await insertPhysicians(em, inst, records);
+    return em.findBy(Physician, { id: In(created.map((p) => p.id)) }).then((rows) => rows.sort((a, b) => a.id - b.id));
   });
 }

@@ -1,5 +1,5 @@
 import { Application } from "../application.entity";
-import { StatusCounter } from "../status-counter.entity";
+import { counterTables } from "../../testing/counters";
 import { samplePdf, samplePng } from "../../testing/files";
 import { physicianClient } from "../../testing/workflow";
 import { addPhysicians } from "../../testing/physicians";
@@ -280,18 +280,9 @@ describe("application attachments", () => {
 });
 
 describe("counters", () => {
-  it("agree with the rows after all these journeys", async () => {
-    const rows: { status: string; n: number }[] = await app.deps.ds
-      .getRepository(Application)
-      .createQueryBuilder("a")
-      .select("a.status", "status")
-      .addSelect("COUNT(*)", "n")
-      .where("a.institutionId = :id", { id: world.instA.id })
-      .groupBy("a.status")
-      .getRawMany();
-    const counters = await app.deps.ds.getRepository(StatusCounter).findBy({ institutionId: world.instA.id });
-    const live = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-    const kept = Object.fromEntries(counters.filter((c) => c.count).map((c) => [c.status, c.count]));
-    expect(kept).toEqual(live);
+  it("agree with the rows after all these journeys, per institution and per county", async () => {
+    const t = await counterTables(app.deps.ds);
+    expect(t.institutionKept).toEqual(t.institutionLive);
+    expect(t.countyKept).toEqual(t.countyLive);
   });
 });

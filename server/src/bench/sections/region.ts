@@ -39,7 +39,7 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
   const runs: Run[] = [];
   const plans: [string, string, RequestSpec, number, number][] = [
     ["regionProgress (GraphQL, counters)", graphql.url, gqlSpec, seqCalls, concurrentMs],
-    ["raw SQL over status_counter", raw.url, rawSpec("/rollup/counters"), seqCalls, concurrentMs],
+    ["raw SQL over region_status_counter", raw.url, rawSpec("/rollup/counters"), seqCalls, concurrentMs],
     // ≈ 0.4 s of database CPU each (performance.md): fewer calls, or this alone takes minutes.
     ["raw SQL live GROUP BY over applications", raw.url, rawSpec("/rollup/live"), 10, 8_000],
   ];

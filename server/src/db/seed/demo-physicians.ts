@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
 import { Account } from "../../accounts/account.entity";
 import { hashPassword } from "../../accounts/password-hash";
 import { rolesFor } from "../../accounts/principal";
@@ -80,7 +80,7 @@ function demoIdNumber(countyCode: string): string {
 function principalOf(account: Account, kind: "institution" | "assessor" | "physician" | "province"): Principal {
   return {
     type: "ACCOUNT", id: account.id, name: account.displayName, roles: rolesFor(account.kind, false, kind === "province" ? RegionLevel.PROVINCE : null),
-    institutionId: account.institutionId, physicianId: account.physicianId, adminId: account.adminId, regionCode: null, regionLevel: null,
+    institutionId: account.institutionId, physicianId: account.physicianId, adminId: account.adminId, regionCode: null, regionLevel: null, provinceCode: null,
     mustChangePassword: false, sessionTokenHash: null,
   };
 }
@@ -129,7 +129,8 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
           departmentId: departments[index % departments.length]?.id ?? null, otherPracticeSites: index % 6 === 0 ? [{ institutionName: "南宁市第二人民医院", startDate: "2022-01-01", endDate: null }] : [],
         };
       });
-      const physicians = await insertPhysicians(em, institution, records as never);
+      const inserted = await insertPhysicians(em, institution, records as never);
+      const physicians = await em.findBy(Physician, { id: In(inserted.map((p) => p.id)) });
       for (const physician of physicians) {
         const physicianAccount = await em.findOneByOrFail(Account, { physicianId: physician.id });
         await em.update(Account, { id: physicianAccount.id }, { passwordHash: password, mustChangePassword: false });

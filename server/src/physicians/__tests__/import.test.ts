@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
+import { readSheetRows } from "../import/roster-reader";
 import { Account } from "../../accounts/account.entity";
 import { Application } from "../../assessment/application.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
@@ -92,6 +94,16 @@ describe("医师名册导入", () => {
 
     const refusedOnly = await inst.ok(`query($id: Int!) { physicianImport(id: $id) { rows(outcome: REFUSED) { total } } }`, { id: report.id });
     expect(refusedOnly.physicianImport.rows.total).toBe(7);
+  });
+
+  it("keeps Chinese text intact across the reader's chunk boundaries (exceljs streaming fix)", async () => {
+    // 10 000 Chinese cells make a shared-strings part of several inflate chunks; unpatched exceljs 4.4.0
+    // decodes each chunk alone and garbles characters split between two (see scripts/patch-exceljs.cjs).
+    const texts = Array.from({ length: 10000 }, (_, i) => `广西壮族自治区第${i}人民医院心血管内科`);
+    const bytes = await xlsx(texts.map((t) => [t]), ["其他执业机构"]);
+    const seen: string[] = [];
+    for await (const r of readSheetRows(Readable.from([bytes]))) seen.push(r.cells[0]);
+    expect(seen.slice(1)).toEqual(texts);
   });
 
   it("imports a CSV saved by Chinese Excel (GB18030) and one in UTF-8 with BOM", async () => {

@@ -9,6 +9,7 @@ import { normalizeCreditCode } from "../../common/credit-code";
 import { badInput, forbidden } from "../../common/errors";
 import { maskIdNumber } from "../../common/id-number";
 import type { Context } from "../../context";
+import { bulkInsert } from "../../db/bulk-insert";
 import { inTransaction } from "../../db/transaction";
 import { Department } from "../../departments/department.entity";
 import { Institution } from "../../institutions/institution.entity";
@@ -17,7 +18,7 @@ import { Physician, PhysicianTransfer, PractisingStatus, PRACTISING_STATUS_LABEL
 import { validatePhysician, type PhysicianRecord } from "../physician-record";
 import { attachRosterApplications } from "../roster-applications";
 import { insertPhysicians } from "../roster.service";
-import { ImportJob, ImportOutcome, ImportRowResult } from "./import-job.entity";
+import { ImportJob, ImportOutcome } from "./import-job.entity";
 import { mapHeaders, splitList, type RosterField } from "./roster-columns";
 import { NotASpreadsheetError, readSheetRows, type SheetRow } from "./roster-reader";
 
@@ -160,15 +161,16 @@ async function write(em: EntityManager, ctx: Context, verdicts: Verdict[]): Prom
 }
 
 async function saveResults(em: EntityManager, jobId: number, verdicts: Verdict[]) {
-  const rows = verdicts.map((v) => ({
-    jobId,
-    rowNumber: v.row.rowNumber,
-    outcome: v.outcome,
-    name: v.row.name,
-    idNumberMasked: v.row.record ? maskIdNumber(v.row.record.idNumber) : maskIdNumber(v.row.idNumberText).slice(0, 24),
-    messages: v.row.messages,
-  }));
-  for (let i = 0; i < rows.length; i += 250) await em.insert(ImportRowResult, rows.slice(i, i + 250));
+  await bulkInsert(
+    em,
+    "import_row_result",
+    ["job_id", "row_number", "outcome", "name", "id_number_masked", "messages"],
+    verdicts.map((v) => [
+      jobId, v.row.rowNumber, v.outcome, v.row.name,
+      v.row.record ? maskIdNumber(v.row.record.idNumber) : maskIdNumber(v.row.idNumberText).slice(0, 24),
+      JSON.stringify(v.row.messages),
+    ]),
+  );
 }
 
 /**
