@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   DEMO_PASSWORD,
@@ -8,6 +9,7 @@ import {
   login,
   openSession,
   screenshot,
+  SCREENSHOT_DIR,
   startServer,
   step,
   waitFor,
@@ -130,6 +132,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       const png = readFileSync((await download.path())!);
       expect(png.subarray(0, 4).toString("hex")).toBe("89504e47");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1754, 1240]);
+      writeFileSync(path.join(SCREENSHOT_DIR, "certificate.png"), png); // the README shows the real download
 
       // 打印: on paper only the certificate shows (the console is hidden by the print stylesheet).
       await page.emulateMedia({ media: "print" });

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { GlobalFonts } from "@napi-rs/canvas";
 
 /**
@@ -59,6 +60,24 @@ export const KNOWN_CJK_FONT_PATHS = [
 /** Family name under which a font loaded from a file is registered, so we know what to put in `ctx.font`. */
 const REGISTERED_ALIAS = "Certificate CJK";
 
+/**
+ * Noto Serif SC (思源宋体, SIL OFL) shipped as an npm dependency: a formal Song face on every machine, with or
+ * without fonts installed, and the same glyphs everywhere, so a certificate's bytes do not depend on which
+ * fonts the server happens to have.
+ */
+const BUNDLED_FAMILY = "Certificate Noto Serif SC";
+const BUNDLED_FILES = ["400Regular/NotoSerifSC_400Regular.ttf", "700Bold/NotoSerifSC_700Bold.ttf"];
+
+function registerBundled(): boolean {
+  let dir: string;
+  try {
+    dir = dirname(require.resolve("@expo-google-fonts/noto-serif-sc/package.json"));
+  } catch {
+    return false; // pruned from node_modules: fall back to the system's fonts
+  }
+  return BUNDLED_FILES.map((file) => join(dir, file)).every((path) => existsSync(path) && GlobalFonts.registerFromPath(path, BUNDLED_FAMILY) !== null);
+}
+
 /** The first known CJK family among `available` (case-insensitive), in preference order. */
 export function pickCjkFamily(available: readonly string[]): string | null {
   const byLower = new Map(available.map((f) => [f.toLowerCase(), f]));
@@ -78,13 +97,14 @@ let resolved: string | null = null;
 
 /**
  * The CJK family to use in `ctx.font`, or null when none exists. Order: CERT_FONT_PATH (an explicit operator
- * choice wins), then installed known families, then well-known files. Only a success is cached, so installing
+ * choice wins), then the bundled Noto Serif SC, then installed known families, then well-known files. Only a success is cached, so installing
  * a font or fixing the env var takes effect without a restart.
  */
 export function findCjkFont(): string | null {
   if (resolved) return resolved;
   const envPath = process.env.CERT_FONT_PATH?.trim();
   if (envPath && registerFrom(envPath)) return (resolved = REGISTERED_ALIAS);
+  if (registerBundled()) return (resolved = BUNDLED_FAMILY);
   const installed = pickCjkFamily(GlobalFonts.families.map((f) => f.family));
   if (installed) return (resolved = installed);
   for (const path of KNOWN_CJK_FONT_PATHS) if (registerFrom(path)) return (resolved = REGISTERED_ALIAS);

@@ -27,7 +27,7 @@ async function pixels(png: Buffer) {
 const luminance = (d: Uint8ClampedArray, i: number) => 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
 
 describe("renderCertificatePng", () => {
-  // The CI image and docker/Dockerfile install fonts-wqy-microhei; without a CJK font the renderer must refuse.
+  // Noto Serif SC ships as an npm dependency, so a CJK font is always there; without one the renderer must refuse.
   beforeAll(() => expect(findCjkFont()).not.toBeNull());
 
   it("renders a 1754×1240 PNG", async () => {
