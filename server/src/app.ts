@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -91,7 +91,14 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     allowBatchedHttpRequests: true,
     maxRecursiveSelections: true,
     validationRules: [depthLimitRule(config.maxQueryDepth), aliasLimitRule(config.maxAliases)],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), landingPage(config), costLimitPlugin(schema, config.maxQueryCost), apiCallAuditPlugin],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      landingPage(config),
+      costLimitPlugin(schema, config.maxQueryCost),
+      apiCallAuditPlugin,
+      // No @cacheControl hints are used; without this default plugin Apollo stops wrapping every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   });
   await apollo.start();
 

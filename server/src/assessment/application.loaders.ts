@@ -31,6 +31,11 @@ export const opinionsByApplication: LoaderDefinition<number, OtherInstitutionOpi
   );
 
 /** The columns a physician list row shows (no JSON columns), for lists of applications and attempts. */
+export const PHYSICIAN_SUMMARY_COLUMNS = [
+  "id", "name", "gender", "idNumber", "phone", "categoryCode", "level", "title",
+  "departmentId", "institutionId", "practisingStatus", "updatedAt",
+] as const;
+
 export const physicianSummaryById: LoaderDefinition<number, Physician | null> = (ds) =>
   new DataLoader(async (ids) =>
     inKeyOrder(
@@ -38,10 +43,7 @@ export const physicianSummaryById: LoaderDefinition<number, Physician | null> = 
       await ds.getRepository(Physician).find({
         where: { id: In([...ids]) },
         withDeleted: true,
-        select: {
-          id: true, name: true, gender: true, idNumber: true, phone: true, categoryCode: true, level: true, title: true,
-          departmentId: true, institutionId: true, practisingStatus: true, updatedAt: true,
-        },
+        select: Object.fromEntries(PHYSICIAN_SUMMARY_COLUMNS.map((c) => [c, true])),
       }),
       (p) => p.id,
     ),

@@ -117,8 +117,12 @@ export class TimelineEventView {
   @Field(() => String, { nullable: true, description: "理由 (reason)" }) reason: string | null;
 }
 
-/** The application as the API shows it; relations resolve lazily through per-request loaders. */
-@ObjectType({ description: "考核申请 (a physician's application in a cycle)" })
+/**
+ * The application as the API shows it; relations resolve lazily through per-request loaders.
+ * simpleResolvers: its plain fields have no middleware or field-level authorization, so they skip
+ * type-graphql's per-field wrapper (lists show 20–100 of these per request).
+ */
+@ObjectType({ description: "考核申请 (a physician's application in a cycle)", simpleResolvers: true })
 export class ApplicationView {
   @Field(() => Int) id: number;
   @Field(() => Int) cycleId: number;

@@ -36,7 +36,7 @@ export class StatusCounter {
 
 /**
  * The same counts per (cycle, county, status): a province- or city-wide roll-up reads about a thousand
- * of these instead of the tens of thousands of institution counters (benchmark: 472 → a few ms at p99).
+ * of these instead of the tens of thousands of institution counters (benchmark: 8 concurrent city roll-ups, p99 472 → 27 ms).
  * Maintained in the same statements as StatusCounter.
  */
 @Entity({ name: "region_status_counter" })

@@ -5,6 +5,9 @@ import { inKeyOrder } from "../common/loaders";
 import { Physician } from "../physicians/physician.entity";
 import { Department } from "./department.entity";
 
+/** Every column of a department, for statements that join departments in and prime {@link departmentById}. */
+export const DEPARTMENT_COLUMNS = ["id", "institutionId", "name", "subjectCodes", "enabled", "createdAt", "updatedAt"] as const;
+
 export const departmentById: LoaderDefinition<number, Department | null> = (ds) =>
   new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(Department).findBy({ id: In([...ids]) }), (d) => d.id));
 

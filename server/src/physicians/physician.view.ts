@@ -23,8 +23,8 @@ export class CodeLabel {
   name: string;
 }
 
-/** Fields common to list rows and the detail view. */
-@ObjectType()
+/** Fields common to list rows and the detail view (plain fields: simpleResolvers, see ApplicationView). */
+@ObjectType({ simpleResolvers: true })
 abstract class PhysicianBase {
   @Field(() => Int)
   id: number;

@@ -57,6 +57,18 @@ describe("考核进度 (manual 2.2.9)", () => {
     expect(all.applications.items[0]).toHaveProperty("lastActionAt");
   });
 
+  it("list rows carry the same values as the detail view, in every sort order", async () => {
+    const FIELDS = "id status procedure exemptionStatus submittedAt lastAction lastActionAt version updatedAt departmentName physician { id name gender idNumberMasked level }";
+    const detailOf = async (id: number) => (await inst.ok(`query($id: Int!) { application(id: $id) { ${FIELDS} } }`, { id })).application;
+    for (const sort of ["ID", "LAST_ACTION_DESC", "SUBMITTED_AT"]) {
+      const { applications } = await inst.ok(`query($sort: ApplicationSort) { applications(sort: $sort, pageSize: 5, page: 2) { total items { ${FIELDS} } } }`, { sort });
+      expect(applications.items).toHaveLength(5);
+      for (const row of applications.items) expect(row).toEqual(await detailOf(row.id));
+    }
+    const byId = (await inst.ok(`{ applications(pageSize: 100) { items { id } } }`)).applications.items.map((r: { id: number }) => r.id);
+    expect(byId).toEqual([...byId].sort((x, y) => x - y));
+  });
+
   it("an institution cannot read another institution's progress", async () => {
     expect((await inst.fails(SUMMARY, { id: world.instC.id })).extensions?.code).toBe("NOT_FOUND");
     expect((await inst.fails(REGION, { input: { groupBy: "CITY" } })).extensions?.code).toBe("FORBIDDEN");

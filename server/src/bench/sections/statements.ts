@@ -8,6 +8,7 @@ import { createDataSource } from "../../db/data-source";
 import { In } from "typeorm";
 import { createPool } from "mysql2/promise";
 import { principalFromSession } from "../../accounts/principal";
+import { LoaderRegistry } from "../../common/loaders";
 import { ApplicationSort, listApplications, resolveCycleId } from "../../assessment/application-list";
 import type { Context } from "../../context";
 import { Department } from "../../departments/department.entity";
@@ -160,18 +161,18 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
 async function nodeCostPerCall(ctx: BenchContext, ds: import("typeorm").DataSource, cookie: string) {
   const token = cookie.slice("pa_sid=".length);
   const { principal } = await principalFromSession(ds, token, 30);
-  const fakeCtx = { ds, principal, loaders: null } as unknown as Context;
+  const fakeCtx = { ds, principal, get loaders() { return new LoaderRegistry(ds); } } as unknown as Context;
   const cycleId = ctx.dataset.cycleId;
   const page = await listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 });
   const physicianIds = page.items.map((a) => a.physicianId);
   const departmentIds = [...new Set(page.items.map((a) => a.departmentId).filter((d): d is number => !!d))];
   const pool = createPool({ uri: benchDbUrl(), connectionLimit: 2, timezone: "Z", supportBigNumbers: true });
   const calls: [string, () => Promise<unknown>][] = [
-    ["session → principal (query builder, 3 joins)", () => principalFromSession(ds, token, 30)],
-    ["resolveCycleId (institution + cycle, repository findOneBy ×2)", () => resolveCycleId(fakeCtx, undefined)],
-    ["listApplications page 3 (COUNT + page of 20 full entities)", () => listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 })],
-    ["physicianById batch of 20 (find In, full entities)", () => ds.getRepository(Physician).find({ where: { id: In(physicianIds) }, withDeleted: true })],
-    ["departmentById batch (findBy In)", () => ds.getRepository(Department).findBy({ id: In(departmentIds) })],
+    ["session → principal (one prepared SQL text, 3 joins)", () => principalFromSession(ds, token, 30)],
+    ["resolveCycleId (province from the principal, cycle id cached 10 s)", () => resolveCycleId(fakeCtx, undefined)],
+    ["listApplications page 3 (total from counters + one page statement joining physician and department)", () => listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 })],
+    ["for comparison: physicianById batch of 20 (find In, full entities)", () => ds.getRepository(Physician).find({ where: { id: In(physicianIds) }, withDeleted: true })],
+    ["for comparison: departmentById batch (findBy In)", () => ds.getRepository(Department).findBy({ id: In(departmentIds) })],
     ["raw: same page 3 as deferred join, TypeORM ds.query", () => ds.query(progressPageSql([], 3, 20), [cycleId, INST.big])],
     ["raw: same page 3 as deferred join, mysql2 execute", () => pool.execute(progressPageSql([], 3, 20), [cycleId, INST.big])],
   ];
