@@ -158,9 +158,9 @@ async function cpuLadder(
   const vars = "($filter: ApplicationFilter, $page: Int!, $pageSize: Int!)";
   const steps: [string, string, string | null][] = [
     ["signed-in { __typename } (session, GraphQL pipeline)", "query { __typename }", null],
-    ["applications { total } (+ cycle look-up, COUNT)", `query${vars} { applications(${args}) { total } }`, "x"],
-    ["… items { id status } (+ page SELECT, entity hydration)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`, "x"],
-    ["… + departmentName (+ department loader)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt departmentName } } }`, "x"],
+    ["applications { total } (+ total and page statements)", `query${vars} { applications(${args}) { total } }`, "x"],
+    ["… items { id status … } (+ executing 20 rows)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`, "x"],
+    ["… + departmentName (loader primed by the page)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt departmentName } } }`, "x"],
     ["… + physician { name idNumberMasked } = the page", PROGRESS_QUERY, "x"],
   ];
   const rows: (string | number)[][] = [];

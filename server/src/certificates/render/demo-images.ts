@@ -187,8 +187,10 @@ function addSpeckles(ctx: SKRSContext2D, w: number, h: number, count: number, se
  * `similarity` (0–100 %, as stored on ProctoringSnapshot) picks what the camera saw: the examinee (high),
  * the examinee turned away or badly lit (middle), someone else or a second person (low), an empty seat
  * (very low). `person` fixes the examinee's looks, so one attempt's snapshots show the same face.
+ * `capturedAt` is burned into the frame as a camera would (Beijing time, as the console shows it);
+ * without it the caption is derived from the seed.
  */
-export async function demoSnapshotPng(seed: number, similarity: number, person = 0): Promise<Buffer> {
+export async function demoSnapshotPng(seed: number, similarity: number, person = 0, capturedAt?: Date): Promise<Buffer> {
   const canvas = createCanvas(SNAPSHOT_WIDTH, SNAPSHOT_HEIGHT);
   const ctx = canvas.getContext("2d");
   ctx.lang = "zh-CN";
@@ -198,9 +200,12 @@ export async function demoSnapshotPng(seed: number, similarity: number, person =
   ctx.fillStyle = "#f2f2f2";
   // ASCII only, so any installed font will do; the first family name wins if present.
   ctx.font = `11px "${findCjkFont() ?? "DejaVu Sans Mono"}", monospace`;
-  ctx.fillText(`CAM-01  ${captionTime(seed)}`, 6, SNAPSHOT_HEIGHT - 6);
+  ctx.fillText(`CAM-01  ${capturedAt ? beijingTime(capturedAt) : captionTime(seed)}`, 6, SNAPSHOT_HEIGHT - 6);
   return canvas.encode("png");
 }
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC+8 (China has no daylight saving time). */
+const beijingTime = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
 
 /**
  * A capture time derived from the seed only. Consecutive seeds (in blocks of 20) share a date and get

@@ -35,7 +35,21 @@ export interface DemoWorld {
 }
 
 const SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙黎陆";
-const GIVEN = ["建华", "秀英", "志强", "丽娟", "伟", "芳", "国庆", "海燕", "晓东", "春梅", "文斌", "桂兰", "永红", "少华", "明", "静", "俊杰", "雪梅", "立新", "红霞"];
+/** Given names by gender: the gender comes from the ID number (17th digit), and the name should agree. */
+const GIVEN = {
+  MALE: ["建华", "志强", "伟", "国庆", "晓东", "文斌", "少华", "明", "俊杰", "立新"],
+  FEMALE: ["秀英", "丽娟", "芳", "海燕", "春梅", "桂兰", "永红", "静", "雪梅", "红霞"],
+} as const;
+
+/**
+ * The k-th name of a gender in an institution: unique for the first 300 of each gender (same surname
+ * means k differs by a multiple of 30, which moves the given name by that multiple), so a roster filtered
+ * by name finds one physician.
+ */
+function demoName(gender: keyof typeof GIVEN, k: number, offset: number): string {
+  const given = GIVEN[gender];
+  return SURNAMES[(k * 7 + offset) % SURNAMES.length] + given[(k * 3 + Math.floor(k / SURNAMES.length)) % given.length];
+}
 
 /** The statuses every demo institution shows, with how many physicians are in each. */
 const PLAN: { status: ApplicationStatus; n: number; procedure?: Procedure; exemption?: boolean; bad?: boolean }[] = [
@@ -114,14 +128,16 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
     const institutionAccount = await em.findOneByOrFail(Account, { institutionId: institution.id });
     const scale = key === "nnyy" ? 1 : 0.5;
     let index = 0;
+    const nthOfGender = { MALE: 0, FEMALE: 0 };
     for (const group of PLAN) {
       const n = Math.max(1, Math.round(group.n * scale));
       const records = Array.from({ length: n }, () => {
         index++;
-        const name = SURNAMES[(index * 7 + key.length) % SURNAMES.length] + GIVEN[(index * 3) % GIVEN.length];
         const idNumber = demoIdNumber(institution.countyCode);
+        const gender = Number(idNumber[16]) % 2 ? ("MALE" as const) : ("FEMALE" as const);
+        const name = demoName(gender, nthOfGender[gender]++, key.length);
         return {
-          name, idNumber, legacyIdNumber: null, gender: Number(idNumber[16]) % 2 ? ("MALE" as const) : ("FEMALE" as const),
+          name, idNumber, legacyIdNumber: null, gender,
           birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, phone: `1387710${String(1000 + index).slice(-4)}`,
           qualificationCertNo: `2008451104${idNumber.slice(6, 12)}`, practiceCertNo: `1104501${String(10000000 + index).slice(-8)}`,
           categoryCode: "1", scopeCodes: [index % 4 === 0 ? "12" : "11"], level: index % 9 === 0 ? PhysicianLevel.ASSISTANT : PhysicianLevel.PHYSICIAN,
@@ -162,9 +178,10 @@ async function proctorSessions(em: EntityManager, world: DemoWorld, institution:
     await em.update(TestAttempt, { id: attempt.id }, { status: i === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS, startedAt: start, submittedAt: i === 2 ? new Date(start.getTime() + 50 * 60_000) : null });
     const plan = similarityPlans[i % similarityPlans.length];
     for (const [k, similarity] of plan.entries()) {
-      const image = await world.storage.putBuffer(await demoSnapshotPng(attempt.id * 10 + k, similarity, attempt.physicianId));
+      const capturedAt = new Date(start.getTime() + (k + 1) * 9 * 60_000);
+      const image = await world.storage.putBuffer(await demoSnapshotPng(attempt.id * 10 + k, similarity, attempt.physicianId, capturedAt));
       const attachment = await saveAttachment(em, { ...image, fileName: `snapshot-${attempt.id}-${k + 1}.png`, mimeType: "image/png" }, { ownerType: "SNAPSHOT", ownerId: attempt.id, purpose: "SNAPSHOT", uploadedByAccountId: assessor.id });
-      await em.insert(ProctoringSnapshot, { attemptId: attempt.id, institutionId: institution.id, attachmentId: attachment.id, capturedAt: new Date(start.getTime() + (k + 1) * 9 * 60_000), similarity, viewedAt: null, viewedByAccountId: null, createdAt: new Date() });
+      await em.insert(ProctoringSnapshot, { attemptId: attempt.id, institutionId: institution.id, attachmentId: attachment.id, capturedAt, similarity, viewedAt: null, viewedByAccountId: null, createdAt: new Date() });
     }
     await em.update(TestAttempt, { id: attempt.id }, { minSimilarity: Math.min(...plan), snapshotCount: plan.length });
   }

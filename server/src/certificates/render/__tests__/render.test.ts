@@ -139,6 +139,10 @@ describe("demo images", () => {
     const variants = await Promise.all([90, 50, 30, 5, -3, 140, Number.NaN].map((s) => demoSnapshotPng(7, s)));
     for (const png of variants) expect(pngSize(png)).toEqual({ width: 320, height: 240 });
     expect(new Set(variants.slice(0, 4).map((p) => p.toString("base64"))).size).toBe(4);
+    // The capture time, when given, is what the frame shows (and so changes the picture).
+    const at = new Date("2026-11-27T13:14:00Z");
+    expect((await demoSnapshotPng(7, 92, 0, at)).equals(await demoSnapshotPng(7, 92, 0, at))).toBe(true);
+    expect((await demoSnapshotPng(7, 92, 0, at)).equals(a)).toBe(false);
   });
 
   it("still render without a CJK font", async () => {
