@@ -1,10 +1,10 @@
-import { computed, h, reactive, watch } from "vue";
+import { computed, h, watch } from "vue";
 import { useMutation, useQuery } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { alertRefusal, confirmWithNote } from "@/common/confirm";
 import { reportActionError, reportError } from "@/common/errors";
-import { idNumberProblem } from "@/common/id-number";
 import { SNAPSHOT_VIEW_STATUS } from "@/common/labels";
+import { useListFilter } from "@/common/useListFilter";
 import { usePagination } from "@/common/usePagination";
 import {
   MarkAttemptSuspectedDocument,
@@ -28,6 +28,7 @@ export interface ProctoringFilter {
   viewStatus: SnapshotViewStatus | "";
 }
 
+/** The default view (also what 重置 returns to): below the manual's 40% hint, every view status. */
 const defaultFilter = (): ProctoringFilter => ({ name: "", idNumber: "", paperId: "", maxSimilarity: LOW_SIMILARITY, viewStatus: "" });
 
 /** 查看状态 of a row: marked, viewed, or not yet looked at. */
@@ -46,8 +47,7 @@ export const isLow = (similarity: number | null | undefined) => similarity !== n
  * the institution (the province decides, and only it can take the mark back).
  */
 export function useProctoring() {
-  const filter = reactive<ProctoringFilter>(defaultFilter());
-  const applied = reactive<ProctoringFilter>(defaultFilter());
+  const { filter, applied, search, resetFilter } = useListFilter(defaultFilter, (): void => void refetch());
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
 
   const variables = computed(() => ({
@@ -71,23 +71,6 @@ export function useProctoring() {
 
   const papers = usePapers();
   const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({ value: value as SnapshotViewStatus, label: s.label }));
-
-  function search() {
-    const id = filter.idNumber.trim();
-    if (id && id.length !== 15 && id.length !== 18) {
-      ElMessage.warning(idNumberProblem(id) ?? "请输入15位或18位身份证号码");
-      return;
-    }
-    const unchanged = JSON.stringify(applied) === JSON.stringify(filter);
-    Object.assign(applied, filter);
-    if (unchanged) void refetch();
-  }
-
-  /** Back to the default view: the 40% hint, every view status. */
-  function resetFilter() {
-    Object.assign(filter, defaultFilter());
-    search();
-  }
 
   const { mutate: markMutation, loading: marking } = useMutation(MarkAttemptSuspectedDocument);
 

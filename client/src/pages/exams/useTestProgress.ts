@@ -1,9 +1,8 @@
-import { computed, reactive, watch } from "vue";
+import { computed, watch } from "vue";
 import { useQuery } from "@vue/apollo-composable";
-import { ElMessage } from "element-plus";
 import { reportError } from "@/common/errors";
-import { idNumberProblem } from "@/common/id-number";
 import { ATTEMPT_STATUS, PROCEDURE } from "@/common/labels";
+import { useListFilter } from "@/common/useListFilter";
 import { usePagination } from "@/common/usePagination";
 import { TestAttemptsDocument, type AttemptFilterInput, type AttemptStatus, type Procedure } from "@/gql/graphql";
 import { usePapers } from "./usePapers";
@@ -23,8 +22,7 @@ const emptyFilter = (): TestProgressFilter => ({ name: "", idNumber: "", procedu
  * 试卷名称 and 测评状态, with their scores once graded.
  */
 export function useTestProgress() {
-  const filter = reactive<TestProgressFilter>(emptyFilter());
-  const applied = reactive<TestProgressFilter>(emptyFilter());
+  const { filter, applied, search, resetFilter } = useListFilter(emptyFilter, (): void => void refetch());
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
 
   const variables = computed(() => ({
@@ -47,22 +45,6 @@ export function useTestProgress() {
   const papers = usePapers();
   const procedures = Object.entries(PROCEDURE).map(([value, label]) => ({ value: value as Procedure, label }));
   const statuses = Object.entries(ATTEMPT_STATUS).map(([value, s]) => ({ value: value as AttemptStatus, label: s.label }));
-
-  function search() {
-    const id = filter.idNumber.trim();
-    if (id && id.length !== 15 && id.length !== 18) {
-      ElMessage.warning(idNumberProblem(id) ?? "请输入15位或18位身份证号码");
-      return;
-    }
-    const unchanged = JSON.stringify(applied) === JSON.stringify(filter);
-    Object.assign(applied, filter);
-    if (unchanged) void refetch();
-  }
-
-  function resetFilter() {
-    Object.assign(filter, emptyFilter());
-    search();
-  }
 
   return { filter, paging, rows, total, loading, filtered, papers, procedures, statuses, search, resetFilter, refetch };
 }

@@ -1,10 +1,10 @@
-import { computed, reactive, ref, watch } from "vue";
+import { computed, ref, watch } from "vue";
 import { useMutation, useQuery } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { alertRefusal, confirmAction } from "@/common/confirm";
 import { reportActionError, reportError } from "@/common/errors";
-import { idNumberProblem } from "@/common/id-number";
 import { PRACTISING_STATUS } from "@/common/labels";
+import { useListFilter } from "@/common/useListFilter";
 import { usePagination } from "@/common/usePagination";
 import { useWorkflow } from "@/common/workflow";
 import {
@@ -38,9 +38,7 @@ const emptyFilter = (): RosterFilter => ({ name: "", idNumber: "", departmentId:
 /** 医师列表 (manual 2.2.5): two tabs with counts, filters, server paging, selection and the row actions. */
 export function usePhysicians() {
   const tab = ref<EnrollmentTab>("NOT_ENROLLED");
-  /** What the inputs show; `applied` is what the list was asked for (on 查询 / Enter). */
-  const filter = reactive<RosterFilter>(emptyFilter());
-  const applied = reactive<RosterFilter>(emptyFilter());
+  const { filter, applied, search, resetFilter } = useListFilter(emptyFilter, (): void => void refetch());
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied }), tab] });
 
   const common = computed<PhysicianFilter>(() => ({
@@ -86,21 +84,6 @@ export function usePhysicians() {
   const statusOptions = computed(() => workflow.statuses.value.filter((s) => s.value !== "NOT_ENROLLED"));
   const practisingOptions = Object.entries(PRACTISING_STATUS).map(([value, s]) => ({ value: value as PractisingStatus, label: s.label }));
 
-  function search() {
-    const id = filter.idNumber.trim();
-    if (id && (id.length !== 15 && id.length !== 18)) {
-      ElMessage.warning(idNumberProblem(id) ?? "请输入15位或18位身份证号码");
-      return;
-    }
-    const unchanged = JSON.stringify(applied) === JSON.stringify(filter);
-    Object.assign(applied, filter);
-    // Same filter again = "reload"; a changed filter reloads by itself (reactive variables).
-    if (unchanged) void refetch();
-  }
-  function resetFilter() {
-    Object.assign(filter, emptyFilter());
-    search();
-  }
   /** Rows ticked on the 未确认参加 tab, for 【批量参加】. */
   const selection = ref<RosterRowFragment[]>([]);
   watch(rows, () => (selection.value = selection.value.filter((s) => rows.value.some((r) => r.id === s.id))));

@@ -1,9 +1,8 @@
-import { computed, reactive, watch } from "vue";
+import { computed, watch } from "vue";
 import { useQuery } from "@vue/apollo-composable";
-import { ElMessage } from "element-plus";
 import { reportError } from "@/common/errors";
-import { idNumberProblem } from "@/common/id-number";
 import { PROCEDURE } from "@/common/labels";
+import { useListFilter } from "@/common/useListFilter";
 import { usePagination } from "@/common/usePagination";
 import { useWorkflow } from "@/common/workflow";
 import {
@@ -33,8 +32,7 @@ const emptyFilter = (): ProgressFilter => ({ name: "", idNumber: "", departmentI
  */
 export function useProgress() {
   const workflow = useWorkflow();
-  const filter = reactive<ProgressFilter>(emptyFilter());
-  const applied = reactive<ProgressFilter>(emptyFilter());
+  const { filter, applied, search, resetFilter } = useListFilter(emptyFilter, (): void => void reload());
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
 
   const variables = computed(() => ({
@@ -67,22 +65,6 @@ export function useProgress() {
 
   /** 考核状态 choices and the manual's explanation of each (`workflow.statuses`: label and meaning). */
   const statuses = computed(() => workflow.statuses.value);
-
-  function search() {
-    const id = filter.idNumber.trim();
-    if (id && id.length !== 15 && id.length !== 18) {
-      ElMessage.warning(idNumberProblem(id) ?? "请输入15位或18位身份证号码");
-      return;
-    }
-    const unchanged = JSON.stringify(applied) === JSON.stringify(filter);
-    Object.assign(applied, filter);
-    if (unchanged) void reload();
-  }
-
-  function resetFilter() {
-    Object.assign(filter, emptyFilter());
-    search();
-  }
 
   /** A click on a count: that status only (again, or 全部: every status). */
   function pickStatus(status: ApplicationStatus | "") {

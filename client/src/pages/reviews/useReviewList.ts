@@ -1,9 +1,8 @@
-import { computed, reactive, watch } from "vue";
+import { computed, watch } from "vue";
 import { useRouter } from "vue-router";
 import { useQuery } from "@vue/apollo-composable";
-import { ElMessage } from "element-plus";
 import { reportError } from "@/common/errors";
-import { idNumberProblem } from "@/common/id-number";
+import { useListFilter } from "@/common/useListFilter";
 import { usePagination } from "@/common/usePagination";
 import { ReviewQueueDocument, RosterFilterOptionsDocument, type Procedure, type ReviewQueue } from "@/gql/graphql";
 import { RouteName } from "@/router/names";
@@ -20,8 +19,7 @@ const DETAIL_ROUTE = { SIMPLE: RouteName.reviewSimple, GENERAL: RouteName.review
 /** 简易程序审核 / 一般程序审核 lists (manual 2.2.6, 2.2.7): the institution's queue, first submitted first. */
 export function useReviewList(procedure: Procedure) {
   const router = useRouter();
-  const filter = reactive<ReviewFilter>({ name: "", idNumber: "", departmentId: "" });
-  const applied = reactive<ReviewFilter>({ name: "", idNumber: "", departmentId: "" });
+  const { filter, applied, search, resetFilter } = useListFilter<ReviewFilter>(() => ({ name: "", idNumber: "", departmentId: "" }), (): void => void refetch());
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
 
   const variables = computed(() => ({
@@ -43,21 +41,6 @@ export function useReviewList(procedure: Procedure) {
 
   const { result: options } = useQuery(RosterFilterOptionsDocument, null, { fetchPolicy: "cache-first" });
   const departments = computed(() => options.value?.departmentOptions ?? []);
-
-  function search() {
-    const id = filter.idNumber.trim();
-    if (id && id.length !== 15 && id.length !== 18) {
-      ElMessage.warning(idNumberProblem(id) ?? "请输入15位或18位身份证号码");
-      return;
-    }
-    const unchanged = JSON.stringify(applied) === JSON.stringify(filter);
-    Object.assign(applied, filter);
-    if (unchanged) void refetch();
-  }
-  function resetFilter() {
-    Object.assign(filter, { name: "", idNumber: "", departmentId: "" });
-    search();
-  }
 
   function review(id: number) {
     void router.push({ name: DETAIL_ROUTE[procedure], params: { id } });
