@@ -124,7 +124,7 @@ export async function resolveCycleId(ctx: Context, cycleId: number | undefined |
  * institution's own list never joins `institution` (its id is the filter); others are scoped by region
  * or assignment. Relations of the rows come from loaders, so a page is a fixed number of statements.
  */
-export async function applicationQuery(ctx: Context, filter: ApplicationFilter): Promise<SelectQueryBuilder<Application> | null> {
+export async function applicationQuery(ctx: Context, filter: ApplicationFilter): Promise<{ qb: SelectQueryBuilder<Application>; cycleId: number } | null> {
   const p = requirePrincipal(ctx);
   if (p.roles.has(Role.PHYSICIAN) && p.roles.size === 1) throw forbidden();
   const cycleId = await resolveCycleId(ctx, filter.cycleId);
@@ -152,7 +152,7 @@ export async function applicationQuery(ctx: Context, filter: ApplicationFilter):
       qb.andWhere("p.idNumber = :fid", { fid: id.value });
     }
   }
-  return qb;
+  return { qb, cycleId };
 }
 
 /** The columns a list row needs: everything but the large JSON columns (loaded only if a field asks). */
@@ -189,10 +189,10 @@ async function countFromCounters(ctx: Context, filter: ApplicationFilter, cycleI
  * building and hydration were most of the page's CPU (benchmark, statements section).
  */
 export async function listApplications(ctx: Context, filter: ApplicationFilter, sort: ApplicationSort, page: PageArgs): Promise<Page<Application>> {
-  const qb = await applicationQuery(ctx, filter);
-  if (!qb) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
-  const cycleId = await resolveCycleId(ctx, filter.cycleId);
-  const total = (await countFromCounters(ctx, filter, cycleId!)) ?? (await qb.clone().getCount());
+  const query = await applicationQuery(ctx, filter);
+  if (!query) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
+  const { qb, cycleId } = query;
+  const total = (await countFromCounters(ctx, filter, cycleId)) ?? (await qb.clone().getCount());
   const [column, direction] = SORTS[sort];
   const [idsSql, idsParams] = qb.select("a.id", "id").orderBy(column, direction).addOrderBy("a.id", direction).offset(offsetOf(page)).limit(page.pageSize).getQueryAndParameters();
   const { ds } = ctx;

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { rng } from "./common";
+import { prng } from "../common/prng";
 
 /**
  * A small closed-loop load generator on node:http keep-alive agents: `concurrency` clients each send
@@ -104,7 +104,7 @@ export async function runLoad(o: LoadOptions): Promise<LatencyStats> {
     const warmupEnd = performance.now() + o.warmupMs;
     await Promise.all(
       Array.from({ length: o.concurrency }, async (_, w) => {
-        const random = rng(999 + w);
+        const random = prng(999 + w);
         while (performance.now() < warmupEnd) await send(agent, url, o.build(random)).catch(() => undefined);
       }),
     );
@@ -118,7 +118,7 @@ export async function runLoad(o: LoadOptions): Promise<LatencyStats> {
   const measureEnd = o.durationMs !== undefined ? measureStart + o.durationMs : Infinity;
   let lastDone = measureStart;
   const worker = async (w: number) => {
-    const random = rng((o.seed ?? 1) * 7919 + w);
+    const random = prng((o.seed ?? 1) * 7919 + w);
     for (;;) {
       const t0 = performance.now();
       if (t0 >= measureEnd || (o.requests !== undefined && issued >= o.requests)) return;

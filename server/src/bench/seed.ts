@@ -10,7 +10,8 @@ import { withCreditCheck } from "../common/credit-code";
 import { checkCharacter } from "../common/id-number";
 import { createDataSource } from "../db/data-source";
 import { DEMO_COUNTIES } from "../db/seed/regions";
-import { BENCH_DB, BENCH_PASSWORD, benchDbUrl, DATASET_VERSION, MARKER_KEY, pick, PROVINCE, rng, serverUrl, sqlDateTime, USERS } from "./common";
+import { prng } from "../common/prng";
+import { BENCH_DB, BENCH_PASSWORD, benchDbUrl, DATASET_VERSION, MARKER_KEY, pick, PROVINCE, serverUrl, sqlDateTime, USERS } from "./common";
 
 /**
  * The province-scale data set: 1 province, 14 cities, 98 counties, their administrations, 20 000
@@ -306,7 +307,7 @@ interface InstitutionRow {
 }
 
 async function seed(main: Connection, log: (s: string) => void): Promise<{ dataset: Dataset; phases: Record<string, number> }> {
-  const r = rng(20260101);
+  const r = prng(20260101);
   const phases: Record<string, number> = {};
   let t = Date.now();
   const phase = (name: string) => {

@@ -73,13 +73,18 @@ function applyRosterFilter(qb: SelectQueryBuilder<Physician>, filter: PhysicianF
   if (filter.statuses?.length) qb.andWhere("a.status IN (:...statuses)", { statuses: filter.statuses });
 }
 
-/** The two tab counts of 医师列表 under the same filter, in one statement. */
-export async function rosterCounts(ctx: Context, filter: PhysicianFilter, institutionId: number | null): Promise<{ notEnrolled: number; enrolled: number }> {
+/** The institution whose roster is asked for (the caller's own unless named and visible), and its current cycle. */
+async function rosterScope(ctx: Context, institutionId: number | null) {
   const p = requirePrincipal(ctx);
   const targetId = institutionId ?? p.institutionId;
   if (!targetId) throw badInput("请指定机构", "institutionId");
   const inst = assertCanSee(p, await ctx.ds.getRepository(Institution).findOneBy({ id: targetId }), "机构");
-  const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
+  return { inst, cycle: await currentCycle(ctx.ds.manager, inst.provinceCode) };
+}
+
+/** The two tab counts of 医师列表 under the same filter, in one statement. */
+export async function rosterCounts(ctx: Context, filter: PhysicianFilter, institutionId: number | null): Promise<{ notEnrolled: number; enrolled: number }> {
+  const { inst, cycle } = await rosterScope(ctx, institutionId);
   const qb = ctx.ds
     .getRepository(Physician)
     .createQueryBuilder("p")
@@ -104,11 +109,7 @@ export async function listRoster(
   page: PageArgs,
   institutionId: number | null,
 ): Promise<Page<RosterRow> & { cycle: AssessmentCycle | null }> {
-  const p = requirePrincipal(ctx);
-  const targetId = institutionId ?? p.institutionId;
-  if (!targetId) throw badInput("请指定机构", "institutionId");
-  const inst = assertCanSee(p, await ctx.ds.getRepository(Institution).findOneBy({ id: targetId }), "机构");
-  const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
+  const { inst, cycle } = await rosterScope(ctx, institutionId);
   const qb = ctx.ds
     .getRepository(Physician)
     .createQueryBuilder("p")

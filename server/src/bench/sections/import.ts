@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import type { Connection } from "mysql2/promise";
 import { ROSTER_COLUMNS } from "../../physicians/import/roster-columns";
 import { sampleRss, startChild } from "../children";
-import { BENCH_PASSWORD, mib, ms, rng, USERS } from "../common";
+import { prng } from "../../common/prng";
+import { BENCH_PASSWORD, mib, ms, USERS } from "../common";
 import { databasePid, pct, withCpu, type BenchContext } from "../context";
 import { gql, login, upload } from "../gql";
 import { table } from "../report";
@@ -17,7 +18,7 @@ const REFUSED = `query($id: Int!) { physicianImport(id: $id) { rows(outcome: REF
 
 /** A roster file as users fill the template: valid rows, new ID numbers (serials far above the seeded ones). */
 export async function rosterFile(rows: number, firstSerial: number, countyCode: string, departments: string[]): Promise<Buffer> {
-  const r = rng(firstSerial);
+  const r = prng(firstSerial);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("医师名册");
   sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.field }));

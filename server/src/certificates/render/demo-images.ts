@@ -1,5 +1,6 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
-import { prng, wrapText } from "./draw";
+import { prng } from "../../common/prng";
+import { wrapText } from "./draw";
 import { findCjkFont, font } from "./fonts";
 import { drawSnapshotScene } from "./snapshot-scene";
 

@@ -87,14 +87,3 @@ export function drawQrCode(ctx: SKRSContext2D, text: string, x: number, y: numbe
   }
 }
 
-/** Small deterministic PRNG (mulberry32): demo images vary by seed but never between runs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

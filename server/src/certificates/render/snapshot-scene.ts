@@ -1,5 +1,5 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
-import { prng } from "./draw";
+import { prng } from "../../common/prng";
 
 /** Stylised webcam scene for demo proctoring snapshots (320×240), drawn with plain shapes. */
 const W = 320;
