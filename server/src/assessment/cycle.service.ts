@@ -73,14 +73,16 @@ export async function createCycle(ctx: Context, input: Required<Pick<CycleSettin
   const p = requirePrincipal(ctx);
   const provinceCode = `${p.regionCode!.slice(0, 2)}0000`;
   const values = validated({ ...defaultCycleRules(), ...input });
-  return inTransaction(ctx.ds, async (em) => {
+  const created = await inTransaction(ctx.ds, async (em) => {
     if (makeCurrent) await em.update(AssessmentCycle, { provinceCode, isCurrent: true }, { isCurrent: false });
     const cycle = await em.save(em.create(AssessmentCycle, { ...values, name: input.name.trim(), provinceCode, isCurrent: makeCurrent, createdAt: new Date() }));
     if (makeCurrent) await openRoster(em, cycle);
-    forgetCycleIds(ctx.ds);
     await audit(em, ctx, { action: "cycle.create", targetType: "AssessmentCycle", targetId: cycle.id, detail: { name: cycle.name, makeCurrent } });
     return cycle;
   });
+  // After the commit: forgotten earlier, a request in between could cache the old cycle again.
+  forgetCycleIds(ctx.ds);
+  return created;
 }
 
 async function openRoster(em: EntityManager, cycle: AssessmentCycle) {
