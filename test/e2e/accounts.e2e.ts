@@ -8,6 +8,7 @@ import {
   login,
   openSession,
   screenshot,
+  signInToHome,
   startServer,
   step,
   type RunningServer,
@@ -144,10 +145,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
   test("nnyy's home page: schedule, pending tasks, completion and contacts", async () => {
     const { page, context, problems } = await openSession(browser, server.url);
     await step("home", { page, server }, async () => {
-      await login(page, "nnyy", DEMO_PASSWORD);
-      await page.waitForURL(/\/home$/);
-      await page.locator('[data-test="notice-confirm"]').click();
-      await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+      await signInToHome(page, "nnyy");
       const schedule = page.locator('[data-test="schedule"]');
       await schedule.getByText("医师报名").waitFor();
       expect(await page.locator('[data-test="pending-tasks"]').textContent()).toContain("简易程序待审核");

@@ -198,6 +198,14 @@ export async function login(page: Page, username: string, password: string) {
   await page.locator('[data-test="login-submit"]').click();
 }
 
+/** Signs in with a demo account that lands on 首页 and confirms the cycle notice (shown once per cycle). */
+export async function signInToHome(page: Page, username: string) {
+  await login(page, username, DEMO_PASSWORD);
+  await page.waitForURL(/\/home$/);
+  await page.locator('[data-test="notice-confirm"]').click();
+  await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+}
+
 /** The body text of a row in an el-table that contains `text`. */
 export function tableRow(scope: Page | Locator, text: string): Locator {
   return scope.locator(".el-table__body-wrapper tr.el-table__row").filter({ hasText: text });

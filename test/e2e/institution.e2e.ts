@@ -10,6 +10,7 @@ import {
   openSession,
   samplePdf,
   screenshot,
+  signInToHome,
   startServer,
   step,
   tableRow,
@@ -31,10 +32,7 @@ describe("institution: profile, departments, assessment-institution application"
     browser = await launchBrowser();
     nnyy = await openSession(browser, server.url);
     page = nnyy.page;
-    await login(page, "nnyy", DEMO_PASSWORD);
-    await page.waitForURL(/\/home$/);
-    await page.locator('[data-test="notice-confirm"]').click();
-    await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+    await signInToHome(page, "nnyy");
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { addTypenameToDocument } from "@apollo/client/utilities";
 import { parse, print, type DocumentNode } from "graphql";
 import type { Browser, Page } from "playwright-core";
 import * as generated from "../../client/src/gql/graphql";
-import { DEMO_PASSWORD, graphql, launchBrowser, login, openSession, ROOT, startServer, step, waitFor, type RunningServer, type Session } from "./harness";
+import { graphql, launchBrowser, openSession, ROOT, signInToHome, startServer, step, waitFor, type RunningServer, type Session } from "./harness";
 
 const ALLOW_LIST = path.join(ROOT, "client", "dist", "persisted-operations.json");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -60,10 +60,7 @@ describe("persisted operations: the console on an allow-list-only server", () =>
 
   test("signing in, the home page, the roster and the 考核管理 pages work", async () => {
     await step("persisted-console", { page, server }, async () => {
-      await login(page, "nnyy", DEMO_PASSWORD);
-      await page.waitForURL(/\/home$/);
-      await page.locator('[data-test="notice-confirm"]').click();
-      await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+      await signInToHome(page, "nnyy");
       await page.getByText("您好，南宁市第一人民医院").waitFor();
       await waitFor(async () => (await page.locator('[data-test="pending-tasks"] li[data-task="simple"] strong').textContent())?.trim(), "5");
       await page.locator('[data-test="completion"]').waitFor();

@@ -9,6 +9,7 @@ import {
   login,
   openSession,
   screenshot,
+  signInToHome,
   startServer,
   step,
   tableRow,
@@ -33,10 +34,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
     browser = await launchBrowser();
     nnyy = await openSession(browser, server.url);
     page = nnyy.page;
-    await login(page, "nnyy", DEMO_PASSWORD);
-    await page.waitForURL(/\/home$/);
-    await page.locator('[data-test="notice-confirm"]').click();
-    await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+    await signInToHome(page, "nnyy");
   });
 
   afterAll(async () => {

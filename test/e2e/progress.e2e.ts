@@ -2,14 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
-  DEMO_PASSWORD,
   expectMessage,
   formItem,
   launchBrowser,
-  login,
   openSession,
   screenshot,
   SCREENSHOT_DIR,
+  signInToHome,
   startServer,
   step,
   waitFor,
@@ -35,10 +34,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
     browser = await launchBrowser();
     nnyy = await openSession(browser, server.url);
     page = nnyy.page;
-    await login(page, "nnyy", DEMO_PASSWORD);
-    await page.waitForURL(/\/home$/);
-    await page.locator('[data-test="notice-confirm"]').click();
-    await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+    await signInToHome(page, "nnyy");
   });
 
   afterAll(async () => {

@@ -1,13 +1,12 @@
 import type { Browser, Page } from "playwright-core";
 import {
   answerMessageBox,
-  DEMO_PASSWORD,
   expectMessage,
   graphql,
   launchBrowser,
-  login,
   openSession,
   screenshot,
+  signInToHome,
   startServer,
   step,
   tableRow,
@@ -32,10 +31,7 @@ describe("reviews: simple, general, exemptions", () => {
     browser = await launchBrowser();
     nnyy = await openSession(browser, server.url);
     page = nnyy.page;
-    await login(page, "nnyy", DEMO_PASSWORD);
-    await page.waitForURL(/\/home$/);
-    await page.locator('[data-test="notice-confirm"]').click();
-    await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+    await signInToHome(page, "nnyy");
   });
 
   afterAll(async () => {

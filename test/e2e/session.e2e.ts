@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { DEMO_PASSWORD, launchBrowser, login, openSession, screenshot, startServer, step, type RunningServer } from "./harness";
+import { DEMO_PASSWORD, launchBrowser, login, openSession, screenshot, signInToHome, startServer, step, type RunningServer } from "./harness";
 
 /**
  * Sessions end after inactivity (SESSION_IDLE_MINUTES, here 1 minute, the smallest whole value) or when the cookie is gone;
@@ -51,10 +51,7 @@ describe("session: expiry and lost cookie bring the user back after signing in",
   test("a lost session cookie: next click goes to sign in, then back", async () => {
     const { page, context, problems } = await openSession(browser, server.url);
     await step("cookie-cleared", { page, server }, async () => {
-      await login(page, "nnyy", DEMO_PASSWORD);
-      await page.waitForURL(/\/home$/);
-      await page.locator('[data-test="notice-confirm"]').click();
-      await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+      await signInToHome(page, "nnyy");
 
       await context.clearCookies();
       // The groups start open; a click on a group's title would fold it, so only when the entry is hidden.
