@@ -24,7 +24,9 @@ export default tseslint.config(
   ...vue.configs["flat/recommended"],
   {
     files: ["**/*.vue"],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: [".vue"], sourceType: "module" } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: [".vue"], sourceType: "module" },
+    },
   },
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: "module" },

@@ -8,4 +8,6 @@ import { DataSource } from "typeorm";
 import { loadConfig } from "./server/src/config";
 import { dataSourceOptions } from "./server/src/db/data-source";
 
-export default new DataSource(dataSourceOptions(loadConfig(), undefined, process.env.DB_FLAVOUR === "mariadb" ? "mariadb" : "mysql"));
+export default new DataSource(
+  dataSourceOptions(loadConfig(), undefined, process.env.DB_FLAVOUR === "mariadb" ? "mariadb" : "mysql"),
+);

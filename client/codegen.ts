@@ -1,7 +1,14 @@
 import { createHash } from "node:crypto";
 import type { CodegenConfig } from "@graphql-codegen/cli";
 import { sortExecutableDocument } from "@graphql-tools/documents";
-import { Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type InlineFragmentNode } from "graphql";
+import {
+  Kind,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type InlineFragmentNode,
+} from "graphql";
 
 /**
  * Typed documents from the operations kept next to the pages (src/**\/*.graphql).
@@ -30,7 +37,8 @@ const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 
 function withTypename(document: DocumentNode): DocumentNode {
   return visit(document, {
     SelectionSet(node, _key, parent) {
-      if (parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION) return undefined;
+      if (parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION)
+        return undefined;
       if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"))) return undefined;
       return { ...node, selections: [...node.selections, TYPENAME] };
     },
@@ -48,7 +56,12 @@ function inlineFragments(document: DocumentNode, fragments: Map<string, Fragment
             FragmentSpread(spread): InlineFragmentNode {
               const fragment = fragments.get(spread.name.value);
               if (!fragment) throw new Error(`fragment ${spread.name.value} is not defined`);
-              return { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: spread.directives, selectionSet: fragment.selectionSet };
+              return {
+                kind: Kind.INLINE_FRAGMENT,
+                typeCondition: fragment.typeCondition,
+                directives: spread.directives,
+                selectionSet: fragment.selectionSet,
+              };
             },
           }),
     ),
@@ -65,14 +78,20 @@ const config: CodegenConfig = {
       presetConfig: {
         fragmentMasking: false,
         // Keys are plain sha256 hex digests, as `extensions.persistedQuery.sha256Hash` carries them.
-        persistedDocuments: { hashAlgorithm: (document: string) => createHash("sha256").update(document).digest("hex") },
+        persistedDocuments: {
+          hashAlgorithm: (document: string) => createHash("sha256").update(document).digest("hex"),
+        },
       },
       documentTransforms: [
         {
           transform: ({ documents }) => {
             const fragments = new Map<string, FragmentDefinitionNode>();
-            for (const d of documents) for (const def of d.document?.definitions ?? []) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-            return documents.map((d) => (d.document ? { ...d, document: asSent(inlineFragments(d.document, fragments)) } : d));
+            for (const d of documents)
+              for (const def of d.document?.definitions ?? [])
+                if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+            return documents.map((d) =>
+              d.document ? { ...d, document: asSent(inlineFragments(d.document, fragments)) } : d,
+            );
           },
         },
       ],

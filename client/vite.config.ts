@@ -45,10 +45,22 @@ export default defineConfig(({ command }) => ({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: { "/graphql": proxied, "/files": proxied, "/certificates": proxied, "/templates": proxied, "/healthz": proxied },
+    proxy: {
+      "/graphql": proxied,
+      "/files": proxied,
+      "/certificates": proxied,
+      "/templates": proxied,
+      "/healthz": proxied,
+    },
   },
   preview: {
-    proxy: { "/graphql": proxied, "/files": proxied, "/certificates": proxied, "/templates": proxied, "/healthz": proxied },
+    proxy: {
+      "/graphql": proxied,
+      "/files": proxied,
+      "/certificates": proxied,
+      "/templates": proxied,
+      "/healthz": proxied,
+    },
   },
   build: {
     outDir: "dist",

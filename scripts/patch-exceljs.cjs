@@ -20,7 +20,8 @@ const after =
   `  ${MARK}\n  const decoder = new TextDecoder('utf-8');\n  for await (const chunk of iterable) {\n` +
   "    saxesParser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, {stream: true}));";
 const tail = "    yield events;\n    events = [];\n  }\n};";
-const tailAfter = "    yield events;\n    events = [];\n  }\n  const rest = decoder.decode();\n  if (rest) saxesParser.write(rest);\n  if (error) throw error;\n  if (events.length) yield events;\n};";
+const tailAfter =
+  "    yield events;\n    events = [];\n  }\n  const rest = decoder.decode();\n  if (rest) saxesParser.write(rest);\n  if (error) throw error;\n  if (events.length) yield events;\n};";
 if (!source.includes(before) || !source.includes(tail)) {
   console.error(`patch-exceljs: ${file} is not the expected exceljs 4.4.0 source; review scripts/patch-exceljs.cjs`);
   process.exit(1);

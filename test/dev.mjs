@@ -16,7 +16,12 @@ let stopping = false;
 
 function start(name, args) {
   // Own process group, so that stopping it also stops what npm started (node --watch, vite).
-  const child = spawn(npm, args, { cwd: root, env: process.env, stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+  const child = spawn(npm, args, {
+    cwd: root,
+    env: process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+  });
   const prefix = `${colors[name]}[${name}]${reset} `;
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on("line", (line) => process.stdout.write(`${prefix}${line}\n`));

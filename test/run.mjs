@@ -35,11 +35,16 @@ function skip(name, why) {
 function finish() {
   console.log("\n━━━ Summary ━━━");
   for (const r of results) {
-    console.log(`  ${r.status.padEnd(18)} ${r.name.padEnd(44)} ${String(r.seconds).padStart(6)} s${r.why ? `  (${r.why})` : ""}`);
+    console.log(
+      `  ${r.status.padEnd(18)} ${r.name.padEnd(44)} ${String(r.seconds).padStart(6)} s${r.why ? `  (${r.why})` : ""}`,
+    );
   }
   const failed = results.some((r) => r.status.startsWith("FAILED"));
   const skipped = results.filter((r) => r.status === "skipped");
-  if (skipped.length) console.log(`\n  Skipped ${skipped.length} stage(s): ${skipped.map((s) => s.name).join(", ")}. Set TEST_REQUIRE_ALL=1 to make that an error.`);
+  if (skipped.length)
+    console.log(
+      `\n  Skipped ${skipped.length} stage(s): ${skipped.map((s) => s.name).join(", ")}. Set TEST_REQUIRE_ALL=1 to make that an error.`,
+    );
   console.log(failed ? "\n  Test suite FAILED\n" : "\n  Test suite passed\n");
   process.exit(failed ? 1 : 0);
 }
@@ -75,11 +80,18 @@ stage("Server type check (tsc --noEmit)", npm, ["run", "typecheck", "-w", "serve
 stage("schema.graphql in sync with the code", npm, ["run", "schema:check", "-w", "server"]);
 stage("Schema breaking-change check", npm, ["run", "schema:breaking", "-w", "server"]);
 stage("Client codegen + type check (vue-tsc)", npm, ["run", "typecheck", "-w", "client"]);
-stage("API tests on SQLite", npx, ["jest", "--config", "server/jest.config.js", "--rootDir", "server"], { TEST_DB: "sqlite" });
+stage("API tests on SQLite", npx, ["jest", "--config", "server/jest.config.js", "--rootDir", "server"], {
+  TEST_DB: "sqlite",
+});
 
 if (await reachable(databaseUrl)) {
-  stage("MySQL migrations match the entities", npm, ["run", "migration:check", "-w", "server"], { DATABASE_URL: databaseUrl });
-  stage("API tests on MySQL/MariaDB", npx, ["jest", "--config", "server/jest.config.js", "--rootDir", "server"], { TEST_DB: "mysql", DATABASE_URL: databaseUrl });
+  stage("MySQL migrations match the entities", npm, ["run", "migration:check", "-w", "server"], {
+    DATABASE_URL: databaseUrl,
+  });
+  stage("API tests on MySQL/MariaDB", npx, ["jest", "--config", "server/jest.config.js", "--rootDir", "server"], {
+    TEST_DB: "mysql",
+    DATABASE_URL: databaseUrl,
+  });
 } else {
   skip("MySQL migrations match the entities", `no database at ${databaseUrl}`);
   skip("API tests on MySQL/MariaDB", `no database at ${databaseUrl}`);
@@ -87,7 +99,9 @@ if (await reachable(databaseUrl)) {
 
 if (existsSync(chromium)) {
   stage("Build server and console", npm, ["run", "build"]);
-  stage("Console journeys in Chromium", npx, ["jest", "--config", "test/e2e/jest.config.cjs"], { CHROMIUM_PATH: chromium });
+  stage("Console journeys in Chromium", npx, ["jest", "--config", "test/e2e/jest.config.cjs"], {
+    CHROMIUM_PATH: chromium,
+  });
 } else {
   skip("Console journeys in Chromium", `no browser at ${chromium} (apt-get install chromium)`);
 }

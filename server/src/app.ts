@@ -6,7 +6,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -55,7 +58,12 @@ async function appSecret(ds: DataSource, config: AppConfig): Promise<string> {
   const repo = ds.getRepository(AppSetting);
   const existing = await repo.findOneBy({ key: "app_secret" });
   if (existing) return existing.value;
-  await repo.createQueryBuilder().insert().values({ key: "app_secret", value: randomBytes(32).toString("hex") }).orIgnore().execute();
+  await repo
+    .createQueryBuilder()
+    .insert()
+    .values({ key: "app_secret", value: randomBytes(32).toString("hex") })
+    .orIgnore()
+    .execute();
   return (await repo.findOneByOrFail({ key: "app_secret" })).value;
 }
 
@@ -107,7 +115,16 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, operation: req.body?.operationName }, "request");
+      logger.info(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+          operation: req.body?.operationName,
+        },
+        "request",
+      );
     });
     next();
   });
@@ -133,7 +150,9 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: 20 }),
     express.json({ limit: "2mb" }),
     batchLimit(config),
-    ...(config.persistedOperationsFile ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)] : []),
+    ...(config.persistedOperationsFile
+      ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
+      : []),
     expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
   );
 
@@ -150,7 +169,9 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     const status = err.status && err.status < 500 ? err.status : 500;
     if (status >= 500) logger.error({ err }, "request failed");
     const message = status === 413 ? "上传的文件过大" : status < 500 ? "请求格式不正确" : "系统繁忙，请稍后重试";
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
   });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

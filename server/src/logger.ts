@@ -4,5 +4,12 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? "silent" : "info"),
   base: { service: "physician-assessment" },
-  redact: ["req.headers.cookie", "req.headers.authorization", "password", "*.password", "*.oldPassword", "*.newPassword"],
+  redact: [
+    "req.headers.cookie",
+    "req.headers.authorization",
+    "password",
+    "*.password",
+    "*.oldPassword",
+    "*.newPassword",
+  ],
 });

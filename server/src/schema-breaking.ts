@@ -1,7 +1,16 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { buildSchema, BreakingChangeType, findBreakingChanges, isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from "graphql";
+import {
+  buildSchema,
+  BreakingChangeType,
+  findBreakingChanges,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+} from "graphql";
 
 /**
  * Fails when schema.graphql breaks clients relative to the previous committed schema: a type,
@@ -35,7 +44,8 @@ function wasDeprecated(old: GraphQLSchema, description: string, type: BreakingCh
   if (type === BreakingChangeType.FIELD_REMOVED) {
     const m = /^(\w+)\.(\w+) was removed\.$/.exec(description);
     const t = m && old.getType(m[1]);
-    if (t && (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t))) return !!t.getFields()[m[2]]?.deprecationReason;
+    if (t && (isObjectType(t) || isInterfaceType(t) || isInputObjectType(t)))
+      return !!t.getFields()[m[2]]?.deprecationReason;
   }
   if (type === BreakingChangeType.VALUE_REMOVED_FROM_ENUM) {
     const m = /^(\w+) was removed from enum type (\w+)\.$/.exec(description);
@@ -45,7 +55,8 @@ function wasDeprecated(old: GraphQLSchema, description: string, type: BreakingCh
   if (type === BreakingChangeType.ARG_REMOVED) {
     const m = /^(\w+)\.(\w+) arg (\w+) was removed\.$/.exec(description);
     const t = m && old.getType(m[1]);
-    if (t && (isObjectType(t) || isInterfaceType(t))) return !!t.getFields()[m[2]]?.args.find((a) => a.name === m[3])?.deprecationReason;
+    if (t && (isObjectType(t) || isInterfaceType(t)))
+      return !!t.getFields()[m[2]]?.args.find((a) => a.name === m[3])?.deprecationReason;
   }
   return false;
 }
@@ -53,7 +64,9 @@ function wasDeprecated(old: GraphQLSchema, description: string, type: BreakingCh
 export function breakingChanges(oldSdl: string, newSdl: string): string[] {
   const oldSchema = buildSchema(oldSdl);
   const changes = findBreakingChanges(oldSchema, buildSchema(newSdl));
-  return changes.filter((c) => !wasDeprecated(oldSchema, c.description, c.type)).map((c) => `${c.type}: ${c.description}`);
+  return changes
+    .filter((c) => !wasDeprecated(oldSchema, c.description, c.type))
+    .map((c) => `${c.type}: ${c.description}`);
 }
 
 function main() {

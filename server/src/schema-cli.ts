@@ -24,7 +24,9 @@ async function main(mode: string) {
     const a = committed.split("\n");
     const b = sdl.split("\n");
     const first = a.findIndex((line, i) => line !== b[i]);
-    console.error(`first difference at line ${first + 1}:\n  committed: ${a[first] ?? "<end>"}\n  code:      ${b[first] ?? "<end>"}`);
+    console.error(
+      `first difference at line ${first + 1}:\n  committed: ${a[first] ?? "<end>"}\n  code:      ${b[first] ?? "<end>"}`,
+    );
     process.exit(1);
   }
   console.log("schema.graphql is in sync with the code");

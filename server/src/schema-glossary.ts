@@ -8,7 +8,8 @@ import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type Grap
  * "Type" for types; "Enum.VALUE" for enum values.
  */
 const APPLICATION_ID = "考核申请 ID (application id)";
-const VERSION = "页面上看到的版本号（version 字段）；若已被他人修改则返回 CONFLICT，不作任何更改 (the version the user saw; CONFLICT if it changed)";
+const VERSION =
+  "页面上看到的版本号（version 字段）；若已被他人修改则返回 CONFLICT，不作任何更改 (the version the user saw; CONFLICT if it changed)";
 
 const GLOSSARY: Record<string, string> = {
   Query: "查询入口 (queries)",
@@ -187,11 +188,15 @@ export function describeSchema(schema: GraphQLSchema): GraphQLSchema {
       for (const field of Object.values(type.getFields())) {
         field.description ||= GLOSSARY[`${type.name}.${field.name}`] ?? GLOSSARY[field.name];
         for (const arg of "args" in field ? field.args : []) {
-          arg.description ||= GLOSSARY[`${type.name}.${field.name}(${arg.name})`] ?? GLOSSARY[`${field.name}(${arg.name})`] ?? GLOSSARY[`(${arg.name})`];
+          arg.description ||=
+            GLOSSARY[`${type.name}.${field.name}(${arg.name})`] ??
+            GLOSSARY[`${field.name}(${arg.name})`] ??
+            GLOSSARY[`(${arg.name})`];
         }
       }
     }
-    if (isEnumType(type)) for (const value of type.getValues()) value.description ||= GLOSSARY[`${type.name}.${value.name}`];
+    if (isEnumType(type))
+      for (const value of type.getValues()) value.description ||= GLOSSARY[`${type.name}.${value.name}`];
   }
   return schema;
 }

@@ -18,7 +18,11 @@ import { DepartmentResolver } from "./departments/department.resolver";
 import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
 import { HomeResolver } from "./institutions/home.resolver";
 import { InstitutionResolver } from "./institutions/institution.resolver";
-import { PhysicianDetailFieldsResolver, PhysicianResolver, PhysicianSummaryFieldsResolver } from "./physicians/physician.resolver";
+import {
+  PhysicianDetailFieldsResolver,
+  PhysicianResolver,
+  PhysicianSummaryFieldsResolver,
+} from "./physicians/physician.resolver";
 import { ImportResolver, ImportRowResolver } from "./physicians/import/import.resolver";
 import { RegionResolver } from "./regions/region.resolver";
 

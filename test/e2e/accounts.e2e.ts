@@ -62,12 +62,16 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       // The password guard keeps every other page closed until the password is changed,
       // and remembers where the user was heading.
       await page.goto("/institution/profile");
-      await page.waitForURL((u) => u.pathname === "/first-login-password" && u.searchParams.get("redirect") === "/institution/profile");
+      await page.waitForURL(
+        (u) => u.pathname === "/first-login-password" && u.searchParams.get("redirect") === "/institution/profile",
+      );
 
       const hints = page.locator('[data-test="password-policy"]');
       const newPassword = page.locator('input[name="newPassword"]');
       await hints.waitFor();
-      expect(await hints.textContent()).toContain("密码长度不少于8位且至少包含大写字母、小写字母、数字和特殊符号中的任意三种");
+      expect(await hints.textContent()).toContain(
+        "密码长度不少于8位且至少包含大写字母、小写字母、数字和特殊符号中的任意三种",
+      );
 
       // Hints react while typing.
       await newPassword.fill("abc");
@@ -191,7 +195,10 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await page.locator('input[name="confirmPassword"]').fill(DEMO_PASSWORD);
       await page.locator('[data-test="password-submit"]').click();
       // Same as the old one: refused on the client already.
-      await formItem(page, "新密码").locator(".el-form-item__error").filter({ hasText: "新密码不能与原密码相同" }).waitFor();
+      await formItem(page, "新密码")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "新密码不能与原密码相同" })
+        .waitFor();
       await page.locator('input[name="newPassword"]').fill("Lz#Fy-2027x");
       await page.locator('input[name="confirmPassword"]').fill("Lz#Fy-2027x");
       await screenshot(page, "change-password");

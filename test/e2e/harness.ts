@@ -51,7 +51,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     ...env,
   };
   delete childEnv.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [main, "--demo"], { cwd: ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [main, "--demo"], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
@@ -136,7 +140,11 @@ export async function openSession(browser: Browser, baseURL: string): Promise<Se
   if (process.env.E2E_DEBUG) {
     page.on("console", (msg) => console.log(`[console.${msg.type()}] ${msg.text()}`));
     page.on("response", (res) => {
-      if (res.url().includes("/graphql")) void res.text().then((t) => console.log(`[graphql ${res.status()}] ${t.slice(0, 300)}`), () => undefined);
+      if (res.url().includes("/graphql"))
+        void res.text().then(
+          (t) => console.log(`[graphql ${res.status()}] ${t.slice(0, 300)}`),
+          () => undefined,
+        );
     });
   }
   return { context, page, problems };
@@ -147,18 +155,24 @@ export async function screenshot(page: Page, name: string) {
   // Let transitions, progress animations and fonts settle.
   await page.evaluate(async () => {
     await document.fonts.ready;
-    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    const finite = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
   await page.waitForTimeout(300);
   // Toasts are transient feedback, not part of the page: keep them out of the documentation shots.
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), style: ".el-message { display: none !important; }" });
+  await page.screenshot({
+    path: path.join(SCREENSHOT_DIR, `${name}.png`),
+    style: ".el-message { display: none !important; }",
+  });
 }
 
 /** Keeps what the browser saw when a journey fails (screenshot + server log). */
 export async function saveFailureArtifacts(page: Page | undefined, server: RunningServer | undefined, name: string) {
   mkdirSync(ARTIFACT_DIR, { recursive: true });
-  if (page && !page.isClosed()) await page.screenshot({ path: path.join(ARTIFACT_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
+  if (page && !page.isClosed())
+    await page.screenshot({ path: path.join(ARTIFACT_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
   if (server) writeFileSync(path.join(ARTIFACT_DIR, `${name}.server.log`), server.log());
 }
 
@@ -172,7 +186,11 @@ export function formItem(scope: Page | Locator, label: string): Locator {
 }
 
 /** Text of the last toast (ElMessage) that appeared. */
-export async function expectMessage(page: Page, text: string | RegExp, type?: "success" | "error" | "warning" | "info") {
+export async function expectMessage(
+  page: Page,
+  text: string | RegExp,
+  type?: "success" | "error" | "warning" | "info",
+) {
   const selector = type ? `.el-message.el-message--${type}` : ".el-message";
   await page.locator(selector).filter({ hasText: text }).first().waitFor({ state: "visible" });
 }
@@ -180,7 +198,11 @@ export async function expectMessage(page: Page, text: string | RegExp, type?: "s
 /** Picks an option of an el-select opened from `trigger`. */
 export async function chooseOption(page: Page, trigger: Locator, option: string) {
   await trigger.locator(".el-select__wrapper").click();
-  await page.locator(".el-select-dropdown__item:visible").filter({ hasText: new RegExp(`^\\s*${option}\\s*$`) }).first().click();
+  await page
+    .locator(".el-select-dropdown__item:visible")
+    .filter({ hasText: new RegExp(`^\\s*${option}\\s*$`) })
+    .first()
+    .click();
 }
 
 /** Confirms (or cancels) the open ElMessageBox. */
@@ -215,7 +237,11 @@ export function tableRow(scope: Page | Locator, text: string): Locator {
  * Runs one journey step; on failure keeps a screenshot and the server log under test/e2e/artifacts/
  * (gitignored) so that a red run can be understood without re-running it.
  */
-export async function step<T>(name: string, ctx: { page?: Page; server?: RunningServer }, fn: () => Promise<T>): Promise<T> {
+export async function step<T>(
+  name: string,
+  ctx: { page?: Page; server?: RunningServer },
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } catch (err) {
@@ -254,7 +280,8 @@ export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs 
   for (;;) {
     last = await read();
     if (last === expected) return;
-    if (Date.now() > deadline) throw new Error(`expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -263,8 +290,15 @@ export async function waitFor<T>(read: () => Promise<T>, expected: T, timeoutMs 
  * Sends a GraphQL operation with the browser profile's session cookie, as another tab of the same user
  * would (used to make "someone else acted first" happen at a chosen moment).
  */
-export async function graphql<T = Record<string, unknown>>(context: BrowserContext, query: string, variables: Record<string, unknown> = {}) {
-  const res = await context.request.post("/graphql", { data: { query, variables }, headers: { "apollo-require-preflight": "true" } });
+export async function graphql<T = Record<string, unknown>>(
+  context: BrowserContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
+  const res = await context.request.post("/graphql", {
+    data: { query, variables },
+    headers: { "apollo-require-preflight": "true" },
+  });
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   return body;
 }

@@ -64,13 +64,19 @@ describe("institution: profile, departments, assessment-institution application"
       const original = await credit.inputValue();
       await credit.fill(original.slice(0, 17) + (original[17] === "0" ? "1" : "0"));
       await credit.blur();
-      await formItem(page, "统一社会信用代码").locator(".el-form-item__error").filter({ hasText: "校验位错误" }).waitFor();
+      await formItem(page, "统一社会信用代码")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "校验位错误" })
+        .waitFor();
 
       // A well-formed code that belongs to another institution: only the server knows; its message goes under the field.
       await credit.fill(withCreditCheck("12450103498500002"));
       await page.locator('input[name="contactPerson"]').fill("王主任");
       await page.locator('[data-test="profile-submit"]').click();
-      await formItem(page, "统一社会信用代码").locator(".el-form-item__error").filter({ hasText: "已被其他机构使用" }).waitFor();
+      await formItem(page, "统一社会信用代码")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "已被其他机构使用" })
+        .waitFor();
 
       // Fix everything and change a few fields: level, region (down to the county), phone.
       await credit.fill(original);
@@ -89,7 +95,10 @@ describe("institution: profile, departments, assessment-institution application"
       await waitFor(() => page.locator('input[name="contactPerson"]').inputValue(), "王主任");
       expect(await page.locator('input[name="contactPhone"]').inputValue()).toBe("0771-2188888");
       expect(await formItem(page, "机构级别").textContent()).toContain("三级乙等");
-      await waitFor(async () => (await formItem(page, "所在地区").locator("input").inputValue()).includes("青秀区"), true);
+      await waitFor(
+        async () => (await formItem(page, "所在地区").locator("input").inputValue()).includes("青秀区"),
+        true,
+      );
       expect(await page.locator('[data-test="relations"]').textContent()).toContain("南宁市卫生健康委员会");
     });
   });
@@ -109,8 +118,14 @@ describe("institution: profile, departments, assessment-institution application"
       const dialog = page.locator(".el-dialog").filter({ hasText: "创建科室" });
       await dialog.waitFor({ state: "visible" });
       await page.locator('[data-test="department-save"]').click();
-      await formItem(dialog, "科室名称").locator(".el-form-item__error").filter({ hasText: "请填写科室名称" }).waitFor();
-      await formItem(dialog, "诊疗科目").locator(".el-form-item__error").filter({ hasText: "请至少选择一个诊疗科目" }).waitFor();
+      await formItem(dialog, "科室名称")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "请填写科室名称" })
+        .waitFor();
+      await formItem(dialog, "诊疗科目")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "请至少选择一个诊疗科目" })
+        .waitFor();
 
       await dialog.locator('input[name="departmentName"]').fill("心血管内科");
       await pickSubject(page, dialog, "心血管", "心血管内科专业");
@@ -183,13 +198,21 @@ describe("institution: profile, departments, assessment-institution application"
       await formItem(page, "申请说明").locator(".el-form-item__error").filter({ hasText: "请填写申请说明" }).waitFor();
       await formItem(page, "申请材料").locator(".el-form-item__error").filter({ hasText: "请上传申请材料" }).waitFor();
 
-      await page.locator('textarea[name="statement"]').fill("本院为三级甲等综合医院，设有独立的医师考核办公室和计算机考场，拟承担本院及南宁市兴宁区医疗机构的医师定期考核工作。");
+      await page
+        .locator('textarea[name="statement"]')
+        .fill(
+          "本院为三级甲等综合医院，设有独立的医师考核办公室和计算机考场，拟承担本院及南宁市兴宁区医疗机构的医师定期考核工作。",
+        );
       await page.locator('[data-test="aa-physician-count"] input').fill("650");
       // A file of the wrong kind is refused before upload.
-      await page.locator('.el-upload input[type="file"]').setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+      await page
+        .locator('.el-upload input[type="file"]')
+        .setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
       await expectMessage(page, "格式不支持", "warning");
       await page.locator(".el-upload-list__item").filter({ hasText: "说明.txt" }).waitFor({ state: "detached" });
-      await page.locator('.el-upload input[type="file"]').setInputFiles({ name: "考核机构申请书.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+      await page
+        .locator('.el-upload input[type="file"]')
+        .setInputFiles({ name: "考核机构申请书.pdf", mimeType: "application/pdf", buffer: samplePdf() });
       await page.locator(".el-upload-list__item").filter({ hasText: "考核机构申请书.pdf" }).waitFor();
       expect(await page.locator(".el-upload-list__item").count()).toBe(1);
 
@@ -250,7 +273,10 @@ async function pickSubject(page: Page, dialog: import("playwright-core").Locator
   const input = select.locator("input.el-select__input");
   await input.fill(search);
   const tree = page.locator(".el-select-dropdown:visible .el-tree");
-  const content = tree.locator(".el-tree-node__content").filter({ hasText: new RegExp(`^\\s*${node}\\s*$`) }).first();
+  const content = tree
+    .locator(".el-tree-node__content")
+    .filter({ hasText: new RegExp(`^\\s*${node}\\s*$`) })
+    .first();
   await content.waitFor();
   await content.locator(".el-checkbox").click();
   await input.fill("");

@@ -9,7 +9,10 @@ module.exports = {
   testEnvironment: "node",
   moduleFileExtensions: ["ts", "js", "json"],
   transform: {
-    "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }],
+    "^.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } },
+    ],
   },
   // One browser and one server at a time: the journeys are long and the machine has 2 cores.
   maxWorkers: 1,

@@ -5,7 +5,18 @@ import { addTypenameToDocument } from "@apollo/client/utilities";
 import { parse, print, type DocumentNode } from "graphql";
 import type { Browser, Page } from "playwright-core";
 import * as generated from "../../client/src/gql/graphql";
-import { graphql, launchBrowser, openSession, ROOT, signInToHome, startServer, step, waitFor, type RunningServer, type Session } from "./harness";
+import {
+  graphql,
+  launchBrowser,
+  openSession,
+  ROOT,
+  signInToHome,
+  startServer,
+  step,
+  waitFor,
+  type RunningServer,
+  type Session,
+} from "./harness";
 
 const ALLOW_LIST = path.join(ROOT, "client", "dist", "persisted-operations.json");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -35,7 +46,8 @@ describe("persisted operations: the console on an allow-list-only server", () =>
       if (!res.url().endsWith("/graphql") || res.request().method() !== "POST") return;
       requests++;
       const body = await res.text().catch(() => "");
-      if (body.includes("PERSISTED_QUERY")) refused.push(`${res.request().postDataJSON()?.operationName ?? "?"}: ${body.slice(0, 200)}`);
+      if (body.includes("PERSISTED_QUERY"))
+        refused.push(`${res.request().postDataJSON()?.operationName ?? "?"}: ${body.slice(0, 200)}`);
     });
   });
 
@@ -46,15 +58,20 @@ describe("persisted operations: the console on an allow-list-only server", () =>
 
   test("the allow-list holds every console operation, keyed by its sha256, as Apollo Client sends it", () => {
     const allowList = JSON.parse(readFileSync(ALLOW_LIST, "utf8")) as Record<string, string>;
-    for (const [hash, document] of Object.entries(allowList)) expect({ hash, ok: sha256(document) === hash }).toEqual({ hash, ok: true });
+    for (const [hash, document] of Object.entries(allowList))
+      expect({ hash, ok: sha256(document) === hash }).toEqual({ hash, ok: true });
     const allowed = new Set(Object.values(allowList).map(normalizedHash));
 
     // What the console sends: each typed document after Apollo's cache added `__typename`.
     const operations = Object.entries(generated).filter(
-      ([, value]) => (value as DocumentNode | undefined)?.kind === "Document" && (value as DocumentNode).definitions[0]?.kind === "OperationDefinition",
+      ([, value]) =>
+        (value as DocumentNode | undefined)?.kind === "Document" &&
+        (value as DocumentNode).definitions[0]?.kind === "OperationDefinition",
     );
     expect(operations.length).toBe(Object.keys(allowList).length);
-    const missing = operations.filter(([, doc]) => !allowed.has(normalizedHash(print(addTypenameToDocument(doc as DocumentNode))))).map(([name]) => name);
+    const missing = operations
+      .filter(([, doc]) => !allowed.has(normalizedHash(print(addTypenameToDocument(doc as DocumentNode)))))
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 
@@ -62,15 +79,29 @@ describe("persisted operations: the console on an allow-list-only server", () =>
     await step("persisted-console", { page, server }, async () => {
       await signInToHome(page, "nnyy");
       await page.getByText("您好，南宁市第一人民医院").waitFor();
-      await waitFor(async () => (await page.locator('[data-test="pending-tasks"] li[data-task="simple"] strong').textContent())?.trim(), "5");
+      await waitFor(
+        async () =>
+          (await page.locator('[data-test="pending-tasks"] li[data-task="simple"] strong').textContent())?.trim(),
+        "5",
+      );
       await page.locator('[data-test="completion"]').waitFor();
 
       await page.locator(".el-menu-item").filter({ hasText: "医师列表" }).click();
       await page.waitForURL(/\/physicians$/);
-      await waitFor(async () => (await page.locator('[data-test="tab-not-enrolled"] .count').textContent())?.trim(), "10");
+      await waitFor(
+        async () => (await page.locator('[data-test="tab-not-enrolled"] .count').textContent())?.trim(),
+        "10",
+      );
       await waitFor(async () => (await page.locator('[data-test="tab-enrolled"] .count').textContent())?.trim(), "29");
-      await waitFor(() => page.locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row').count(), 10);
-      await page.locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row').first().getByRole("button", { name: "详情" }).click();
+      await waitFor(
+        () => page.locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row').count(),
+        10,
+      );
+      await page
+        .locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row')
+        .first()
+        .getByRole("button", { name: "详情" })
+        .click();
       const idNumber = page.locator('[data-test="physician-drawer"] [data-test="detail-id-number"]');
       await waitFor(async () => /^\d{17}[\dX]$/.test(((await idNumber.textContent()) ?? "").trim()), true);
       await page.locator('[data-test="physician-drawer"]').getByRole("button", { name: "关闭", exact: true }).click();
@@ -89,7 +120,10 @@ describe("persisted operations: the console on an allow-list-only server", () =>
       await page.locator('[data-test="row-view-snapshots"]').first().click();
       await waitFor(() => page.locator('[data-test="gallery-thumb"]').count(), 4);
       await page.goto("/reviews/simple");
-      await waitFor(() => page.locator('[data-test="review-table"] .el-table__body-wrapper tr.el-table__row').count(), 5);
+      await waitFor(
+        () => page.locator('[data-test="review-table"] .el-table__body-wrapper tr.el-table__row').count(),
+        5,
+      );
       await page.goto("/verify/GX2024-0000001");
       await page.locator('[data-test="verify-status"]').waitFor();
     });
@@ -108,12 +142,17 @@ describe("persisted operations: the console on an allow-list-only server", () =>
       headers: { "apollo-require-preflight": "true" },
     });
     expect(res.status()).toBe(400);
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_ALLOWED");
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      "PERSISTED_QUERY_NOT_ALLOWED",
+    );
 
     // The allow-list compares documents, not their layout.
     const allowList = JSON.parse(readFileSync(ALLOW_LIST, "utf8")) as Record<string, string>;
     const workflow = Object.values(allowList).find((d) => d.startsWith("query Workflow "))!;
-    const reformatted = await graphql<{ workflow: { statuses: unknown[] } }>(nnyy.context, workflow.replace(/ \{ /g, " {\n  ").replace(/ \} /g, "\n}\n"));
+    const reformatted = await graphql<{ workflow: { statuses: unknown[] } }>(
+      nnyy.context,
+      workflow.replace(/ \{ /g, " {\n  ").replace(/ \} /g, "\n}\n"),
+    );
     expect(reformatted.errors).toBeUndefined();
     expect(reformatted.data?.workflow.statuses.length).toBeGreaterThan(5);
   });

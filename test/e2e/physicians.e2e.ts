@@ -48,7 +48,8 @@ describe("physicians: roster, enrolment, transfers, import", () => {
 
   const table = () => page.locator('[data-test="roster-table"]');
   const rows = () => table().locator(".el-table__body-wrapper tr.el-table__row");
-  const tabCount = async (tab: "not-enrolled" | "enrolled") => (await page.locator(`[data-test="tab-${tab}"] .count`).textContent())?.trim();
+  const tabCount = async (tab: "not-enrolled" | "enrolled") =>
+    (await page.locator(`[data-test="tab-${tab}"] .count`).textContent())?.trim();
   const total = async () => (await page.locator(".pa-pagination .el-pagination__total").textContent())?.trim();
   const nameOf = async (row: Locator) => (await row.locator(".name-link").textContent())!.trim();
 
@@ -140,7 +141,10 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await page.locator('input[name="filterName"]').fill("");
       const status = formItem(page, "考核状态");
       await status.locator(".el-select__wrapper").click();
-      await page.locator(".el-select-dropdown__item:visible").filter({ hasText: /^\s*待考核机构复核\s*$/ }).click();
+      await page
+        .locator(".el-select-dropdown__item:visible")
+        .filter({ hasText: /^\s*待考核机构复核\s*$/ })
+        .click();
       await waitFor(() => total(), "共 3 条");
       const reviewed = rows().first();
       await reviewed.locator('[data-test="row-cancel"]').click();
@@ -163,7 +167,11 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await first.getByRole("button", { name: "详情" }).click();
       const drawer = page.locator('[data-test="physician-drawer"]');
       await drawer.waitFor({ state: "visible" });
-      await waitFor(async () => /^\d{17}[\dX]$/.test(((await drawer.locator('[data-test="detail-id-number"]').textContent()) ?? "").trim()), true);
+      await waitFor(
+        async () =>
+          /^\d{17}[\dX]$/.test(((await drawer.locator('[data-test="detail-id-number"]').textContent()) ?? "").trim()),
+        true,
+      );
       const timeline = drawer.locator('[data-test="timeline"]');
       await timeline.waitFor();
       expect(await timeline.textContent()).toContain("确认参加");
@@ -184,11 +192,17 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await dialog.locator('input[name="physicianIdNumber"]').blur();
       await formItem(dialog, "身份证号码").locator(".el-form-item__error").filter({ hasText: "校验位错误" }).waitFor();
       await dialog.locator('input[name="physicianIdNumber"]').fill("450103198804152013");
-      await waitFor(async () => (await dialog.locator('[data-test="id-number-hint"]').textContent())?.includes("校验通过"), true);
+      await waitFor(
+        async () => (await dialog.locator('[data-test="id-number-hint"]').textContent())?.includes("校验通过"),
+        true,
+      );
       await pick(page, dialog.locator('[data-test="physician-category"]'), "临床");
       await pick(page, dialog.locator('[data-test="physician-level"]'), "执业医师");
       await dialog.locator('[data-test="physician-scopes"] .el-select__wrapper').click();
-      await page.locator(".el-select-dropdown__item:visible").filter({ hasText: /^\s*内科专业\s*$/ }).click();
+      await page
+        .locator(".el-select-dropdown__item:visible")
+        .filter({ hasText: /^\s*内科专业\s*$/ })
+        .click();
       await dialog.locator(".el-dialog__header").click();
       await pick(page, dialog.locator('[data-test="physician-title"]'), "主治医师");
       await pick(page, dialog.locator('[data-test="physician-department"]'), "心血管内科");
@@ -206,7 +220,10 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await pick(page, dialog.locator('[data-test="physician-category"]'), "临床");
       await pick(page, dialog.locator('[data-test="physician-level"]'), "执业医师");
       await dialog.locator('[data-test="physician-scopes"] .el-select__wrapper').click();
-      await page.locator(".el-select-dropdown__item:visible").filter({ hasText: /^\s*外科专业\s*$/ }).click();
+      await page
+        .locator(".el-select-dropdown__item:visible")
+        .filter({ hasText: /^\s*外科专业\s*$/ })
+        .click();
       await dialog.locator(".el-dialog__header").click();
       await page.locator('[data-test="physician-save"]').click();
       await formItem(dialog, "身份证号码").locator(".el-form-item__error").filter({ hasText: "已存在" }).waitFor();
@@ -247,7 +264,10 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       const dialog = page.locator('[data-test="transfer-out-dialog"]');
       await dialog.waitFor({ state: "visible" });
       await page.locator('[data-test="transfer-out-submit"]').click();
-      await formItem(dialog, "调离原因").locator(".el-form-item__error").filter({ hasText: "请选择调离原因" }).waitFor();
+      await formItem(dialog, "调离原因")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "请选择调离原因" })
+        .waitFor();
       await dialog.locator('[data-test="transfer-out-reason"]').getByText("调动", { exact: true }).click();
       await dialog.locator('textarea[name="transferOutNote"]').fill("调往柳州市妇幼保健院");
       await page.locator('[data-test="transfer-out-submit"]').click();
@@ -272,7 +292,10 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await formItem(other, "证件号码").locator(".el-form-item__error").filter({ hasText: "15位" }).waitFor();
 
       await input.fill(legacyIdNumber(id18));
-      await waitFor(async () => (await other.locator('[data-test="transfer-id-hint"]').textContent())?.includes("15 位"), true);
+      await waitFor(
+        async () => (await other.locator('[data-test="transfer-id-hint"]').textContent())?.includes("15 位"),
+        true,
+      );
       await other.locator('[data-test="transfer-search"]').click();
       const candidates = other.locator('[data-test="transfer-candidates"]');
       const row = tableRow(candidates, name);
@@ -290,13 +313,20 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       // Looking him up again: now he is here.
       await input.fill(id18);
       await other.locator('[data-test="transfer-search"]').click();
-      await waitFor(async () => (await other.locator('[data-test="transfer-message"]').textContent())?.trim(), "该医师已在本机构");
+      await waitFor(
+        async () => (await other.locator('[data-test="transfer-message"]').textContent())?.trim(),
+        "该医师已在本机构",
+      );
 
       // He is on 柳州's roster, not yet enrolled.
       await other.goto("/physicians");
       await other.locator('input[name="filterName"]').fill(name);
       await other.locator('input[name="filterName"]').press("Enter");
-      await waitFor(async () => (await other.locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row').count()) >= 1, true);
+      await waitFor(
+        async () =>
+          (await other.locator('[data-test="roster-table"] .el-table__body-wrapper tr.el-table__row').count()) >= 1,
+        true,
+      );
       expect(await other.locator('[data-test="roster-table"]').textContent()).toContain(name);
     });
     expect(lzfy.problems).toEqual([]);
@@ -321,9 +351,13 @@ describe("physicians: roster, enrolment, transfers, import", () => {
         "蒙晓丽,45010319850312201X,1390771,牙科,内科专业,医生,,2010-07-01,不存在的科室",
       ].join("\r\n");
       // A text file is refused before anything is sent.
-      await page.locator('.el-upload input[type="file"]').setInputFiles({ name: "名册.txt", mimeType: "text/plain", buffer: Buffer.from("x") });
+      await page
+        .locator('.el-upload input[type="file"]')
+        .setInputFiles({ name: "名册.txt", mimeType: "text/plain", buffer: Buffer.from("x") });
       await expectMessage(page, "格式不支持", "warning");
-      await page.locator('.el-upload input[type="file"]').setInputFiles({ name: "医师名册.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8") });
+      await page
+        .locator('.el-upload input[type="file"]')
+        .setInputFiles({ name: "医师名册.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}\r\n`, "utf8") });
       await page.locator(".el-upload-list__item").filter({ hasText: "医师名册.csv" }).waitFor();
       await page.locator('[data-test="start-import"]').click();
       await expectMessage(page, "导入完成：新增 1 人，更新 0 人，拒绝 1 行");
@@ -363,5 +397,9 @@ describe("physicians: roster, enrolment, transfers, import", () => {
 /** Picks an option of an el-select given by its wrapper locator. */
 async function pick(page: Page, select: Locator, option: string) {
   await select.locator(".el-select__wrapper").click();
-  await page.locator(".el-select-dropdown__item:visible").filter({ hasText: new RegExp(`^\\s*${option}\\s*$`) }).first().click();
+  await page
+    .locator(".el-select-dropdown__item:visible")
+    .filter({ hasText: new RegExp(`^\\s*${option}\\s*$`) })
+    .first()
+    .click();
 }

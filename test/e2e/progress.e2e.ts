@@ -48,7 +48,8 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
 
   const rowsOf = (table: string) => page.locator(`[data-test="${table}"] .el-table__body-wrapper tr.el-table__row`);
   const total = async () => (await page.locator(".pa-pagination .el-pagination__total").textContent())?.trim();
-  const texts = async (rows: Locator, selector: string) => (await rows.locator(selector).allTextContents()).map((t) => t.trim());
+  const texts = async (rows: Locator, selector: string) =>
+    (await rows.locator(selector).allTextContents()).map((t) => t.trim());
 
   async function openMenu(item: string) {
     await page.locator(".el-menu-item").filter({ hasText: item }).click();
@@ -82,7 +83,10 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
         expect(count).toBeGreaterThan(0);
         await pill(status).click();
         await waitFor(() => total(), `共 ${count} 条`);
-        await waitFor(async () => (await texts(rowsOf("progress-table"), '[data-test="row-status"]')).join("|"), Array(count).fill(label).join("|"));
+        await waitFor(
+          async () => (await texts(rowsOf("progress-table"), '[data-test="row-status"]')).join("|"),
+          Array(count).fill(label).join("|"),
+        );
         expect(await pill(status).getAttribute("class")).toContain("active");
         expect(await formItem(page, "考核状态").textContent()).toContain(label);
       }
@@ -114,7 +118,9 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       expect(await image.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(1240);
       expect(await image.getAttribute("src")).toMatch(/^\/certificates\/\d+\.png\?exp=\d+&sig=/);
       expect(await dialog.textContent()).toContain(name);
-      expect(await dialog.locator('[data-test="certificate-note"]').textContent()).toContain("合格证书需发证机关盖章后生效");
+      expect(await dialog.locator('[data-test="certificate-note"]').textContent()).toContain(
+        "合格证书需发证机关盖章后生效",
+      );
       certificateNumber = ((await dialog.locator('[data-test="certificate-number"]').textContent()) ?? "").trim();
       expect(certificateNumber).toMatch(/^[A-Z]+\d{4}-\d+$/);
       verifyUrl = (await dialog.locator('[data-test="certificate-verify-link"]').getAttribute("href")) ?? "";
@@ -123,7 +129,10 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await screenshot(page, "certificate-print");
 
       // 下载证书: a download of the PNG itself.
-      const [download] = await Promise.all([page.waitForEvent("download"), dialog.locator('[data-test="certificate-download"]').click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        dialog.locator('[data-test="certificate-download"]').click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`合格证明-${certificateNumber}.png`);
       const png = readFileSync((await download.path())!);
       expect(png.subarray(0, 4).toString("hex")).toBe("89504e47");
@@ -145,7 +154,10 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
         };
       });
       await dialog.locator('[data-test="certificate-print"]').click();
-      await waitFor(() => page.evaluate(() => JSON.stringify((window as unknown as { __printed?: unknown }).__printed ?? null)), JSON.stringify({ app: "none", dialog: "none", area: "block", width: 1754 }));
+      await waitFor(
+        () => page.evaluate(() => JSON.stringify((window as unknown as { __printed?: unknown }).__printed ?? null)),
+        JSON.stringify({ app: "none", dialog: "none", area: "block", width: 1754 }),
+      );
       await page.emulateMedia({ media: "screen" });
       expect(await page.evaluate(() => document.body.classList.contains("pa-printing"))).toBe(false);
 
@@ -191,7 +203,10 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       const all = Number((await page.locator('[data-test="attempt-total"]').textContent())?.trim());
 
       await choose("试卷名称", "医学人文测评");
-      await waitFor(async () => Number((await page.locator('[data-test="attempt-total"]').textContent())?.trim()) < all, true);
+      await waitFor(
+        async () => Number((await page.locator('[data-test="attempt-total"]').textContent())?.trim()) < all,
+        true,
+      );
       const papers = await texts(rows, '[data-test="row-paper"]');
       expect(papers.length).toBeGreaterThan(0);
       expect(papers.every((p) => p.includes("医学人文测评"))).toBe(true);
@@ -199,7 +214,12 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await screenshot(page, "test-progress");
 
       await choose("测评状态", /^\s*进行中\s*$/);
-      await waitFor(async () => (await texts(rows, '[data-test="row-attempt-status"]')).every((s) => s === "进行中") && (await rows.count()) > 0, true);
+      await waitFor(
+        async () =>
+          (await texts(rows, '[data-test="row-attempt-status"]')).every((s) => s === "进行中") &&
+          (await rows.count()) > 0,
+        true,
+      );
       expect((await texts(rows, '[data-test="row-paper"]')).every((p) => p.includes("医学人文测评"))).toBe(true);
 
       await choose("测评状态", /^\s*缺考\s*$/);
@@ -224,7 +244,9 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       expect(await similarity.getAttribute("class")).toContain("low");
       expect((await row.locator('[data-test="row-snapshots"]').textContent())?.trim()).toBe("4 张");
       expect((await row.locator('[data-test="row-view-status"]').textContent())?.trim()).toBe("未查看");
-      expect(await page.locator('[data-test="proctoring-hint"]').textContent()).toContain("疑似作弊标记仅作为标记操作，不代表最终监考处理结果");
+      expect(await page.locator('[data-test="proctoring-hint"]').textContent()).toContain(
+        "疑似作弊标记仅作为标记操作，不代表最终监考处理结果",
+      );
       await page.mouse.move(0, 0);
       await screenshot(page, "proctoring");
 
@@ -234,13 +256,34 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await gallery.waitFor({ state: "visible" });
       const thumbs = gallery.locator('[data-test="gallery-thumb"]');
       await waitFor(() => thumbs.count(), 4);
-      await waitFor(() => gallery.locator("img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), true);
-      expect((await gallery.locator('[data-test="gallery-preview-similarity"]').textContent())?.trim()).toBe("相似度 24%");
-      expect(await thumbs.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("31.5%"), expect.stringContaining("24%")]));
+      await waitFor(
+        () =>
+          gallery
+            .locator("img")
+            .evaluateAll((imgs) =>
+              imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0),
+            ),
+        true,
+      );
+      expect((await gallery.locator('[data-test="gallery-preview-similarity"]').textContent())?.trim()).toBe(
+        "相似度 24%",
+      );
+      expect(await thumbs.allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining("31.5%"), expect.stringContaining("24%")]),
+      );
       await thumbs.filter({ hasText: "31.5%" }).click();
-      await waitFor(async () => (await gallery.locator('[data-test="gallery-preview-similarity"]').textContent())?.trim(), "相似度 31.5%");
+      await waitFor(
+        async () => (await gallery.locator('[data-test="gallery-preview-similarity"]').textContent())?.trim(),
+        "相似度 31.5%",
+      );
       await thumbs.filter({ hasText: "24%" }).click();
-      await waitFor(() => gallery.locator('[data-test="gallery-preview"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true);
+      await waitFor(
+        () =>
+          gallery
+            .locator('[data-test="gallery-preview"]')
+            .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+        true,
+      );
       await page.mouse.move(0, 0);
       await screenshot(page, "proctoring-gallery");
       await gallery.locator(".el-dialog__headerbtn").click();
@@ -276,7 +319,12 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await waitFor(() => rows.count(), 1);
       expect(await rows.first().textContent()).toContain(name);
       await choose("查看状态", "未查看");
-      await waitFor(async () => (await rows.count()) > 0 && !(await rowsOf("proctoring-table").allTextContents()).some((t) => t.includes("已标记")), true);
+      await waitFor(
+        async () =>
+          (await rows.count()) > 0 &&
+          !(await rowsOf("proctoring-table").allTextContents()).some((t) => t.includes("已标记")),
+        true,
+      );
 
       // The gallery of a marked attempt offers no 标记疑似 and says whom to contact.
       await choose("查看状态", "已标记疑似");
@@ -284,7 +332,9 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await rows.first().locator('[data-test="row-view-snapshots"]').click();
       await gallery.waitFor({ state: "visible" });
       await gallery.locator('[data-test="gallery-marked"]').waitFor();
-      expect(await gallery.locator('[data-test="gallery-marked"]').textContent()).toContain("若需取消作弊标记，联系主管卫生行政");
+      expect(await gallery.locator('[data-test="gallery-marked"]').textContent()).toContain(
+        "若需取消作弊标记，联系主管卫生行政",
+      );
       expect(await gallery.locator('[data-test="gallery-mark"]').count()).toBe(0);
       await gallery.locator(".el-dialog__headerbtn").click();
       await gallery.waitFor({ state: "hidden" });

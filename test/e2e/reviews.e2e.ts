@@ -48,7 +48,9 @@ describe("reviews: simple, general, exemptions", () => {
 
   async function goTask(task: "simple" | "general" | "exemption") {
     await page.goto("/home");
-    const button = page.locator(`[data-test="pending-tasks"] li[data-task="${task}"]`).getByRole("button", { name: "去处理" });
+    const button = page
+      .locator(`[data-test="pending-tasks"] li[data-task="${task}"]`)
+      .getByRole("button", { name: "去处理" });
     await waitFor(() => button.isEnabled(), true);
     await button.click();
   }
@@ -82,7 +84,10 @@ describe("reviews: simple, general, exemptions", () => {
       await tableRow(materials, "执业证书及申请材料.pdf").locator('[data-test="open-attachment"]').click();
       const viewer = page.locator('[data-test="attachment-dialog"]');
       await viewer.waitFor({ state: "visible" });
-      await waitFor(async () => (await viewer.locator('[data-test="viewer-current"]').textContent())?.trim(), "执业证书及申请材料.pdf");
+      await waitFor(
+        async () => (await viewer.locator('[data-test="viewer-current"]').textContent())?.trim(),
+        "执业证书及申请材料.pdf",
+      );
       const pdfSrc = await viewer.locator('[data-test="viewer-pdf"]').getAttribute("src");
       expect(pdfSrc).toMatch(/^\/files\/\d+\?exp=\d+&sig=/);
       const pdf = await nnyy.context.request.get(pdfSrc!);
@@ -105,7 +110,9 @@ describe("reviews: simple, general, exemptions", () => {
       await page.locator('[data-test="review-next"]').click();
       await page.locator('[data-test="rating-table"]').waitFor();
       expect(await page.locator('[data-test="work-performance"]').textContent()).toContain("本周期完成门诊诊疗");
-      expect(await page.locator('[data-test="rating-note"]').textContent()).toContain("任意一项被评为不合格，即考核结果不合格");
+      expect(await page.locator('[data-test="rating-note"]').textContent()).toContain(
+        "任意一项被评为不合格，即考核结果不合格",
+      );
       const approve = page.locator('[data-test="review-approve"]');
       expect((await approve.textContent())?.trim()).toBe("提交");
       await approve.click();
@@ -141,11 +148,19 @@ describe("reviews: simple, general, exemptions", () => {
       await page.locator('[data-test="rate-all"]').click();
 
       // Another tab of the institution returns it to the physician meanwhile.
-      const current = await graphql<{ application: { version: number } }>(nnyy.context, "query($id:Int!){application(id:$id){version}}", { id });
-      const rejected = await graphql(nnyy.context, "mutation($id:Int!,$v:Int){rejectApplication(id:$id,reason:\"材料不全\",expectedVersion:$v){id}}", {
-        id,
-        v: current.data!.application.version,
-      });
+      const current = await graphql<{ application: { version: number } }>(
+        nnyy.context,
+        "query($id:Int!){application(id:$id){version}}",
+        { id },
+      );
+      const rejected = await graphql(
+        nnyy.context,
+        'mutation($id:Int!,$v:Int){rejectApplication(id:$id,reason:"材料不全",expectedVersion:$v){id}}',
+        {
+          id,
+          v: current.data!.application.version,
+        },
+      );
       expect(rejected.errors).toBeUndefined();
 
       await page.locator('[data-test="review-approve"]').click();
@@ -153,7 +168,10 @@ describe("reviews: simple, general, exemptions", () => {
       await expectMessage(page, "他人已先行处理了该记录", "warning");
       // Reloaded: no longer in this institution's review step, the buttons are gone.
       await page.locator('[data-test="not-reviewable"]').waitFor();
-      await waitFor(async () => (await page.locator('[data-test="review-status"]').textContent())?.trim(), "待报名（被机构驳回）");
+      await waitFor(
+        async () => (await page.locator('[data-test="review-status"]').textContent())?.trim(),
+        "待报名（被机构驳回）",
+      );
       expect(await page.locator('[data-test="review-approve"]').count()).toBe(0);
     });
   });
@@ -241,7 +259,10 @@ describe("reviews: simple, general, exemptions", () => {
       await rows.first().locator('[data-test="row-exemption-review"]').click();
       const dialog = page.locator('[data-test="exemption-dialog"]');
       await dialog.waitFor({ state: "visible" });
-      await waitFor(async () => (await dialog.locator('[data-test="exemption-reason"]').textContent())?.trim(), "获得省级以上表彰");
+      await waitFor(
+        async () => (await dialog.locator('[data-test="exemption-reason"]').textContent())?.trim(),
+        "获得省级以上表彰",
+      );
       expect(await dialog.textContent()).toContain("2025 年获自治区优秀医师称号");
       const image = dialog.locator('[data-test="viewer-image"]');
       await image.waitFor();
@@ -277,5 +298,8 @@ describe("reviews: simple, general, exemptions", () => {
 
 /** Ticks 合格 / 不合格 for one item of the rating table. */
 async function rate(page: Page, item: string, rating: "合格" | "不合格") {
-  await page.locator(`[data-test="rating-table"] tr[data-item="${item}"] .el-radio`).filter({ hasText: new RegExp(`^\\s*${rating}\\s*$`) }).click();
+  await page
+    .locator(`[data-test="rating-table"] tr[data-item="${item}"] .el-radio`)
+    .filter({ hasText: new RegExp(`^\\s*${rating}\\s*$`) })
+    .click();
 }

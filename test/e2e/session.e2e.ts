@@ -1,5 +1,15 @@
 import type { Browser } from "playwright-core";
-import { DEMO_PASSWORD, launchBrowser, login, openSession, screenshot, signInToHome, startServer, step, type RunningServer } from "./harness";
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  login,
+  openSession,
+  screenshot,
+  signInToHome,
+  startServer,
+  step,
+  type RunningServer,
+} from "./harness";
 
 /**
  * Sessions end after inactivity (SESSION_IDLE_MINUTES, here 1 minute, the smallest whole value) or when the cookie is gone;
@@ -25,7 +35,9 @@ describe("session: expiry and lost cookie bring the user back after signing in",
     await step("session-expired", { page, server }, async () => {
       // Not signed in at all: straight to the login page, remembering the target.
       await page.goto("/institution/departments");
-      await page.waitForURL((u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/departments");
+      await page.waitForURL(
+        (u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/departments",
+      );
       await login(page, "nnyy", DEMO_PASSWORD);
       await page.waitForURL(/\/institution\/departments$/);
       await page.locator('[data-test="departments-table"] tr.el-table__row').first().waitFor();
@@ -34,7 +46,10 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await page.waitForTimeout((IDLE_SECONDS + 3) * 1000);
       await page.locator(".el-menu-item").filter({ hasText: "本机构信息" }).click();
       await page.waitForURL(
-        (u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/profile" && u.searchParams.get("expired") === "1",
+        (u) =>
+          u.pathname === "/login" &&
+          u.searchParams.get("redirect") === "/institution/profile" &&
+          u.searchParams.get("expired") === "1",
       );
       await page.locator('[data-test="login-expired"]').waitFor();
       expect(await page.locator('[data-test="login-expired"]').textContent()).toContain("登录已超时，请重新登录");
@@ -56,9 +71,12 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await context.clearCookies();
       // The groups start open; a click on a group's title would fold it, so only when the entry is hidden.
       const departments = page.locator(".el-menu-item").filter({ hasText: "科室信息" });
-      if (!(await departments.isVisible())) await page.locator(".el-sub-menu__title").filter({ hasText: "机构信息" }).click();
+      if (!(await departments.isVisible()))
+        await page.locator(".el-sub-menu__title").filter({ hasText: "机构信息" }).click();
       await departments.click();
-      await page.waitForURL((u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/departments");
+      await page.waitForURL(
+        (u) => u.pathname === "/login" && u.searchParams.get("redirect") === "/institution/departments",
+      );
       await page.locator(".el-message--warning").filter({ hasText: "请先登录" }).waitFor();
 
       await login(page, "nnyy", DEMO_PASSWORD);

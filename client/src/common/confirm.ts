@@ -6,7 +6,10 @@ import { ElMessageBox } from "element-plus";
  * Button texts are explicit: the message box is created outside the component tree, where the
  * locale of el-config-provider does not reach.
  */
-export async function confirmAction(message: string, options: { title?: string; confirmText?: string; danger?: boolean } = {}) {
+export async function confirmAction(
+  message: string,
+  options: { title?: string; confirmText?: string; danger?: boolean } = {},
+) {
   try {
     await ElMessageBox.confirm(message, options.title ?? "操作确认", {
       type: "warning",
@@ -81,5 +84,7 @@ export async function confirmWithNote(
 
 /** Tells why the server refused an action (a state rule, not a fault): stays until read. */
 export async function alertRefusal(message: string, title = "无法办理") {
-  await ElMessageBox.alert(message, title, { type: "warning", confirmButtonText: "知道了", autofocus: false }).catch(() => undefined);
+  await ElMessageBox.alert(message, title, { type: "warning", confirmButtonText: "知道了", autofocus: false }).catch(
+    () => undefined,
+  );
 }

@@ -9,7 +9,8 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 export function creditCodeProblem(input: string): string | null {
   const code = input.trim().toUpperCase();
   if (code.length !== 18) return `统一社会信用代码应为18位（当前 ${code.length} 位）`;
-  if (![...code].every((c) => ALPHABET.includes(c))) return "统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）";
+  if (![...code].every((c) => ALPHABET.includes(c)))
+    return "统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）";
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(code[i]) * WEIGHTS[i];
   const check = ALPHABET[(31 - (sum % 31)) % 31];

@@ -35,7 +35,8 @@ export interface AppFailure {
   fields: FieldError[];
 }
 
-export const errorCode = (e: GraphQLFormattedError) => (e.extensions?.code as ErrorCode | undefined) ?? "INTERNAL_SERVER_ERROR";
+export const errorCode = (e: GraphQLFormattedError) =>
+  (e.extensions?.code as ErrorCode | undefined) ?? "INTERNAL_SERVER_ERROR";
 
 const NETWORK_MESSAGE = "网络连接失败，请检查网络后重试";
 const FALLBACK_MESSAGE = "系统繁忙，请稍后重试";
@@ -47,7 +48,8 @@ function fromGraphQLError(e: GraphQLFormattedError): AppFailure {
   const ext = e.extensions ?? {};
   const fields: FieldError[] = [];
   if (Array.isArray(ext.fields)) {
-    for (const f of ext.fields as FieldError[]) if (f?.field) fields.push({ field: fieldName(f.field), message: f.message });
+    for (const f of ext.fields as FieldError[])
+      if (f?.field) fields.push({ field: fieldName(f.field), message: f.message });
   } else if (typeof ext.field === "string") {
     fields.push({ field: fieldName(ext.field), message: e.message });
   }
@@ -76,14 +78,16 @@ export function toFailure(err: unknown): AppFailure {
       return fromGraphQLError(result.errors[0]);
     }
     if (network.statusCode === 413) return { code: "BAD_USER_INPUT", message: "上传的文件过大", fields: [] };
-    if (network.statusCode && network.statusCode >= 500) return { code: "INTERNAL_SERVER_ERROR", message: FALLBACK_MESSAGE, fields: [] };
+    if (network.statusCode && network.statusCode >= 500)
+      return { code: "INTERNAL_SERVER_ERROR", message: FALLBACK_MESSAGE, fields: [] };
     return { code: "NETWORK_ERROR", message: NETWORK_MESSAGE, fields: [] };
   }
   return { code: "INTERNAL_SERVER_ERROR", message: FALLBACK_MESSAGE, fields: [] };
 }
 
 /** Handled once, centrally, by the Apollo link and the router (redirects); pages stay quiet about them. */
-export const isHandledGlobally = (f: AppFailure) => f.code === "UNAUTHENTICATED" || f.code === "PASSWORD_CHANGE_REQUIRED";
+export const isHandledGlobally = (f: AppFailure) =>
+  f.code === "UNAUTHENTICATED" || f.code === "PASSWORD_CHANGE_REQUIRED";
 
 /**
  * Server-side messages bound to form items: `<el-form-item :error="serverErrors.name">`.
@@ -137,7 +141,9 @@ export function reportActionError(
   if (isHandledGlobally(failure)) return failure;
   if (failure.code === "CONFLICT") {
     if (!isStaleVersion(failure) && options.mapFields?.(failure)) return failure;
-    const message = isStaleVersion(failure) ? "他人已先行处理了该记录，页面已刷新为最新数据，请核对后再操作" : failure.message;
+    const message = isStaleVersion(failure)
+      ? "他人已先行处理了该记录，页面已刷新为最新数据，请核对后再操作"
+      : failure.message;
     ElMessage({ type: "warning", message, grouping: true, duration: 5000 });
     void reload();
     return failure;

@@ -10,14 +10,21 @@ function realDate(yyyymmdd: string): boolean {
   const m = Number(yyyymmdd.slice(4, 6));
   const d = Number(yyyymmdd.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && date.getTime() <= Date.now();
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    y >= 1900 &&
+    date.getTime() <= Date.now()
+  );
 }
 
 /** Why the number is wrong, or null when it is a well-formed 15- or 18-digit number. */
 export function idNumberProblem(input: string): string | null {
   const raw = input.trim().toUpperCase();
   if (/^\d{15}$/.test(raw)) return realDate(`19${raw.slice(6, 12)}`) ? null : "身份证号码中的出生日期无效";
-  if (raw.length !== 15 && raw.length !== 18) return `身份证号码应为18位（末位可为X）或15位数字（当前 ${raw.length} 位）`;
+  if (raw.length !== 15 && raw.length !== 18)
+    return `身份证号码应为18位（末位可为X）或15位数字（当前 ${raw.length} 位）`;
   if (!/^\d{17}[\dX]$/.test(raw)) return "身份证号码应为18位（末位可为X）或15位数字";
   if (!realDate(raw.slice(6, 14))) return "身份证号码中的出生日期无效";
   let sum = 0;

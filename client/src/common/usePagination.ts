@@ -8,7 +8,10 @@ export const PAGE_SIZES = [10, 20, 50, 100];
  */
 export function usePagination(options: { pageSize?: number; resetOn?: WatchSource[] } = {}) {
   const paging = reactive({ page: 1, pageSize: options.pageSize ?? 10 });
-  watch(() => paging.pageSize, () => (paging.page = 1));
+  watch(
+    () => paging.pageSize,
+    () => (paging.page = 1),
+  );
   if (options.resetOn?.length) watch(options.resetOn, () => (paging.page = 1), { deep: true });
   return paging;
 }

@@ -15,10 +15,12 @@ export function useWorkflow() {
   const ready = computed(() => !!workflow.value);
 
   const statuses = computed(() => workflow.value?.statuses ?? []);
-  const statusLabel = (status: ApplicationStatus | null | undefined) => statuses.value.find((s) => s.value === status)?.label ?? "";
+  const statusLabel = (status: ApplicationStatus | null | undefined) =>
+    statuses.value.find((s) => s.value === status)?.label ?? "";
   const action = (a: WorkflowAction) => workflow.value?.actions.find((x) => x.action === a) ?? null;
   const actionLabel = (a: WorkflowAction) => action(a)?.label ?? "";
-  const exemptionActionLabel = (a: ExemptionAction) => workflow.value?.exemptionActions.find((x) => x.action === a)?.label ?? "";
+  const exemptionActionLabel = (a: ExemptionAction) =>
+    workflow.value?.exemptionActions.find((x) => x.action === a)?.label ?? "";
 
   return { workflow, ready, loading, statuses, statusLabel, action, actionLabel, exemptionActionLabel };
 }

@@ -55,7 +55,8 @@ export function installRoleGuard(router: Router) {
 
 /** A same-site path to return to after signing in (never another origin: `//host` or `http://…`). */
 export function safeRedirect(value: unknown): string | null {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return null;
   return value.startsWith("/login") ? null : value;
 }
 
@@ -98,7 +99,10 @@ export function installAuthProblemHandler(router: Router) {
     await forgetSession(expired);
     // The login page itself explains a timeout; other reasons get the server's message.
     if (!expired) ElMessage({ type: "warning", message: problem.message || "请先登录", grouping: true });
-    await router.replace({ name: RouteName.login, query: { redirect: current.fullPath, ...(expired ? { expired: "1" } : {}) } });
+    await router.replace({
+      name: RouteName.login,
+      query: { redirect: current.fullPath, ...(expired ? { expired: "1" } : {}) },
+    });
     redirecting = false;
   });
 }

@@ -95,7 +95,12 @@ export const routes: RouteRecordRaw[] = [
         name: RouteName.reviewSimple,
         component: () => import("@/pages/reviews/ReviewPage.vue"),
         props: (route) => ({ id: Number(route.params.id), procedure: "SIMPLE" }),
-        meta: { title: "审核简易程序申请", trail: ["审核管理", "简易程序审核"], roles: ["INSTITUTION"], activeMenu: RouteName.reviewsSimple },
+        meta: {
+          title: "审核简易程序申请",
+          trail: ["审核管理", "简易程序审核"],
+          roles: ["INSTITUTION"],
+          activeMenu: RouteName.reviewsSimple,
+        },
       },
       {
         path: "reviews/general",
@@ -109,7 +114,12 @@ export const routes: RouteRecordRaw[] = [
         name: RouteName.reviewGeneral,
         component: () => import("@/pages/reviews/ReviewPage.vue"),
         props: (route) => ({ id: Number(route.params.id), procedure: "GENERAL" }),
-        meta: { title: "审核一般程序申请", trail: ["审核管理", "一般程序审核"], roles: ["INSTITUTION"], activeMenu: RouteName.reviewsGeneral },
+        meta: {
+          title: "审核一般程序申请",
+          trail: ["审核管理", "一般程序审核"],
+          roles: ["INSTITUTION"],
+          activeMenu: RouteName.reviewsGeneral,
+        },
       },
       {
         path: "reviews/exemptions",

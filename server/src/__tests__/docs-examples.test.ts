@@ -17,7 +17,8 @@ let world: World;
 beforeAll(async () => {
   app = await startTestApp();
   world = await buildWorld(app.deps.ds);
-  for (const status of [ApplicationStatus.AWAITING_TEST, ApplicationStatus.QUALIFIED, ApplicationStatus.NOT_ENROLLED]) await placeApplication(app, world, status);
+  for (const status of [ApplicationStatus.AWAITING_TEST, ApplicationStatus.QUALIFIED, ApplicationStatus.NOT_ENROLLED])
+    await placeApplication(app, world, status);
 });
 afterAll(() => app.close());
 
@@ -26,7 +27,11 @@ const example = (name: string, env: Record<string, string>, args: string[] = [])
 
 describe("docs/examples", () => {
   it("create a client, read region counts, sync changes twice, verify a certificate", async () => {
-    const created = await example("create-client.mjs", { ADMIN_USER: world.users.province, ADMIN_PASSWORD: TEST_PASSWORD, REGION: "450100" });
+    const created = await example("create-client.mjs", {
+      ADMIN_USER: world.users.province,
+      ADMIN_PASSWORD: TEST_PASSWORD,
+      REGION: "450100",
+    });
     const { token } = JSON.parse(created.stdout);
     expect(token).toMatch(/^pa_/);
 

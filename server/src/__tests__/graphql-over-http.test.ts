@@ -18,7 +18,13 @@ describe("GraphQL over HTTP conformance (graphql-http audit)", () => {
     const failed = (level: string) => results.filter((r) => r.name.startsWith(level) && r.result.status !== "ok");
     const report = ["MUST", "SHOULD", "MAY"].map((level) => {
       const all = results.filter((r) => r.name.startsWith(level));
-      return `${level}: ${all.length - failed(level).length}/${all.length} ok${failed(level).length ? `\n  - ${failed(level).map((r) => `${r.name} (${r.result.status}: ${"reason" in r.result ? r.result.reason : ""})`).join("\n  - ")}` : ""}`;
+      return `${level}: ${all.length - failed(level).length}/${all.length} ok${
+        failed(level).length
+          ? `\n  - ${failed(level)
+              .map((r) => `${r.name} (${r.result.status}: ${"reason" in r.result ? r.result.reason : ""})`)
+              .join("\n  - ")}`
+          : ""
+      }`;
     });
     process.stdout.write(`\nGraphQL-over-HTTP audit\n${report.join("\n")}\n`);
     expect(failed("MUST").map((r) => r.name)).toEqual([]);

@@ -2,7 +2,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } from "graphql";
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from "graphql";
 import { breakingChanges } from "../schema-breaking";
 import { buildAppSchema, schemaSdl } from "../schema";
 
@@ -22,10 +29,13 @@ describe("schema.graphql", () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of "args" in field ? field.args : [])
+            if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues())
+          if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
     }
     expect(missing).toEqual([]);
   });
@@ -47,13 +57,18 @@ describe("breaking-change check", () => {
   });
 
   it("accepts removing what was deprecated, and additions", () => {
-    const next = base.replace('oldCode: String @deprecated(reason: "gone")', "").replace('legacy: String @deprecated(reason: "use physician")', "")
-      .replace('OLD @deprecated(reason: "merged")', "").replace("level: Level!", "level: Level!  title: String");
+    const next = base
+      .replace('oldCode: String @deprecated(reason: "gone")', "")
+      .replace('legacy: String @deprecated(reason: "use physician")', "")
+      .replace('OLD @deprecated(reason: "merged")', "")
+      .replace("level: Level!", "level: Level!  title: String");
     expect(breakingChanges(base, next)).toEqual([]);
   });
 
   it("fails on type changes that break clients", () => {
-    expect(breakingChanges(base, base.replace("id: Int!  name", "id: String!  name"))).toEqual(["FIELD_CHANGED_KIND: Physician.id changed type from Int! to String!."]);
+    expect(breakingChanges(base, base.replace("id: Int!  name", "id: String!  name"))).toEqual([
+      "FIELD_CHANGED_KIND: Physician.id changed type from Int! to String!.",
+    ]);
   });
 
   it("the CLI exits non-zero on a deliberately broken copy of the real schema", () => {
@@ -64,7 +79,14 @@ describe("breaking-change check", () => {
     expect(real).not.toBe(readFileSync(broken, "utf8"));
     const run = (args: string[]) => {
       try {
-        return { code: 0, out: execFileSync("node", ["-r", "@swc-node/register", "src/schema-breaking.ts", ...args], { cwd: path.resolve(__dirname, "..", ".."), encoding: "utf8", stdio: "pipe" }) };
+        return {
+          code: 0,
+          out: execFileSync("node", ["-r", "@swc-node/register", "src/schema-breaking.ts", ...args], {
+            cwd: path.resolve(__dirname, "..", ".."),
+            encoding: "utf8",
+            stdio: "pipe",
+          }),
+        };
       } catch (err) {
         const e = err as { status: number; stderr: string };
         return { code: e.status, out: e.stderr };

@@ -36,34 +36,71 @@ export async function login(ctx: Context, usernameInput: string, password: strin
 
   if (!account || !account.enabled) {
     await verifyPassword(await dummyPasswordHash(), password); // same cost as a real check
-    await auditNow(ctx.ds, actor, { action: "auth.login", success: false, actorName: username, detail: { reason: account ? "disabled" : "unknown-user" } });
+    await auditNow(ctx.ds, actor, {
+      action: "auth.login",
+      success: false,
+      actorName: username,
+      detail: { reason: account ? "disabled" : "unknown-user" },
+    });
     throw unauthenticated("账号或密码错误", "INVALID_CREDENTIALS");
   }
   const accountActor = { principal: null, ip: ctx.ip };
   if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-    await auditNow(ctx.ds, accountActor, { action: "auth.login", success: false, actorName: username, targetType: "Account", targetId: account.id, detail: { reason: "locked" } });
-    throw new AppError(ErrorCode.ACCOUNT_LOCKED, `登录失败次数过多，账户已锁定，请 ${minutesLeft(account.lockedUntil)} 分钟后再试`, {
-      lockedUntil: account.lockedUntil.toISOString(),
+    await auditNow(ctx.ds, accountActor, {
+      action: "auth.login",
+      success: false,
+      actorName: username,
+      targetType: "Account",
+      targetId: account.id,
+      detail: { reason: "locked" },
     });
+    throw new AppError(
+      ErrorCode.ACCOUNT_LOCKED,
+      `登录失败次数过多，账户已锁定，请 ${minutesLeft(account.lockedUntil)} 分钟后再试`,
+      {
+        lockedUntil: account.lockedUntil.toISOString(),
+      },
+    );
   }
 
   if (!(await verifyPassword(account.passwordHash, password))) {
     const { attempts, lockedUntil } = await inTransaction(ctx.ds, async (em) => {
-      await em.createQueryBuilder().update(Account).set({ failedLoginCount: () => "failed_login_count + 1" }).where("id = :id", { id: account.id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(Account)
+        .set({ failedLoginCount: () => "failed_login_count + 1" })
+        .where("id = :id", { id: account.id })
+        .execute();
       const fresh = await em.findOneByOrFail(Account, { id: account.id });
       let locked: Date | null = null;
       if (fresh.failedLoginCount >= ctx.config.lockoutAttempts) {
         locked = new Date(Date.now() + ctx.config.lockoutMinutes * 60_000);
         await em.update(Account, { id: account.id }, { failedLoginCount: 0, lockedUntil: locked });
-        await audit(em, accountActor, { action: "auth.lockout", actorName: username, targetType: "Account", targetId: account.id });
+        await audit(em, accountActor, {
+          action: "auth.lockout",
+          actorName: username,
+          targetType: "Account",
+          targetId: account.id,
+        });
       }
-      await audit(em, accountActor, { action: "auth.login", success: false, actorName: username, targetType: "Account", targetId: account.id, detail: { reason: "bad-password" } });
+      await audit(em, accountActor, {
+        action: "auth.login",
+        success: false,
+        actorName: username,
+        targetType: "Account",
+        targetId: account.id,
+        detail: { reason: "bad-password" },
+      });
       return { attempts: fresh.failedLoginCount, lockedUntil: locked };
     });
     if (lockedUntil) {
-      throw new AppError(ErrorCode.ACCOUNT_LOCKED, `连续 ${ctx.config.lockoutAttempts} 次密码错误，账户已锁定 ${ctx.config.lockoutMinutes} 分钟`, {
-        lockedUntil: lockedUntil.toISOString(),
-      });
+      throw new AppError(
+        ErrorCode.ACCOUNT_LOCKED,
+        `连续 ${ctx.config.lockoutAttempts} 次密码错误，账户已锁定 ${ctx.config.lockoutMinutes} 分钟`,
+        {
+          lockedUntil: lockedUntil.toISOString(),
+        },
+      );
     }
     const left = ctx.config.lockoutAttempts - attempts;
     throw unauthenticated(`账号或密码错误，再错 ${left} 次账户将被锁定`, "INVALID_CREDENTIALS");
@@ -74,10 +111,26 @@ export async function login(ctx: Context, usernameInput: string, password: strin
   await inTransaction(ctx.ds, async (em) => {
     const now = new Date();
     await em.update(Account, { id: account.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    await em.insert(Session, { tokenHash, accountId: account.id, createdAt: now, lastSeenAt: now, ip: ctx.ip.slice(0, 64), userAgent: ctx.userAgent });
-    await audit(em, { principal: null, ip: ctx.ip }, { action: "auth.login", actorName: username, targetType: "Account", targetId: account.id });
+    await em.insert(Session, {
+      tokenHash,
+      accountId: account.id,
+      createdAt: now,
+      lastSeenAt: now,
+      ip: ctx.ip.slice(0, 64),
+      userAgent: ctx.userAgent,
+    });
+    await audit(
+      em,
+      { principal: null, ip: ctx.ip },
+      { action: "auth.login", actorName: username, targetType: "Account", targetId: account.id },
+    );
   });
-  ctx.res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: ctx.config.cookieSecure, path: "/" });
+  ctx.res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: ctx.config.cookieSecure,
+    path: "/",
+  });
   const principal = await principalForAccountId(ctx.ds, account.id, tokenHash);
   if (!principal) throw unauthenticated();
   ctx.principal = principal;
@@ -100,7 +153,13 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
   if (!p || p.type !== "ACCOUNT") throw forbidden("接口客户端没有密码");
   const account = await ctx.ds.getRepository(Account).findOneByOrFail({ id: p.id });
   if (!(await verifyPassword(account.passwordHash, oldPassword))) {
-    await auditNow(ctx.ds, ctx, { action: "auth.password.change", success: false, targetType: "Account", targetId: p.id, detail: { reason: "bad-old-password" } });
+    await auditNow(ctx.ds, ctx, {
+      action: "auth.password.change",
+      success: false,
+      targetType: "Account",
+      targetId: p.id,
+      detail: { reason: "bad-old-password" },
+    });
     throw badInput("原密码不正确", "oldPassword");
   }
   const violation = passwordPolicyViolation(newPassword, { oldPassword, username: account.username });
@@ -108,7 +167,11 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
   if (newPassword === INITIAL_PASSWORD) throw badInput("新密码不能是初始密码", "newPassword");
   const hash = await hashPassword(newPassword);
   await inTransaction(ctx.ds, async (em) => {
-    await em.update(Account, { id: p.id }, { passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() });
+    await em.update(
+      Account,
+      { id: p.id },
+      { passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() },
+    );
     // Other sessions of this account end: whoever knew the old password is signed out.
     const others = em.createQueryBuilder().delete().from(Session).where("accountId = :id", { id: p.id });
     if (p.sessionTokenHash) others.andWhere("tokenHash <> :mine", { mine: p.sessionTokenHash });
@@ -126,17 +189,25 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
  */
 async function mayReset(em: EntityManager, actor: Principal, target: Account): Promise<boolean> {
   if (target.kind === AccountKind.HEALTH_ADMIN) {
-    if (!actor.roles.has(Role.HEALTH_ADMIN) || !actor.regionCode || !actor.regionLevel || target.adminId === actor.adminId) return false;
+    if (
+      !actor.roles.has(Role.HEALTH_ADMIN) ||
+      !actor.regionCode ||
+      !actor.regionLevel ||
+      target.adminId === actor.adminId
+    )
+      return false;
     const admin = await em.findOneBy(HealthAdministration, { id: target.adminId! });
     if (!admin) return false;
     const prefix = regionPrefix(actor.regionCode, actor.regionLevel);
     return admin.regionCode !== actor.regionCode && admin.regionCode.startsWith(prefix);
   }
-  const institutionId = target.kind === AccountKind.PHYSICIAN ? await physicianInstitutionId(em, target.physicianId) : target.institutionId;
+  const institutionId =
+    target.kind === AccountKind.PHYSICIAN ? await physicianInstitutionId(em, target.physicianId) : target.institutionId;
   if (institutionId === null) return actor.roles.has(Role.PROVINCIAL_ADMIN);
   const inst = await em.findOneBy(Institution, { id: institutionId });
   if (!inst) return false;
-  if (target.kind === AccountKind.PHYSICIAN && actor.roles.has(Role.INSTITUTION) && actor.institutionId === inst.id) return true;
+  if (target.kind === AccountKind.PHYSICIAN && actor.roles.has(Role.INSTITUTION) && actor.institutionId === inst.id)
+    return true;
   return administers(actor, inst);
 }
 
@@ -146,14 +217,23 @@ export async function resetPassword(ctx: Context, accountId: number, em?: Entity
   const work = async (tx: EntityManager) => {
     const target = await tx.findOneBy(Account, { id: accountId });
     if (!target || !(await mayReset(tx, p, target))) throw notFound("账户");
-    await tx.update(Account, { id: target.id }, {
-      passwordHash: await initialPasswordHash(INITIAL_PASSWORD),
-      mustChangePassword: true,
-      failedLoginCount: 0,
-      lockedUntil: null,
-    });
+    await tx.update(
+      Account,
+      { id: target.id },
+      {
+        passwordHash: await initialPasswordHash(INITIAL_PASSWORD),
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      },
+    );
     await tx.delete(Session, { accountId: target.id });
-    await audit(tx, ctx, { action: "auth.password.reset", targetType: "Account", targetId: target.id, detail: { username: target.username } });
+    await audit(tx, ctx, {
+      action: "auth.password.reset",
+      targetType: "Account",
+      targetId: target.id,
+      detail: { username: target.username },
+    });
   };
   if (em) await work(em);
   else await inTransaction(ctx.ds, work);

@@ -64,9 +64,15 @@ export class AdminAccountsResolver {
         self: p.adminId ?? 0,
       });
     if (filter?.kind) qb.andWhere("a.kind = :kind", { kind: filter.kind });
-    if (filter?.search?.trim()) qb.andWhere("(a.username LIKE :s OR a.displayName LIKE :s)", { s: `%${filter.search.trim()}%` });
+    if (filter?.search?.trim())
+      qb.andWhere("(a.username LIKE :s OR a.displayName LIKE :s)", { s: `%${filter.search.trim()}%` });
     const [rows, total] = await qb.orderBy("a.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
     const now = Date.now();
-    return { items: rows.map((a) => ({ ...a, locked: !!a.lockedUntil && a.lockedUntil.getTime() > now })), total, page: page.page, pageSize: page.pageSize };
+    return {
+      items: rows.map((a) => ({ ...a, locked: !!a.lockedUntil && a.lockedUntil.getTime() > now })),
+      total,
+      page: page.page,
+      pageSize: page.pageSize,
+    };
   }
 }

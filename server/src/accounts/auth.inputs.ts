@@ -3,7 +3,10 @@ import { Field, InputType } from "type-graphql";
 
 @InputType({ description: "登录 (sign-in)" })
 export class LoginInput {
-  @Field({ description: "登录名；医师使用身份证号码，15 位或 18 位均可 (user name; physicians: resident ID number, either form)" })
+  @Field({
+    description:
+      "登录名；医师使用身份证号码，15 位或 18 位均可 (user name; physicians: resident ID number, either form)",
+  })
   @IsNotEmpty({ message: "请输入账号" })
   @MaxLength(64, { message: "账号过长" })
   username: string;

@@ -61,7 +61,8 @@ export class AuthResolver {
 
   @Authorized(Role.HEALTH_ADMIN)
   @Mutation(() => Boolean, {
-    description: "重置账户密码为 666666，下次登录须修改（上级卫生行政部门操作） (reset an account's password; superior administration only)",
+    description:
+      "重置账户密码为 666666，下次登录须修改（上级卫生行政部门操作） (reset an account's password; superior administration only)",
   })
   async resetAccountPassword(@Arg("accountId", () => Int) accountId: number, @Ctx() ctx: Context): Promise<boolean> {
     await resetPassword(ctx, accountId);

@@ -22,7 +22,10 @@ export class Me {
   @Field({ description: "须先修改密码 (must change the password before doing anything else)" })
   mustChangePassword: boolean;
 
-  @Field(() => Int, { nullable: true, description: "所属机构 ID (institution of an institution or assessment-institution account)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "所属机构 ID (institution of an institution or assessment-institution account)",
+  })
   institutionId: number | null;
 
   @Field(() => Int, { nullable: true, description: "医师 ID (physician of a physician account)" })

@@ -17,7 +17,11 @@ const touchInterval = (idleMs: number) => Math.min(TOUCH_INTERVAL_MS, idleMs / 4
 export const newToken = (bytes = 32) => randomBytes(bytes).toString("base64url");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function rolesFor(kind: AccountKind, isAssessmentInstitution: boolean, adminLevel: RegionLevel | null): Set<string> {
+export function rolesFor(
+  kind: AccountKind,
+  isAssessmentInstitution: boolean,
+  adminLevel: RegionLevel | null,
+): Set<string> {
   switch (kind) {
     case AccountKind.INSTITUTION:
       return new Set(isAssessmentInstitution ? [Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION] : [Role.INSTITUTION]);
@@ -26,7 +30,9 @@ export function rolesFor(kind: AccountKind, isAssessmentInstitution: boolean, ad
     case AccountKind.PHYSICIAN:
       return new Set([Role.PHYSICIAN]);
     case AccountKind.HEALTH_ADMIN:
-      return new Set(adminLevel === RegionLevel.PROVINCE ? [Role.HEALTH_ADMIN, Role.PROVINCIAL_ADMIN] : [Role.HEALTH_ADMIN]);
+      return new Set(
+        adminLevel === RegionLevel.PROVINCE ? [Role.HEALTH_ADMIN, Role.PROVINCIAL_ADMIN] : [Role.HEALTH_ADMIN],
+      );
   }
 }
 
@@ -111,7 +117,9 @@ export type SessionLookup = { principal: Principal | null; expired: boolean };
 /** Resolves a console session cookie; an idle session is deleted and reported as expired. */
 export async function principalFromSession(ds: DataSource, token: string, idleMinutes: number): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const rows: (AccountRow & { lastSeenAt: unknown; enabled: boolean | number })[] = await ds.query(sessionQuery(ds), [tokenHash]);
+  const rows: (AccountRow & { lastSeenAt: unknown; enabled: boolean | number })[] = await ds.query(sessionQuery(ds), [
+    tokenHash,
+  ]);
   const row = rows[0];
   if (!row) return { principal: null, expired: false };
   const now = Date.now();

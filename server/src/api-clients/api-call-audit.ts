@@ -9,7 +9,8 @@ export const apiCallAuditPlugin: ApolloServerPlugin<Context> = {
     if (contextValue.principal?.type !== "API_CLIENT") return;
     return {
       async willSendResponse({ operation, operationName, errors, contextValue: ctx, response }) {
-        const failed = !!errors?.length || (response.body.kind === "single" && !!response.body.singleResult.errors?.length);
+        const failed =
+          !!errors?.length || (response.body.kind === "single" && !!response.body.singleResult.errors?.length);
         await auditNow(ctx.ds, ctx, {
           action: "api.call",
           success: !failed,

@@ -39,7 +39,10 @@ export class ApiClient {
   @Column({ type: "simple-json" })
   permissions: ApiPermission[];
 
-  @Field(() => Int, { nullable: true, description: "每分钟请求上限；为空则用系统默认值 (requests per minute; null = the server default)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "每分钟请求上限；为空则用系统默认值 (requests per minute; null = the server default)",
+  })
   @Column({ type: "int", nullable: true })
   rateLimitPerMinute: number | null;
 

@@ -14,11 +14,17 @@ class ApiClientInput {
   @Field({ description: "可读取的行政区划代码：省、市或县 (region the client may read)" })
   regionCode: string;
 
-  @Field(() => [ApiPermission], { defaultValue: [], description: "写权限；为空则只读 (write permissions; empty = read-only)" })
+  @Field(() => [ApiPermission], {
+    defaultValue: [],
+    description: "写权限；为空则只读 (write permissions; empty = read-only)",
+  })
   @ArrayMaxSize(5)
   permissions: ApiPermission[];
 
-  @Field(() => Int, { nullable: true, description: "有效天数；为空则长期有效 (days until it expires; null = no expiry)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "有效天数；为空则长期有效 (days until it expires; null = no expiry)",
+  })
   @IsOptional()
   @IsInt()
   @Min(1, { message: "有效天数至少为 1" })
@@ -31,7 +37,10 @@ class CreatedApiClient {
   @Field(() => ApiClient)
   client: ApiClient;
 
-  @Field({ description: "访问令牌：请求头 Authorization: Bearer <token>；系统只保存其摘要，遗失须重新创建 (the bearer token; only its hash is kept)" })
+  @Field({
+    description:
+      "访问令牌：请求头 Authorization: Bearer <token>；系统只保存其摘要，遗失须重新创建 (the bearer token; only its hash is kept)",
+  })
   token: string;
 }
 
@@ -44,13 +53,17 @@ export class ApiClientResolver {
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)
-  @Mutation(() => CreatedApiClient, { description: "创建接口客户端，返回只显示一次的令牌 (create an API client; the token is shown once)" })
+  @Mutation(() => CreatedApiClient, {
+    description: "创建接口客户端，返回只显示一次的令牌 (create an API client; the token is shown once)",
+  })
   async createApiClient(@Arg("input") input: ApiClientInput, @Ctx() ctx: Context): Promise<CreatedApiClient> {
     return createApiClient(ctx, { ...input, expiresInDays: input.expiresInDays ?? null });
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)
-  @Mutation(() => ApiClient, { description: "吊销接口客户端，其令牌立即失效 (revoke a client; its token stops working at once)" })
+  @Mutation(() => ApiClient, {
+    description: "吊销接口客户端，其令牌立即失效 (revoke a client; its token stops working at once)",
+  })
   revokeApiClient(@Arg("id", () => Int, { description: "客户端 ID (client id)" }) id: number, @Ctx() ctx: Context) {
     return revokeApiClient(ctx, id);
   }

@@ -14,10 +14,14 @@ export interface NewApiClient {
   expiresInDays: number | null;
 }
 
-const insideJurisdiction = (p: Principal, code: string) => !!p.regionCode && !!p.regionLevel && code.startsWith(regionPrefix(p.regionCode, p.regionLevel));
+const insideJurisdiction = (p: Principal, code: string) =>
+  !!p.regionCode && !!p.regionLevel && code.startsWith(regionPrefix(p.regionCode, p.regionLevel));
 
 /** Only the provincial administration creates clients, scoped to a region of its province. */
-export async function createApiClient(ctx: Context, input: NewApiClient): Promise<{ client: ApiClient; token: string }> {
+export async function createApiClient(
+  ctx: Context,
+  input: NewApiClient,
+): Promise<{ client: ApiClient; token: string }> {
   const p = requirePrincipal(ctx);
   const name = input.name.trim();
   if (!name) throw badInput("请填写客户端名称", "name");
@@ -43,7 +47,12 @@ export async function createApiClient(ctx: Context, input: NewApiClient): Promis
         lastUsedAt: null,
       }),
     );
-    await audit(em, ctx, { action: "api-client.create", targetType: "ApiClient", targetId: client.id, detail: { name, regionCode: region.code, permissions: client.permissions } });
+    await audit(em, ctx, {
+      action: "api-client.create",
+      targetType: "ApiClient",
+      targetId: client.id,
+      detail: { name, regionCode: region.code, permissions: client.permissions },
+    });
     return { client, token };
   });
 }

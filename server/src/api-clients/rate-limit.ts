@@ -9,17 +9,30 @@ import { ApiClient } from "./api-client.entity";
 const WINDOW_MS = 60_000;
 
 /** Counts one request for `key` in the current window and returns the new count (atomic across processes). */
-export async function hit(ds: DataSource, key: string, now = Date.now()): Promise<{ count: number; windowStart: number }> {
+export async function hit(
+  ds: DataSource,
+  key: string,
+  now = Date.now(),
+): Promise<{ count: number; windowStart: number }> {
   const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
   if (isSqlite(ds)) {
     const rows: { count: number }[] = await inTransaction(ds, (em) =>
-      em.query("INSERT INTO rate_limit_bucket (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT(key, window_start) DO UPDATE SET count = count + 1 RETURNING count", [key, windowStart]),
+      em.query(
+        "INSERT INTO rate_limit_bucket (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT(key, window_start) DO UPDATE SET count = count + 1 RETURNING count",
+        [key, windowStart],
+      ),
     );
     return { count: Number(rows[0].count), windowStart };
   }
   const count = await inTransaction(ds, async (em) => {
-    await em.query("INSERT INTO rate_limit_bucket (`key`, window_start, count) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE count = count + 1", [key, windowStart]);
-    const rows: { count: number }[] = await em.query("SELECT count FROM rate_limit_bucket WHERE `key` = ? AND window_start = ?", [key, windowStart]);
+    await em.query(
+      "INSERT INTO rate_limit_bucket (`key`, window_start, count) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE count = count + 1",
+      [key, windowStart],
+    );
+    const rows: { count: number }[] = await em.query(
+      "SELECT count FROM rate_limit_bucket WHERE `key` = ? AND window_start = ?",
+      [key, windowStart],
+    );
     return Number(rows[0].count);
   });
   return { count, windowStart };
@@ -33,7 +46,9 @@ async function clientLimit(deps: AppDeps, clientId: number): Promise<number> {
   if (!limitCache) limitCaches.set(deps.ds, (limitCache = new Map()));
   const cached = limitCache.get(clientId);
   if (cached && Date.now() - cached.at < 30_000) return cached.limit;
-  const client = await deps.ds.getRepository(ApiClient).findOne({ where: { id: clientId }, select: { id: true, rateLimitPerMinute: true } });
+  const client = await deps.ds
+    .getRepository(ApiClient)
+    .findOne({ where: { id: clientId }, select: { id: true, rateLimitPerMinute: true } });
   const limit = client?.rateLimitPerMinute ?? deps.config.rateLimitPerMinute;
   limitCache.set(clientId, { limit, at: Date.now() });
   return limit;
@@ -63,12 +78,20 @@ export function rateLimit(deps: AppDeps) {
       }
       const now = Date.now();
       const { count, windowStart } = await hit(deps.ds, key, now);
-      if (Math.random() < 0.01) void deps.ds.query("DELETE FROM rate_limit_bucket WHERE window_start < ?", [windowStart - 10 * WINDOW_MS]).catch(() => undefined);
+      if (Math.random() < 0.01)
+        void deps.ds
+          .query("DELETE FROM rate_limit_bucket WHERE window_start < ?", [windowStart - 10 * WINDOW_MS])
+          .catch(() => undefined);
       if (count > limit) {
         const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
         res.setHeader("Retry-After", String(retryAfterSeconds));
         res.status(429).json({
-          errors: [{ message: `请求过于频繁（每分钟最多 ${limit} 次），请 ${retryAfterSeconds} 秒后重试`, extensions: { code: "RATE_LIMITED", retryAfterSeconds, limitPerMinute: limit } }],
+          errors: [
+            {
+              message: `请求过于频繁（每分钟最多 ${limit} 次），请 ${retryAfterSeconds} 秒后重试`,
+              extensions: { code: "RATE_LIMITED", retryAfterSeconds, limitPerMinute: limit },
+            },
+          ],
         });
         return;
       }

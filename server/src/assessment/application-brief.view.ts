@@ -39,7 +39,10 @@ export class ApplicationBrief {
   @Field(() => Date, { description: "最近操作时间 (when)" })
   lastActionAt: Date;
 
-  @Field(() => Int, { description: "版本号：提交审核操作时回传，用于并发控制 (version, sent back with actions for optimistic concurrency)" })
+  @Field(() => Int, {
+    description:
+      "版本号：提交审核操作时回传，用于并发控制 (version, sent back with actions for optimistic concurrency)",
+  })
   version: number;
 }
 

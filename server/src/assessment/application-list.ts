@@ -32,8 +32,12 @@ registerEnumType(ReviewQueue, {
   name: "ReviewQueue",
   description: "工作队列 (work queue)",
   valuesConfig: {
-    SIMPLE_REVIEW: { description: "简易程序待审核（医疗卫生机构） (simple-procedure applications awaiting the institution)" },
-    GENERAL_REVIEW: { description: "一般程序待审核（医疗卫生机构） (general-procedure applications awaiting the institution)" },
+    SIMPLE_REVIEW: {
+      description: "简易程序待审核（医疗卫生机构） (simple-procedure applications awaiting the institution)",
+    },
+    GENERAL_REVIEW: {
+      description: "一般程序待审核（医疗卫生机构） (general-procedure applications awaiting the institution)",
+    },
     EXEMPTION_REVIEW: { description: "免考待审核（医疗卫生机构） (exemption requests awaiting the institution)" },
     ASSESSMENT_REVIEW: { description: "待复核（考核机构） (applications awaiting re-review)" },
     EXEMPTION_REREVIEW: { description: "免考待复核（考核机构） (exemptions awaiting re-review)" },
@@ -92,12 +96,24 @@ export class ApplicationFilter {
 }
 
 const QUEUES: Record<ReviewQueue, (qb: SelectQueryBuilder<Application>) => void> = {
-  SIMPLE_REVIEW: (qb) => qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", { qp: Procedure.SIMPLE, qs: INSTITUTION_REVIEW_STATUSES }),
-  GENERAL_REVIEW: (qb) => qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", { qp: Procedure.GENERAL, qs: INSTITUTION_REVIEW_STATUSES }),
+  SIMPLE_REVIEW: (qb) =>
+    qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", {
+      qp: Procedure.SIMPLE,
+      qs: INSTITUTION_REVIEW_STATUSES,
+    }),
+  GENERAL_REVIEW: (qb) =>
+    qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", {
+      qp: Procedure.GENERAL,
+      qs: INSTITUTION_REVIEW_STATUSES,
+    }),
   EXEMPTION_REVIEW: (qb) => qb.andWhere("a.exemptionStatus = :qe", { qe: ExemptionStatus.AWAITING_INSTITUTION }),
   ASSESSMENT_REVIEW: (qb) => qb.andWhere("a.status = :qs1", { qs1: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW }),
-  EXEMPTION_REREVIEW: (qb) => qb.andWhere("a.exemptionStatus = :qe", { qe: ExemptionStatus.AWAITING_ASSESSMENT_INSTITUTION }),
-  TESTING: (qb) => qb.andWhere("a.status IN (:...qs)", { qs: [ApplicationStatus.AWAITING_TEST, ApplicationStatus.AWAITING_MAKEUP_TEST] }),
+  EXEMPTION_REREVIEW: (qb) =>
+    qb.andWhere("a.exemptionStatus = :qe", { qe: ExemptionStatus.AWAITING_ASSESSMENT_INSTITUTION }),
+  TESTING: (qb) =>
+    qb.andWhere("a.status IN (:...qs)", {
+      qs: [ApplicationStatus.AWAITING_TEST, ApplicationStatus.AWAITING_MAKEUP_TEST],
+    }),
   MAKEUP_CONFIRMATION: (qb) => qb.andWhere("a.status = :qs1", { qs1: ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION }),
 };
 
@@ -112,8 +128,12 @@ export async function resolveCycleId(ctx: Context, cycleId: number | undefined |
   const p = requirePrincipal(ctx);
   let province = p.provinceCode;
   if (!province && p.physicianId) {
-    const physician = await ctx.ds.getRepository(Physician).findOne({ where: { id: p.physicianId }, select: { id: true, institutionId: true } });
-    const inst = physician?.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: physician.institutionId }) : null;
+    const physician = await ctx.ds
+      .getRepository(Physician)
+      .findOne({ where: { id: p.physicianId }, select: { id: true, institutionId: true } });
+    const inst = physician?.institutionId
+      ? await ctx.ds.getRepository(Institution).findOneBy({ id: physician.institutionId })
+      : null;
     province = inst?.provinceCode ?? null;
   }
   return province ? currentCycleId(ctx.ds, province) : null;
@@ -124,7 +144,10 @@ export async function resolveCycleId(ctx: Context, cycleId: number | undefined |
  * institution's own list never joins `institution` (its id is the filter); others are scoped by region
  * or assignment. Relations of the rows come from loaders, so a page is a fixed number of statements.
  */
-export async function applicationQuery(ctx: Context, filter: ApplicationFilter): Promise<{ qb: SelectQueryBuilder<Application>; cycleId: number } | null> {
+export async function applicationQuery(
+  ctx: Context,
+  filter: ApplicationFilter,
+): Promise<{ qb: SelectQueryBuilder<Application>; cycleId: number } | null> {
   const p = requirePrincipal(ctx);
   if (p.roles.has(Role.PHYSICIAN) && p.roles.size === 1) throw forbidden();
   const cycleId = await resolveCycleId(ctx, filter.cycleId);
@@ -157,9 +180,25 @@ export async function applicationQuery(ctx: Context, filter: ApplicationFilter):
 
 /** The columns a list row needs: everything but the large JSON columns (loaded only if a field asks). */
 const LIST_COLUMNS = [
-  "id", "cycleId", "physicianId", "institutionId", "departmentId", "procedure", "status",
-  "exemptionStatus", "exemptedTest", "exemptionReason", "exemptionNote", "exemptionRequestedAt",
-  "submittedAt", "returnReason", "lastAction", "lastActionAt", "version", "createdAt", "updatedAt",
+  "id",
+  "cycleId",
+  "physicianId",
+  "institutionId",
+  "departmentId",
+  "procedure",
+  "status",
+  "exemptionStatus",
+  "exemptedTest",
+  "exemptionReason",
+  "exemptionNote",
+  "exemptionRequestedAt",
+  "submittedAt",
+  "returnReason",
+  "lastAction",
+  "lastActionAt",
+  "version",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 /**
@@ -168,9 +207,19 @@ const LIST_COLUMNS = [
  */
 async function countFromCounters(ctx: Context, filter: ApplicationFilter, cycleId: number): Promise<number | null> {
   const p = requirePrincipal(ctx);
-  const institutionId = filter.institutionId ?? (p.roles.has(Role.INSTITUTION) && !p.roles.has(Role.ASSESSMENT_INSTITUTION) ? p.institutionId : null);
-  const others = [filter.queue, filter.procedure, filter.exemptionStatuses?.length, filter.departmentId, filter.name?.trim(), filter.idNumber?.trim()];
-  if (!institutionId || others.some(Boolean) || (filter.institutionId && filter.institutionId !== p.institutionId)) return null;
+  const institutionId =
+    filter.institutionId ??
+    (p.roles.has(Role.INSTITUTION) && !p.roles.has(Role.ASSESSMENT_INSTITUTION) ? p.institutionId : null);
+  const others = [
+    filter.queue,
+    filter.procedure,
+    filter.exemptionStatuses?.length,
+    filter.departmentId,
+    filter.name?.trim(),
+    filter.idNumber?.trim(),
+  ];
+  if (!institutionId || others.some(Boolean) || (filter.institutionId && filter.institutionId !== p.institutionId))
+    return null;
   const statuses = filter.statuses ?? [];
   const rows: { n: unknown }[] = await ctx.ds.query(
     `SELECT COALESCE(SUM(count), 0) AS n FROM status_counter WHERE cycle_id = ? AND institution_id = ?` +
@@ -188,13 +237,24 @@ async function countFromCounters(ctx: Context, filter: ApplicationFilter, cycleI
  * The outer statement is written by hand and hydrated with the driver's conversions: the query builder's
  * building and hydration were most of the page's CPU (benchmark, statements section).
  */
-export async function listApplications(ctx: Context, filter: ApplicationFilter, sort: ApplicationSort, page: PageArgs): Promise<Page<Application>> {
+export async function listApplications(
+  ctx: Context,
+  filter: ApplicationFilter,
+  sort: ApplicationSort,
+  page: PageArgs,
+): Promise<Page<Application>> {
   const query = await applicationQuery(ctx, filter);
   if (!query) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
   const { qb, cycleId } = query;
   const total = (await countFromCounters(ctx, filter, cycleId)) ?? (await qb.clone().getCount());
   const [column, direction] = SORTS[sort];
-  const [idsSql, idsParams] = qb.select("a.id", "id").orderBy(column, direction).addOrderBy("a.id", direction).offset(offsetOf(page)).limit(page.pageSize).getQueryAndParameters();
+  const [idsSql, idsParams] = qb
+    .select("a.id", "id")
+    .orderBy(column, direction)
+    .addOrderBy("a.id", direction)
+    .offset(offsetOf(page))
+    .limit(page.pageSize)
+    .getQueryAndParameters();
   const { ds } = ctx;
   const a = rawColumns(ds, Application, "a", LIST_COLUMNS);
   const p = rawColumns(ds, Physician, "p", PHYSICIAN_SUMMARY_COLUMNS);

@@ -14,12 +14,27 @@ import { Physician } from "../physicians/physician.entity";
 import { TestAttempt, AttemptStatus } from "../exams/test-attempt.entity";
 import { OPEN_ATTEMPT_STATUSES, scheduleAttempts } from "../exams/scheduling";
 import { Application } from "./application.entity";
-import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type InstitutionReview, type PhysicianSnapshot, type Submission } from "./application.types";
+import {
+  ETHICS,
+  Rating,
+  WORK_PERFORMANCE,
+  workQuantityItem,
+  type InstitutionReview,
+  type PhysicianSnapshot,
+  type Submission,
+} from "./application.types";
 import type { ApplicationFormInput, ItemRatingInput } from "./application.view";
 import { AssessmentCycle, phaseOpen, todayInChina } from "./cycle.entity";
 import { currentCycle } from "./cycle.service";
 import { OtherInstitutionOpinion } from "./other-opinion.entity";
-import { afterReReview, afterResult, exemptableTest, overallRating, remainingTests, simpleProcedureRefusal } from "./outcome";
+import {
+  afterReReview,
+  afterResult,
+  exemptableTest,
+  overallRating,
+  remainingTests,
+  simpleProcedureRefusal,
+} from "./outcome";
 import { partyAllows } from "./parties";
 import { Procedure, TestKind } from "./procedure";
 import { applicationForParty, transition, writeTransition } from "./transition.service";
@@ -58,7 +73,9 @@ export async function myApplication(ctx: Context, em: EntityManager = ctx.ds.man
   const physician = await em.findOneBy(Physician, { id: p.physicianId! });
   if (!physician) return null;
   const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
-  const cycle = inst ? await currentCycle(em, inst.provinceCode) : await em.findOneBy(AssessmentCycle, { isCurrent: true });
+  const cycle = inst
+    ? await currentCycle(em, inst.provinceCode)
+    : await em.findOneBy(AssessmentCycle, { isCurrent: true });
   return cycle ? em.findOneBy(Application, { cycleId: cycle.id, physicianId: physician.id }) : null;
 }
 
@@ -91,13 +108,21 @@ export async function saveDraft(ctx: Context, input: ApplicationFormInput): Prom
   return inTransaction(ctx.ds, async (em) => {
     const app = await myApplicationOrFail(ctx, em);
     if (!EDITABLE_STATUSES.includes(app.status)) throw invalidState("当前状态不能修改报名信息");
-    const result = await em.update(Application, { id: app.id, version: app.version }, { draft: formOf(input), version: app.version + 1, updatedAt: new Date() });
+    const result = await em.update(
+      Application,
+      { id: app.id, version: app.version },
+      { draft: formOf(input), version: app.version + 1, updatedAt: new Date() },
+    );
     if (result.affected !== 1) throw stateChanged();
     return em.findOneByOrFail(Application, { id: app.id });
   });
 }
 
-export async function snapshotOf(em: EntityManager, physician: Physician, departmentName: string): Promise<PhysicianSnapshot> {
+export async function snapshotOf(
+  em: EntityManager,
+  physician: Physician,
+  departmentName: string,
+): Promise<PhysicianSnapshot> {
   const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
   return {
     name: physician.name,
@@ -119,7 +144,12 @@ export async function snapshotOf(em: EntityManager, physician: Physician, depart
 }
 
 /** What 提交报名 requires (workflow.md): procedure, an enabled department, the texts, and per procedure materials or quantities. */
-async function validatedSubmission(em: EntityManager, app: Application, form: Submission, cycle: AssessmentCycle): Promise<{ submission: Submission; physician: Physician; department: Department }> {
+async function validatedSubmission(
+  em: EntityManager,
+  app: Application,
+  form: Submission,
+  cycle: AssessmentCycle,
+): Promise<{ submission: Submission; physician: Physician; department: Department }> {
   const physician = await em.findOneByOrFail(Physician, { id: app.physicianId });
   if (!form.procedure) throw badInput("请选择考核程序（简易程序或一般程序）", "procedure");
   if (!form.departmentId) throw badInput("请选择科室", "departmentId");
@@ -130,10 +160,20 @@ async function validatedSubmission(em: EntityManager, app: Application, form: Su
   if (!form.workPerformance) throw badInput("请填写工作成绩自评", "workPerformance");
   if (!form.ethics) throw badInput("请填写职业道德自评", "ethics");
   if (form.procedure === Procedure.SIMPLE) {
-    const refusal = simpleProcedureRefusal(cycle.simpleProcedureRule, physician.firstPracticeDate, form.hasGoodRecord, form.hasBadRecord, todayInChina());
+    const refusal = simpleProcedureRefusal(
+      cycle.simpleProcedureRule,
+      physician.firstPracticeDate,
+      form.hasGoodRecord,
+      form.hasBadRecord,
+      todayInChina(),
+    );
     if (refusal) throw badInput(refusal, "procedure");
     if (!form.report) throw badInput("简易程序须填写个人述职报告", "report");
-    const materials = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose: PURPOSES.MATERIAL });
+    const materials = await em.countBy(Attachment, {
+      ownerType: APPLICATION_OWNER,
+      ownerId: app.id,
+      purpose: PURPOSES.MATERIAL,
+    });
     if (!materials) throw badInput("简易程序须上传申请材料", "attachments");
   } else {
     const standards = new Map(cycle.workQuantityStandards.map((s) => [s.code, s]));
@@ -141,14 +181,23 @@ async function validatedSubmission(em: EntityManager, app: Application, form: Su
     for (const q of form.workQuantities) {
       if (!standards.has(q.code)) throw badInput(`工作数量项目“${q.code}”不在本周期标准中`, "workQuantities");
     }
-    if (new Set(form.workQuantities.map((q) => q.code)).size !== form.workQuantities.length) throw badInput("工作数量项目重复", "workQuantities");
+    if (new Set(form.workQuantities.map((q) => q.code)).size !== form.workQuantities.length)
+      throw badInput("工作数量项目重复", "workQuantities");
   }
   const snapshot = await snapshotOf(em, physician, department.name);
-  return { submission: { ...form, workQuantities: form.procedure === Procedure.GENERAL ? form.workQuantities : [], snapshot }, physician, department };
+  return {
+    submission: { ...form, workQuantities: form.procedure === Procedure.GENERAL ? form.workQuantities : [], snapshot },
+    physician,
+    department,
+  };
 }
 
 /** 提交报名 / 重新提交. */
-export async function submit(ctx: Context, input: ApplicationFormInput, expectedVersion: number | null): Promise<Application> {
+export async function submit(
+  ctx: Context,
+  input: ApplicationFormInput,
+  expectedVersion: number | null,
+): Promise<Application> {
   const mine = await myApplicationOrFail(ctx);
   const form = formOf(input);
   return transition(ctx, {
@@ -157,9 +206,11 @@ export async function submit(ctx: Context, input: ApplicationFormInput, expected
     expectedVersion,
     decide: async (app, em) => {
       const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
-      if (!phaseOpen(cycle, "REGISTRATION", todayInChina())) throw invalidState("不在本周期报名时间内，不能提交报名信息");
+      if (!phaseOpen(cycle, "REGISTRATION", todayInChina()))
+        throw invalidState("不在本周期报名时间内，不能提交报名信息");
       const { submission, physician, department } = await validatedSubmission(em, app, form, cycle);
-      if (physician.departmentId !== department.id) await em.update(Physician, { id: physician.id }, { departmentId: department.id, updatedAt: new Date() });
+      if (physician.departmentId !== department.id)
+        await em.update(Physician, { id: physician.id }, { departmentId: department.id, updatedAt: new Date() });
       return {
         changes: {
           procedure: submission.procedure,
@@ -191,8 +242,18 @@ export async function uploadAttachment(ctx: Context, purpose: Purpose, upload: P
       }
       const count = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id });
       if (count >= 30) throw badInput("附件数量已达上限（30 个）", "file");
-      const saved = await saveAttachment(em, file, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose, uploadedByAccountId: p.id });
-      await audit(em, ctx, { action: "application.attachment.add", targetType: "Application", targetId: app.id, detail: { purpose, sha256: file.sha256 } });
+      const saved = await saveAttachment(em, file, {
+        ownerType: APPLICATION_OWNER,
+        ownerId: app.id,
+        purpose,
+        uploadedByAccountId: p.id,
+      });
+      await audit(em, ctx, {
+        action: "application.attachment.add",
+        targetType: "Application",
+        targetId: app.id,
+        detail: { purpose, sha256: file.sha256 },
+      });
       return saved;
     });
   } catch (err) {
@@ -204,13 +265,25 @@ export async function uploadAttachment(ctx: Context, purpose: Purpose, upload: P
 export async function removeAttachment(ctx: Context, attachmentId: number): Promise<void> {
   const mine = await myApplicationOrFail(ctx);
   await inTransaction(ctx.ds, async (em) => {
-    const attachment = await em.findOneBy(Attachment, { id: attachmentId, ownerType: APPLICATION_OWNER, ownerId: mine.id });
+    const attachment = await em.findOneBy(Attachment, {
+      id: attachmentId,
+      ownerType: APPLICATION_OWNER,
+      ownerId: mine.id,
+    });
     if (!attachment) throw notFound("附件");
     const app = await em.findOneByOrFail(Application, { id: mine.id });
-    const editable = attachment.purpose === PURPOSES.EVIDENCE ? app.exemptionStatus === ExemptionStatus.NONE || app.exemptionStatus === ExemptionStatus.REJECTED : EDITABLE_STATUSES.includes(app.status);
+    const editable =
+      attachment.purpose === PURPOSES.EVIDENCE
+        ? app.exemptionStatus === ExemptionStatus.NONE || app.exemptionStatus === ExemptionStatus.REJECTED
+        : EDITABLE_STATUSES.includes(app.status);
     if (!editable) throw invalidState("已提交审核的材料不能删除");
     await em.delete(Attachment, { id: attachmentId });
-    await audit(em, ctx, { action: "application.attachment.remove", targetType: "Application", targetId: app.id, detail: { attachmentId } });
+    await audit(em, ctx, {
+      action: "application.attachment.remove",
+      targetType: "Application",
+      targetId: app.id,
+      detail: { attachmentId },
+    });
   });
 }
 
@@ -221,7 +294,13 @@ export const ratingItemName = (item: string, cycle?: Pick<AssessmentCycle, "work
   ITEM_NAMES[item] ?? cycle?.workQuantityStandards.find((s) => workQuantityItem(s.code) === item)?.name ?? item;
 
 /** 提交（审核通过）: 工作成绩 and 职业道德 rated (and each reported work quantity for the general procedure). */
-export async function approveByInstitution(ctx: Context, id: number, ratings: ItemRatingInput[], opinion: string, expectedVersion: number | null) {
+export async function approveByInstitution(
+  ctx: Context,
+  id: number,
+  ratings: ItemRatingInput[],
+  opinion: string,
+  expectedVersion: number | null,
+) {
   const p = requirePrincipal(ctx);
   return transition(ctx, {
     action: WorkflowAction.APPROVE,
@@ -230,13 +309,19 @@ export async function approveByInstitution(ctx: Context, id: number, ratings: It
     decide: async (app, em) => {
       const cycle = await em.findOneBy(AssessmentCycle, { id: app.cycleId });
       const required = [WORK_PERFORMANCE, ETHICS];
-      if (app.procedure === Procedure.GENERAL) required.push(...(app.submission?.workQuantities ?? []).map((q) => workQuantityItem(q.code)));
+      if (app.procedure === Procedure.GENERAL)
+        required.push(...(app.submission?.workQuantities ?? []).map((q) => workQuantityItem(q.code)));
       const given = new Map(ratings.map((r) => [r.item, r.rating]));
       const missing = required.filter((item) => !given.has(item));
-      if (missing.length) throw badInput(`请评定：${missing.map((m) => ratingItemName(m, cycle)).join("、")}`, "ratings");
+      if (missing.length)
+        throw badInput(`请评定：${missing.map((m) => ratingItemName(m, cycle)).join("、")}`, "ratings");
       const unknown = [...given.keys()].filter((item) => !required.includes(item));
       if (unknown.length) throw badInput(`无需评定的项目：${unknown.join("、")}`, "ratings");
-      const itemRatings = required.map((item) => ({ item, itemName: ratingItemName(item, cycle), rating: given.get(item)! }));
+      const itemRatings = required.map((item) => ({
+        item,
+        itemName: ratingItemName(item, cycle),
+        rating: given.get(item)!,
+      }));
       const review: InstitutionReview = {
         ratings: itemRatings,
         outcome: overallRating(itemRatings),
@@ -251,11 +336,23 @@ export async function approveByInstitution(ctx: Context, id: number, ratings: It
 }
 
 export async function rejectByInstitution(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
-  return transition(ctx, { action: WorkflowAction.REJECT, applicationId: id, expectedVersion, reason, decide: () => ({ changes: { returnReason: reason.trim() } }) });
+  return transition(ctx, {
+    action: WorkflowAction.REJECT,
+    applicationId: id,
+    expectedVersion,
+    reason,
+    decide: () => ({ changes: { returnReason: reason.trim() } }),
+  });
 }
 
 /** 新增意见: another practice site's opinion, during the institution's review. */
-export async function addOtherOpinion(ctx: Context, id: number, institutionName: string, opinion: string, expectedVersion: number | null) {
+export async function addOtherOpinion(
+  ctx: Context,
+  id: number,
+  institutionName: string,
+  opinion: string,
+  expectedVersion: number | null,
+) {
   const p = requirePrincipal(ctx);
   const name = institutionName.trim();
   const text = opinion.trim();
@@ -266,7 +363,13 @@ export async function addOtherOpinion(ctx: Context, id: number, institutionName:
     applicationId: id,
     expectedVersion,
     decide: async (app, em) => {
-      await em.insert(OtherInstitutionOpinion, { applicationId: app.id, institutionName: name.slice(0, 128), opinion: text.slice(0, 1000), byAccountId: p.id, at: new Date() });
+      await em.insert(OtherInstitutionOpinion, {
+        applicationId: app.id,
+        institutionName: name.slice(0, 128),
+        opinion: text.slice(0, 1000),
+        byAccountId: p.id,
+        at: new Date(),
+      });
       return { detail: { institutionName: name } };
     },
   });
@@ -274,11 +377,30 @@ export async function addOtherOpinion(ctx: Context, id: number, institutionName:
 
 // ---------------------------------------------------------------- assessment institution, administrations
 
-export async function reReview(ctx: Context, id: number, approve: boolean, opinion: string, reason: string | null, expectedVersion: number | null) {
+export async function reReview(
+  ctx: Context,
+  id: number,
+  approve: boolean,
+  opinion: string,
+  reason: string | null,
+  expectedVersion: number | null,
+) {
   const p = requirePrincipal(ctx);
-  const review = { approved: approve, opinion: (approve ? opinion : (reason ?? "")).trim(), reviewerAccountId: p.id, reviewerName: p.name, at: new Date().toISOString() };
+  const review = {
+    approved: approve,
+    opinion: (approve ? opinion : (reason ?? "")).trim(),
+    reviewerAccountId: p.id,
+    reviewerName: p.name,
+    at: new Date().toISOString(),
+  };
   if (!approve) {
-    return transition(ctx, { action: WorkflowAction.REREVIEW_REJECT, applicationId: id, expectedVersion, reason, decide: () => ({ changes: { assessmentReview: review, returnReason: reason?.trim() ?? null } }) });
+    return transition(ctx, {
+      action: WorkflowAction.REREVIEW_REJECT,
+      applicationId: id,
+      expectedVersion,
+      reason,
+      decide: () => ({ changes: { assessmentReview: review, returnReason: reason?.trim() ?? null } }),
+    });
   }
   return transition(ctx, {
     action: WorkflowAction.REREVIEW_APPROVE,
@@ -307,7 +429,13 @@ export async function adminReturn(ctx: Context, id: number, reason: string, expe
   });
 }
 
-export async function decideMakeup(ctx: Context, id: number, allow: boolean, reason: string | null, expectedVersion: number | null) {
+export async function decideMakeup(
+  ctx: Context,
+  id: number,
+  allow: boolean,
+  reason: string | null,
+  expectedVersion: number | null,
+) {
   return transition(ctx, {
     action: allow ? WorkflowAction.CONFIRM_MAKEUP : WorkflowAction.REFUSE_MAKEUP,
     applicationId: id,
@@ -340,7 +468,10 @@ export interface ResultInput {
 export async function recordResult(ctx: Context, input: ResultInput) {
   const p = requirePrincipal(ctx);
   const current = await ctx.ds.getRepository(Application).findOneBy({ id: input.applicationId });
-  const action = current?.status === ApplicationStatus.AWAITING_MAKEUP_TEST ? WorkflowAction.RECORD_MAKEUP_RESULT : WorkflowAction.RECORD_TEST_RESULT;
+  const action =
+    current?.status === ApplicationStatus.AWAITING_MAKEUP_TEST
+      ? WorkflowAction.RECORD_MAKEUP_RESULT
+      : WorkflowAction.RECORD_TEST_RESULT;
   return transition(ctx, {
     action,
     applicationId: input.applicationId,
@@ -348,14 +479,21 @@ export async function recordResult(ctx: Context, input: ResultInput) {
     decide: async (app, em) => {
       const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
       const remaining = remainingTests(cycle, app);
-      if (!remaining.includes(input.testKind)) throw badInput("该医师无需参加此项测评（不在其考核程序要求内或已免考）", "testKind");
+      if (!remaining.includes(input.testKind))
+        throw badInput("该医师无需参加此项测评（不在其考核程序要求内或已免考）", "testKind");
       const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
-      if (attempts.some((a) => a.testKind === input.testKind && a.passed === true && !a.voided)) throw invalidState("该项测评已合格，无需再次录入");
+      if (attempts.some((a) => a.testKind === input.testKind && a.passed === true && !a.voided))
+        throw invalidState("该项测评已合格，无需再次录入");
       const now = new Date();
       const absent = input.status === AttemptStatus.ABSENT;
       const values = {
-        status: input.status ?? AttemptStatus.GRADED, score: absent ? null : input.score, passed: absent ? false : input.passed,
-        submittedAt: absent ? null : now, recordedByType: p.type, recordedById: p.id, updatedAt: now,
+        status: input.status ?? AttemptStatus.GRADED,
+        score: absent ? null : input.score,
+        passed: absent ? false : input.passed,
+        submittedAt: absent ? null : now,
+        recordedByType: p.type,
+        recordedById: p.id,
+        updatedAt: now,
       };
       // The attempt being graded: the one named, else the open (未开始/进行中/已交卷) attempt of that test.
       const open = input.attemptId
@@ -365,18 +503,35 @@ export async function recordResult(ctx: Context, input: ResultInput) {
       let attempt: TestAttempt;
       if (open) {
         if (!OPEN_ATTEMPT_STATUSES.includes(open.status)) throw invalidState("该次测评已有结果");
-        const result = await em.update(TestAttempt, { id: open.id, version: open.version }, { ...values, paperId: open.paperId ?? input.paperId ?? null, version: open.version + 1 });
+        const result = await em.update(
+          TestAttempt,
+          { id: open.id, version: open.version },
+          { ...values, paperId: open.paperId ?? input.paperId ?? null, version: open.version + 1 },
+        );
         if (result.affected !== 1) throw stateChanged();
         attempt = { ...open, ...values };
       } else {
-        attempt = await em.save(em.create(TestAttempt, {
-          applicationId: app.id, cycleId: app.cycleId, physicianId: app.physicianId, institutionId: app.institutionId!, paperId: input.paperId ?? null,
-          testKind: input.testKind, isMakeup: app.status === ApplicationStatus.AWAITING_MAKEUP_TEST, startedAt: null, createdAt: now, ...values,
-        }));
+        attempt = await em.save(
+          em.create(TestAttempt, {
+            applicationId: app.id,
+            cycleId: app.cycleId,
+            physicianId: app.physicianId,
+            institutionId: app.institutionId!,
+            paperId: input.paperId ?? null,
+            testKind: input.testKind,
+            isMakeup: app.status === ApplicationStatus.AWAITING_MAKEUP_TEST,
+            startedAt: null,
+            createdAt: now,
+            ...values,
+          }),
+        );
       }
       const others = attempts.filter((a) => a.id !== attempt.id);
       const to = afterResult(cycle, app, [...others, attempt], input.passed);
-      return { to, detail: { attemptId: attempt.id, testKind: input.testKind, score: values.score, passed: values.passed, absent } };
+      return {
+        to,
+        detail: { attemptId: attempt.id, testKind: input.testKind, score: values.score, passed: values.passed, absent },
+      };
     },
   });
 }
@@ -398,14 +553,24 @@ export async function exemptionStep(
     const { app, institution } = await applicationForParty(em, principal, id, rule.party);
     if (options.expectedVersion != null && options.expectedVersion !== app.version) throw stateChanged();
     if (!EXEMPTION_OPEN_STATUSES.includes(app.status)) throw invalidState("该申请当前状态不能办理免考");
-    if (!rule.from.includes(app.exemptionStatus)) throw invalidState(rule.refusal, { exemptionStatus: app.exemptionStatus });
+    if (!rule.from.includes(app.exemptionStatus))
+      throw invalidState(rule.refusal, { exemptionStatus: app.exemptionStatus });
     const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
     const changes: Partial<Application> = { exemptionStatus: rule.to };
     if (action === ExemptionAction.REQUEST_EXEMPTION) {
       if (!app.procedure) throw invalidState("请先提交报名信息（选择考核程序）后再申请免考");
-      const evidence = await em.countBy(Attachment, { ownerType: APPLICATION_OWNER, ownerId: app.id, purpose: PURPOSES.EVIDENCE });
+      const evidence = await em.countBy(Attachment, {
+        ownerType: APPLICATION_OWNER,
+        ownerId: app.id,
+        purpose: PURPOSES.EVIDENCE,
+      });
       if (!evidence) throw badInput("申请免考须上传证明材料", "attachments");
-      Object.assign(changes, { exemptedTest: exemptableTest(cycle, app.procedure), exemptionReason: reason, exemptionNote: options.note?.trim() || null, exemptionRequestedAt: new Date() });
+      Object.assign(changes, {
+        exemptedTest: exemptableTest(cycle, app.procedure),
+        exemptionReason: reason,
+        exemptionNote: options.note?.trim() || null,
+        exemptionRequestedAt: new Date(),
+      });
     }
     if (rule.requiresReason) changes.exemptionNote = reason;
     // Approving an exemption can leave nothing to test: the application is then 合格.
@@ -415,7 +580,20 @@ export async function exemptionStep(
       const after = { ...app, exemptionStatus: ExemptionStatus.APPROVED };
       if (afterResult(cycle, after, attempts, true) === ApplicationStatus.QUALIFIED) to = ApplicationStatus.QUALIFIED;
     }
-    await writeTransition(em, { principal, ip: ctx.ip }, { app, institution, action, party: rule.party, to, changes, reason, detail: { exemption: { from: app.exemptionStatus, to: rule.to } } });
+    await writeTransition(
+      em,
+      { principal, ip: ctx.ip },
+      {
+        app,
+        institution,
+        action,
+        party: rule.party,
+        to,
+        changes,
+        reason,
+        detail: { exemption: { from: app.exemptionStatus, to: rule.to } },
+      },
+    );
     return em.findOneByOrFail(Application, { id: app.id });
   });
 }
@@ -431,7 +609,12 @@ export function availableActions(
   if (!institution) return { actions: [], exemptionActions: [] };
   const actions = Object.values(TRANSITIONS)
     // Cheating verdicts act on a test attempt (proctoring), not on the application page.
-    .filter((t) => t.action !== WorkflowAction.VOID_FOR_CHEATING && t.from.includes(app.status) && partyAllows(p, t.party, app, institution))
+    .filter(
+      (t) =>
+        t.action !== WorkflowAction.VOID_FOR_CHEATING &&
+        t.from.includes(app.status) &&
+        partyAllows(p, t.party, app, institution),
+    )
     .map((t) => t.action);
   const exemptionActions = EXEMPTION_OPEN_STATUSES.includes(app.status)
     ? Object.values(EXEMPTION_TRANSITIONS)

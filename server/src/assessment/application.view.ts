@@ -11,7 +11,8 @@ export class PhysicianSnapshotView {
   @Field() name: string;
   @Field() gender: string;
   @Field() birthDate: string;
-  @Field({ description: "身份证号码：列表中脱敏，详情中完整 (masked in lists, whole in the detail view)" }) idNumber: string;
+  @Field({ description: "身份证号码：列表中脱敏，详情中完整 (masked in lists, whole in the detail view)" })
+  idNumber: string;
   @Field({ description: "手机号码：列表中脱敏 (masked in lists)" }) phone: string;
   @Field() level: string;
   @Field() title: string;
@@ -47,7 +48,10 @@ export class SubmissionView {
   @Field({ description: "本周期有良好行为记录 (good behaviour record in the cycle)" }) hasGoodRecord: boolean;
   @Field({ description: "本周期有不良行为记录 (bad behaviour record in the cycle)" }) hasBadRecord: boolean;
   @Field(() => [WorkQuantityView]) workQuantities: WorkQuantityView[];
-  @Field(() => PhysicianSnapshotView, { nullable: true, description: "提交时的医师基本信息与执业信息 (snapshot at submission)" })
+  @Field(() => PhysicianSnapshotView, {
+    nullable: true,
+    description: "提交时的医师基本信息与执业信息 (snapshot at submission)",
+  })
   snapshot: PhysicianSnapshotView | null;
 }
 
@@ -61,7 +65,8 @@ export class ItemRatingView {
 @ObjectType({ description: "医疗卫生机构审核意见 (the institution's review)" })
 export class InstitutionReviewView {
   @Field(() => [ItemRatingView]) ratings: ItemRatingView[];
-  @Field(() => Rating, { description: "综合结论：任一项不合格即不合格 (outcome: any 不合格 makes it 不合格)" }) outcome: Rating;
+  @Field(() => Rating, { description: "综合结论：任一项不合格即不合格 (outcome: any 不合格 makes it 不合格)" })
+  outcome: Rating;
   @Field() opinion: string;
   @Field() reviewerName: string;
   @Field() at: string;
@@ -113,7 +118,8 @@ export class TimelineEventView {
   @Field({ description: "动作名称 (action label)" }) actionLabel: string;
   @Field(() => ApplicationStatus, { nullable: true }) fromStatus: ApplicationStatus | null;
   @Field(() => ApplicationStatus, { nullable: true }) toStatus: ApplicationStatus | null;
-  @Field(() => String, { nullable: true, description: "状态变化后的名称 (label of the new status)" }) toStatusLabel: string | null;
+  @Field(() => String, { nullable: true, description: "状态变化后的名称 (label of the new status)" }) toStatusLabel:
+    string | null;
   @Field(() => String, { nullable: true, description: "理由 (reason)" }) reason: string | null;
 }
 
@@ -135,12 +141,15 @@ export class ApplicationView {
   @Field(() => String, { nullable: true, description: "考核程序名称 (procedure label)" }) procedureLabel: string | null;
   @Field(() => ExemptionStatus) exemptionStatus: ExemptionStatus;
   @Field() exemptionStatusLabel: string;
-  @Field(() => TestKind, { nullable: true, description: "申请免考的测评 (test the exemption is for)" }) exemptedTest: TestKind | null;
+  @Field(() => TestKind, { nullable: true, description: "申请免考的测评 (test the exemption is for)" })
+  exemptedTest: TestKind | null;
   @Field(() => String, { nullable: true, description: "免考理由 (exemption reason)" }) exemptionReason: string | null;
   @Field(() => String, { nullable: true, description: "免考说明 (exemption note)" }) exemptionNote: string | null;
-  @Field(() => Date, { nullable: true, description: "申请免考时间 (when the exemption was requested)" }) exemptionRequestedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: "申请免考时间 (when the exemption was requested)" })
+  exemptionRequestedAt: Date | null;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
-  @Field(() => String, { nullable: true, description: "最近的驳回理由 (latest return reason)" }) returnReason: string | null;
+  @Field(() => String, { nullable: true, description: "最近的驳回理由 (latest return reason)" }) returnReason:
+    string | null;
   @Field() lastAction: string;
   @Field(() => Date) lastActionAt: Date;
   @Field(() => Date) updatedAt: Date;
@@ -172,7 +181,10 @@ export class WorkflowActionView {
   @Field(() => WorkflowAction) action: WorkflowAction;
   @Field({ description: "按钮文字 (button label)" }) label: string;
   @Field({ description: "记录中的名称 (label once done)" }) eventLabel: string;
-  @Field({ description: "操作方 (party: OWN_INSTITUTION, PHYSICIAN_SELF, ASSESSOR, ADMINISTRATION, PROVINCE, TEST_SYSTEM)" }) party: string;
+  @Field({
+    description: "操作方 (party: OWN_INSTITUTION, PHYSICIAN_SELF, ASSESSOR, ADMINISTRATION, PROVINCE, TEST_SYSTEM)",
+  })
+  party: string;
   @Field(() => [String], { description: "可执行的角色 (roles)" }) roles: string[];
   @Field(() => [ApplicationStatus]) from: ApplicationStatus[];
   @Field(() => [ApplicationStatus]) to: ApplicationStatus[];
@@ -242,7 +254,10 @@ export class ApplicationFormInput {
   @MaxLength(5000, { message: "职业道德自评不能超过5000字" })
   ethics: string = "";
 
-  @Field({ defaultValue: "", description: "个人述职报告（简易程序必填） (work report; required for the simple procedure)" })
+  @Field({
+    defaultValue: "",
+    description: "个人述职报告（简易程序必填） (work report; required for the simple procedure)",
+  })
   @MaxLength(20000, { message: "述职报告不能超过20000字" })
   report: string = "";
 
@@ -254,7 +269,10 @@ export class ApplicationFormInput {
   @IsBoolean()
   hasBadRecord: boolean = false;
 
-  @Field(() => [WorkQuantityInput], { defaultValue: [], description: "工作数量（一般程序必填） (work quantities; general procedure)" })
+  @Field(() => [WorkQuantityInput], {
+    defaultValue: [],
+    description: "工作数量（一般程序必填） (work quantities; general procedure)",
+  })
   @ArrayMaxSize(20)
   workQuantities: WorkQuantityInput[];
 }

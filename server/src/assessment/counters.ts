@@ -21,11 +21,22 @@ export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]):
     const prev = merged.get(key);
     merged.set(key, prev ? { ...prev, delta: prev.delta + d.delta } : { ...d });
   }
-  const rows = [...merged.entries()].filter(([, d]) => d.delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  const rows = [...merged.entries()]
+    .filter(([, d]) => d.delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
   if (!rows.length) return;
   const mysql = !isSqlite(em.connection);
   const values = rows.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ");
-  const params = rows.flatMap((d) => [d.cycleId, d.institution.id, d.status, d.institution.provinceCode, d.institution.cityCode, d.institution.countyCode, d.delta]);
+  const params = rows.flatMap((d) => [
+    d.cycleId,
+    d.institution.id,
+    d.status,
+    d.institution.provinceCode,
+    d.institution.cityCode,
+    d.institution.countyCode,
+    d.delta,
+  ]);
   const upsert = mysql
     ? "ON DUPLICATE KEY UPDATE count = count + VALUES(count)"
     : "ON CONFLICT(cycle_id, institution_id, status) DO UPDATE SET count = count + excluded.count";
@@ -44,14 +55,24 @@ async function adjustRegionCounters(em: EntityManager, rows: CounterDelta[], mys
     const prev = merged.get(key);
     merged.set(key, { d, delta: (prev?.delta ?? 0) + d.delta });
   }
-  const list = [...merged.entries()].filter(([, v]) => v.delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  const list = [...merged.entries()]
+    .filter(([, v]) => v.delta !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, v]) => v);
   if (!list.length) return;
   const upsert = mysql
     ? "ON DUPLICATE KEY UPDATE count = count + VALUES(count)"
     : "ON CONFLICT(cycle_id, county_code, status) DO UPDATE SET count = count + excluded.count";
   await em.query(
     `INSERT INTO region_status_counter (cycle_id, county_code, status, province_code, city_code, count) VALUES ${list.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} ${upsert}`,
-    list.flatMap(({ d, delta }) => [d.cycleId, d.institution.countyCode, d.status, d.institution.provinceCode, d.institution.cityCode, delta]),
+    list.flatMap(({ d, delta }) => [
+      d.cycleId,
+      d.institution.countyCode,
+      d.status,
+      d.institution.provinceCode,
+      d.institution.cityCode,
+      delta,
+    ]),
   );
 }
 

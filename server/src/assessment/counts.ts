@@ -43,11 +43,21 @@ export function completionOf(counts: Map<ApplicationStatus, number>): Completion
   const qualified = counts.get(ApplicationStatus.QUALIFIED) ?? 0;
   const unqualified = counts.get(ApplicationStatus.UNQUALIFIED) ?? 0;
   const finished = qualified + unqualified;
-  return { enrolled, finished, qualified, unqualified, rate: enrolled ? Math.round((finished / enrolled) * 10000) / 10000 : 0 };
+  return {
+    enrolled,
+    finished,
+    qualified,
+    unqualified,
+    rate: enrolled ? Math.round((finished / enrolled) * 10000) / 10000 : 0,
+  };
 }
 
 /** Counts per status of one institution, read from the maintained counters. */
-export async function institutionStatusCounts(em: EntityManager, cycleId: number, institutionId: number): Promise<Map<ApplicationStatus, number>> {
+export async function institutionStatusCounts(
+  em: EntityManager,
+  cycleId: number,
+  institutionId: number,
+): Promise<Map<ApplicationStatus, number>> {
   const rows = await em.find(StatusCounter, { where: { cycleId, institutionId } });
   return new Map(rows.map((r) => [r.status, r.count]));
 }
@@ -62,7 +72,11 @@ export async function pendingTasks(em: EntityManager, cycleId: number, instituti
     .andWhere("a.status IN (:...statuses)", { statuses: INSTITUTION_REVIEW_STATUSES })
     .groupBy("a.procedure")
     .getRawMany();
-  const exemptionReviews = await em.countBy(Application, { cycleId, institutionId, exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION });
+  const exemptionReviews = await em.countBy(Application, {
+    cycleId,
+    institutionId,
+    exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION,
+  });
   const by = (p: Procedure) => toNumber(rows.find((r) => r.procedure === p)?.n);
   return { simpleReviews: by(Procedure.SIMPLE), generalReviews: by(Procedure.GENERAL), exemptionReviews };
 }

@@ -11,11 +11,18 @@ const addDays = (isoDate: string, days: number) => {
  * The rules a province starts a cycle with: manual 2.2.6–2.2.8 for tests and exemptions, manual
  * 2.2.7 for work quantities, the 2007 regulation's 5/12-year simple-procedure rule. All editable.
  */
-export function defaultCycleRules(): Pick<AssessmentCycle, "requiredTests" | "workQuantityStandards" | "simpleProcedureRule"> {
+export function defaultCycleRules(): Pick<
+  AssessmentCycle,
+  "requiredTests" | "workQuantityStandards" | "simpleProcedureRule"
+> {
   return {
     requiredTests: [
       { procedure: Procedure.SIMPLE, tests: [TestKind.HUMANITIES], exemptable: TestKind.HUMANITIES },
-      { procedure: Procedure.GENERAL, tests: [TestKind.PROFESSIONAL, TestKind.HUMANITIES], exemptable: TestKind.PROFESSIONAL },
+      {
+        procedure: Procedure.GENERAL,
+        tests: [TestKind.PROFESSIONAL, TestKind.HUMANITIES],
+        exemptable: TestKind.PROFESSIONAL,
+      },
     ],
     workQuantityStandards: [
       { code: "PATIENTS", name: "接诊病人数", appliesTo: "临床科室", threshold: 2000, unit: "人次/两年" },
@@ -38,7 +45,12 @@ export function cycleAround(today: string, provinceCode: string): Omit<Assessmen
     isCurrent: true,
     phases: [
       { key: "REGISTRATION", name: "医师报名", startDate: addDays(today, -90), endDate: addDays(today, 30) },
-      { key: "INSTITUTION_REVIEW", name: "医疗卫生机构审核", startDate: addDays(today, -90), endDate: addDays(today, 40) },
+      {
+        key: "INSTITUTION_REVIEW",
+        name: "医疗卫生机构审核",
+        startDate: addDays(today, -90),
+        endDate: addDays(today, 40),
+      },
       { key: "ASSESSMENT_REVIEW", name: "考核机构复核", startDate: addDays(today, -80), endDate: addDays(today, 50) },
       { key: "TEST", name: "在线测评", startDate: addDays(today, -60), endDate: addDays(today, 60) },
       { key: "MAKEUP", name: "补考", startDate: addDays(today, -30), endDate: addDays(today, 75) },

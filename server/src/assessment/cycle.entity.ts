@@ -5,7 +5,10 @@ import { Procedure, TestKind } from "./procedure";
 
 @ObjectType({ description: "考核周期中的一个阶段 (phase of a cycle, with its dates)" })
 export class CyclePhase {
-  @Field({ description: "阶段代码 (REGISTRATION 报名, INSTITUTION_REVIEW 机构审核, ASSESSMENT_REVIEW 考核机构复核, TEST 测评, MAKEUP 补考)" })
+  @Field({
+    description:
+      "阶段代码 (REGISTRATION 报名, INSTITUTION_REVIEW 机构审核, ASSESSMENT_REVIEW 考核机构复核, TEST 测评, MAKEUP 补考)",
+  })
   key: string;
 
   @Field({ description: "阶段名称 (name)" })
@@ -26,11 +29,16 @@ export class ProcedureTests {
   @Field(() => [TestKind])
   tests: TestKind[];
 
-  @Field(() => TestKind, { nullable: true, description: "申请免考时可免除的测评 (the test an approved exemption removes)" })
+  @Field(() => TestKind, {
+    nullable: true,
+    description: "申请免考时可免除的测评 (the test an approved exemption removes)",
+  })
   exemptable: TestKind | null;
 }
 
-@ObjectType({ description: "一般程序工作数量标准 (work-quantity standard of the general procedure, set by the province)" })
+@ObjectType({
+  description: "一般程序工作数量标准 (work-quantity standard of the general procedure, set by the province)",
+})
 export class WorkQuantityStandard {
   @Field({ description: "项目代码 (item code, e.g. PATIENTS, OPERATIONS, EXAMINATIONS)" })
   code: string;
@@ -53,7 +61,9 @@ export class SimpleProcedureRule {
   @Field(() => Int, { description: "有良好行为记录时的最低执业年限 (years of practice with a good record; default 5)" })
   minYearsWithGoodRecord: number;
 
-  @Field(() => Int, { description: "无不良行为记录时的最低执业年限 (years of practice without a bad record; default 12)" })
+  @Field(() => Int, {
+    description: "无不良行为记录时的最低执业年限 (years of practice without a bad record; default 12)",
+  })
   minYearsWithoutBadRecord: number;
 }
 

@@ -10,7 +10,8 @@ import { Procedure, TestKind } from "./procedure";
 
 @InputType({ description: "考核阶段 (a phase)" })
 class CyclePhaseInput {
-  @Field({ description: "阶段代码：REGISTRATION、INSTITUTION_REVIEW、ASSESSMENT_REVIEW、TEST、MAKEUP (phase key)" }) key: string;
+  @Field({ description: "阶段代码：REGISTRATION、INSTITUTION_REVIEW、ASSESSMENT_REVIEW、TEST、MAKEUP (phase key)" })
+  key: string;
   @Field({ description: "阶段名称 (name)" }) @IsNotEmpty({ message: "请填写阶段名称" }) @MaxLength(32) name: string;
   @Field({ description: "开始日期 YYYY-MM-DD (start)" }) startDate: string;
   @Field({ description: "结束日期 YYYY-MM-DD，含当天 (end, inclusive)" }) endDate: string;
@@ -20,7 +21,8 @@ class CyclePhaseInput {
 class ProcedureTestsInput {
   @Field(() => Procedure, { description: "考核程序 (procedure)" }) procedure: Procedure;
   @Field(() => [TestKind], { description: "需参加的测评 (tests)" }) tests: TestKind[];
-  @Field(() => TestKind, { nullable: true, description: "获批免考时免除的测评 (the test an exemption removes)" }) exemptable: TestKind | null;
+  @Field(() => TestKind, { nullable: true, description: "获批免考时免除的测评 (the test an exemption removes)" })
+  exemptable: TestKind | null;
 }
 
 @InputType({ description: "工作数量标准 (a work-quantity standard)" })
@@ -34,26 +36,42 @@ class WorkQuantityStandardInput {
 
 @InputType({ description: "简易程序适用条件 (simple-procedure eligibility)" })
 class SimpleProcedureRuleInput {
-  @Field(() => Int, { description: "有良好行为记录时的最低执业年限 (years with a good record)" }) @Min(0) minYearsWithGoodRecord: number;
-  @Field(() => Int, { description: "无不良行为记录时的最低执业年限 (years without a bad record)" }) @Min(0) minYearsWithoutBadRecord: number;
+  @Field(() => Int, { description: "有良好行为记录时的最低执业年限 (years with a good record)" })
+  @Min(0)
+  minYearsWithGoodRecord: number;
+  @Field(() => Int, { description: "无不良行为记录时的最低执业年限 (years without a bad record)" })
+  @Min(0)
+  minYearsWithoutBadRecord: number;
 }
 
-@InputType({ description: "考核周期设置；未填写的规则沿用默认值或原值 (cycle settings; omitted rules keep defaults or current values)" })
+@InputType({
+  description:
+    "考核周期设置；未填写的规则沿用默认值或原值 (cycle settings; omitted rules keep defaults or current values)",
+})
 class CycleInput {
   @Field({ nullable: true, description: "名称 (name)" }) @MaxLength(128) name?: string;
   @Field({ nullable: true, description: "开始日期 (start date)" }) startDate?: string;
   @Field({ nullable: true, description: "结束日期 (end date)" }) endDate?: string;
-  @Field(() => [CyclePhaseInput], { nullable: true, description: "考核时间安排 (phases)" }) @ArrayMaxSize(10) phases?: CyclePhaseInput[];
-  @Field(() => [ProcedureTestsInput], { nullable: true, description: "各程序需参加的测评 (tests per procedure)" }) requiredTests?: ProcedureTestsInput[];
-  @Field(() => [WorkQuantityStandardInput], { nullable: true, description: "工作数量标准 (work-quantity standards)" }) @ArrayMaxSize(20) workQuantityStandards?: WorkQuantityStandardInput[];
-  @Field(() => SimpleProcedureRuleInput, { nullable: true, description: "简易程序适用条件 (eligibility)" }) simpleProcedureRule?: SimpleProcedureRuleInput;
+  @Field(() => [CyclePhaseInput], { nullable: true, description: "考核时间安排 (phases)" })
+  @ArrayMaxSize(10)
+  phases?: CyclePhaseInput[];
+  @Field(() => [ProcedureTestsInput], { nullable: true, description: "各程序需参加的测评 (tests per procedure)" })
+  requiredTests?: ProcedureTestsInput[];
+  @Field(() => [WorkQuantityStandardInput], { nullable: true, description: "工作数量标准 (work-quantity standards)" })
+  @ArrayMaxSize(20)
+  workQuantityStandards?: WorkQuantityStandardInput[];
+  @Field(() => SimpleProcedureRuleInput, { nullable: true, description: "简易程序适用条件 (eligibility)" })
+  simpleProcedureRule?: SimpleProcedureRuleInput;
   @Field({ nullable: true, description: "考核周期告知内容 (notice)" }) @MaxLength(2000) notice?: string;
 }
 
 @Resolver(() => AssessmentCycle)
 export class CycleResolver {
   @Authorized()
-  @Query(() => AssessmentCycle, { nullable: true, description: "当前考核周期 (the current cycle of the caller's province)" })
+  @Query(() => AssessmentCycle, {
+    nullable: true,
+    description: "当前考核周期 (the current cycle of the caller's province)",
+  })
   async currentCycle(@Ctx() ctx: Context) {
     const id = await resolveCycleId(ctx, null);
     return id ? ctx.ds.getRepository(AssessmentCycle).findOneBy({ id }) : null;
@@ -63,26 +81,37 @@ export class CycleResolver {
   @Query(() => [AssessmentCycle], { description: "本省全部考核周期 (all cycles of the province)" })
   cycles(@Ctx() ctx: Context) {
     const p = requirePrincipal(ctx);
-    return ctx.ds.getRepository(AssessmentCycle).find({ where: { provinceCode: `${p.regionCode!.slice(0, 2)}0000` }, order: { startDate: "DESC" } });
+    return ctx.ds
+      .getRepository(AssessmentCycle)
+      .find({ where: { provinceCode: `${p.regionCode!.slice(0, 2)}0000` }, order: { startDate: "DESC" } });
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)
   @Mutation(() => AssessmentCycle, {
-    description: "新建考核周期（省级卫生行政部门）；设为当前周期时，全省在册医师进入“未确认参加” (create a cycle; when current, every rostered physician gets an application)",
+    description:
+      "新建考核周期（省级卫生行政部门）；设为当前周期时，全省在册医师进入“未确认参加” (create a cycle; when current, every rostered physician gets an application)",
   })
   createAssessmentCycle(
     @Arg("input") input: CycleInput,
-    @Arg("makeCurrent", { defaultValue: true, description: "设为当前周期 (make it the current cycle)" }) makeCurrent: boolean,
+    @Arg("makeCurrent", { defaultValue: true, description: "设为当前周期 (make it the current cycle)" })
+    makeCurrent: boolean,
     @Ctx() ctx: Context,
   ) {
     const { name, startDate, endDate, phases, notice } = input;
-    if (!name || !startDate || !endDate || !phases || !notice) throw badInput("新建周期须填写名称、起止日期、考核时间安排和告知内容", "input");
+    if (!name || !startDate || !endDate || !phases || !notice)
+      throw badInput("新建周期须填写名称、起止日期、考核时间安排和告知内容", "input");
     return createCycle(ctx, { ...input, name, startDate, endDate, phases, notice }, makeCurrent);
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)
-  @Mutation(() => AssessmentCycle, { description: "修改考核周期的时间安排与规则（省级卫生行政部门） (change a cycle's schedule and rules)" })
-  updateAssessmentCycle(@Arg("id", () => Int, { description: "考核周期 ID (cycle id)" }) id: number, @Arg("input") input: CycleInput, @Ctx() ctx: Context) {
+  @Mutation(() => AssessmentCycle, {
+    description: "修改考核周期的时间安排与规则（省级卫生行政部门） (change a cycle's schedule and rules)",
+  })
+  updateAssessmentCycle(
+    @Arg("id", () => Int, { description: "考核周期 ID (cycle id)" }) id: number,
+    @Arg("input") input: CycleInput,
+    @Ctx() ctx: Context,
+  ) {
     return updateCycle(ctx, id, input);
   }
 }

@@ -6,7 +6,13 @@ import type { Context } from "../context";
 import { sqlTime } from "../db/raw";
 import { inTransaction } from "../db/transaction";
 import { defaultCycleRules } from "./cycle.defaults";
-import { AssessmentCycle, type CyclePhase, type ProcedureTests, type SimpleProcedureRule, type WorkQuantityStandard } from "./cycle.entity";
+import {
+  AssessmentCycle,
+  type CyclePhase,
+  type ProcedureTests,
+  type SimpleProcedureRule,
+  type WorkQuantityStandard,
+} from "./cycle.entity";
 import { ApplicationStatus } from "./workflow";
 
 /** The province's current cycle, or null between cycles. */
@@ -27,7 +33,9 @@ export async function currentCycleId(ds: DataSource, provinceCode: string): Prom
   if (!byProvince) cycleIds.set(ds, (byProvince = new Map()));
   const hit = byProvince.get(provinceCode);
   if (hit && Date.now() - hit.at < CYCLE_ID_TTL_MS) return hit.id;
-  const cycle = await ds.getRepository(AssessmentCycle).findOne({ where: { provinceCode, isCurrent: true }, select: { id: true } });
+  const cycle = await ds
+    .getRepository(AssessmentCycle)
+    .findOne({ where: { provinceCode, isCurrent: true }, select: { id: true } });
   byProvince.set(provinceCode, { id: cycle?.id ?? null, at: Date.now() });
   return cycle?.id ?? null;
 }
@@ -54,13 +62,16 @@ function validated(values: Required<Pick<CycleSettings, "startDate" | "endDate" 
   if (values.startDate >= values.endDate) throw badInput("周期结束日期须晚于开始日期", "endDate");
   const keys = new Set<string>();
   for (const phase of values.phases) {
-    if (!(PHASE_KEYS as readonly string[]).includes(phase.key)) throw badInput(`阶段代码“${phase.key}”无效，应为 ${PHASE_KEYS.join("、")}`, "phases");
+    if (!(PHASE_KEYS as readonly string[]).includes(phase.key))
+      throw badInput(`阶段代码“${phase.key}”无效，应为 ${PHASE_KEYS.join("、")}`, "phases");
     if (keys.has(phase.key)) throw badInput(`阶段“${phase.name}”重复`, "phases");
     keys.add(phase.key);
-    if (!isDate(phase.startDate) || !isDate(phase.endDate) || phase.startDate > phase.endDate) throw badInput(`阶段“${phase.name}”的日期无效`, "phases");
+    if (!isDate(phase.startDate) || !isDate(phase.endDate) || phase.startDate > phase.endDate)
+      throw badInput(`阶段“${phase.name}”的日期无效`, "phases");
   }
   for (const rule of values.requiredTests ?? []) {
-    if (rule.exemptable && !rule.tests.includes(rule.exemptable)) throw badInput("可免考的测评须是该程序要求的测评之一", "requiredTests");
+    if (rule.exemptable && !rule.tests.includes(rule.exemptable))
+      throw badInput("可免考的测评须是该程序要求的测评之一", "requiredTests");
   }
   return values;
 }
@@ -69,15 +80,32 @@ function validated(values: Required<Pick<CycleSettings, "startDate" | "endDate" 
  * A new cycle set by the province. Made current, it replaces the previous one and gives every
  * rostered physician of the province a NOT_ENROLLED application (one INSERT … SELECT) with its counters.
  */
-export async function createCycle(ctx: Context, input: Required<Pick<CycleSettings, "name" | "startDate" | "endDate" | "phases" | "notice">> & CycleSettings, makeCurrent: boolean) {
+export async function createCycle(
+  ctx: Context,
+  input: Required<Pick<CycleSettings, "name" | "startDate" | "endDate" | "phases" | "notice">> & CycleSettings,
+  makeCurrent: boolean,
+) {
   const p = requirePrincipal(ctx);
   const provinceCode = `${p.regionCode!.slice(0, 2)}0000`;
   const values = validated({ ...defaultCycleRules(), ...input });
   const created = await inTransaction(ctx.ds, async (em) => {
     if (makeCurrent) await em.update(AssessmentCycle, { provinceCode, isCurrent: true }, { isCurrent: false });
-    const cycle = await em.save(em.create(AssessmentCycle, { ...values, name: input.name.trim(), provinceCode, isCurrent: makeCurrent, createdAt: new Date() }));
+    const cycle = await em.save(
+      em.create(AssessmentCycle, {
+        ...values,
+        name: input.name.trim(),
+        provinceCode,
+        isCurrent: makeCurrent,
+        createdAt: new Date(),
+      }),
+    );
     if (makeCurrent) await openRoster(em, cycle);
-    await audit(em, ctx, { action: "cycle.create", targetType: "AssessmentCycle", targetId: cycle.id, detail: { name: cycle.name, makeCurrent } });
+    await audit(em, ctx, {
+      action: "cycle.create",
+      targetType: "AssessmentCycle",
+      targetId: cycle.id,
+      detail: { name: cycle.name, makeCurrent },
+    });
     return cycle;
   });
   // After the commit: forgotten earlier, a request in between could cache the old cycle again.
@@ -115,10 +143,17 @@ export async function updateCycle(ctx: Context, id: number, input: CycleSettings
   return inTransaction(ctx.ds, async (em) => {
     const cycle = await em.findOneBy(AssessmentCycle, { id, provinceCode: `${p.regionCode!.slice(0, 2)}0000` });
     if (!cycle) throw notFound("考核周期");
-    const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) as CycleSettings;
+    const defined = Object.fromEntries(
+      Object.entries(input).filter(([, v]) => v !== undefined && v !== null),
+    ) as CycleSettings;
     await em.update(AssessmentCycle, { id }, { ...defined, ...(defined.name ? { name: defined.name.trim() } : {}) });
     validated({ ...cycle, ...defined });
-    await audit(em, ctx, { action: "cycle.update", targetType: "AssessmentCycle", targetId: id, detail: { changed: Object.keys(defined) } });
+    await audit(em, ctx, {
+      action: "cycle.update",
+      targetType: "AssessmentCycle",
+      targetId: id,
+      detail: { changed: Object.keys(defined) },
+    });
     return em.findOneByOrFail(AssessmentCycle, { id });
   });
 }

@@ -12,7 +12,10 @@ export function requiredTests(cycle: Pick<AssessmentCycle, "requiredTests">, pro
   return cycle.requiredTests.find((r) => r.procedure === procedure)?.tests ?? [];
 }
 
-export function exemptableTest(cycle: Pick<AssessmentCycle, "requiredTests">, procedure: Procedure | null): TestKind | null {
+export function exemptableTest(
+  cycle: Pick<AssessmentCycle, "requiredTests">,
+  procedure: Procedure | null,
+): TestKind | null {
   return cycle.requiredTests.find((r) => r.procedure === procedure)?.exemptable ?? null;
 }
 
@@ -32,7 +35,11 @@ export const overallRating = (ratings: ItemRating[]): Rating =>
   ratings.some((r) => r.rating === Rating.UNQUALIFIED) ? Rating.UNQUALIFIED : Rating.QUALIFIED;
 
 /** Where 复核通过 leads: 不合格 on any bad rating, 合格 if nothing is left to test, else the tests. */
-export function afterReReview(cycle: Pick<AssessmentCycle, "requiredTests">, app: AppFacts, institutionOutcome: Rating): ApplicationStatus {
+export function afterReReview(
+  cycle: Pick<AssessmentCycle, "requiredTests">,
+  app: AppFacts,
+  institutionOutcome: Rating,
+): ApplicationStatus {
   if (institutionOutcome === Rating.UNQUALIFIED) return ApplicationStatus.UNQUALIFIED;
   return remainingTests(cycle, app).length ? ApplicationStatus.AWAITING_TEST : ApplicationStatus.QUALIFIED;
 }
@@ -44,7 +51,8 @@ export interface AttemptFacts {
 }
 
 /** Kinds already passed by a graded, not voided attempt. */
-export const passedKinds = (attempts: AttemptFacts[]) => new Set(attempts.filter((a) => a.passed === true && !a.voided).map((a) => a.testKind));
+export const passedKinds = (attempts: AttemptFacts[]) =>
+  new Set(attempts.filter((a) => a.passed === true && !a.voided).map((a) => a.testKind));
 
 /**
  * Where a recorded result leads: a first-attempt failure asks the province about a make-up, a make-up
@@ -65,7 +73,8 @@ export function afterResult(
 /** A voided (cheating) attempt counts as failed: a make-up attempt ends the assessment, a first one asks for a make-up. */
 export function afterVoid(status: ApplicationStatus, attemptWasMakeup: boolean): ApplicationStatus {
   if (attemptWasMakeup) return ApplicationStatus.UNQUALIFIED;
-  if (status === ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION || status === ApplicationStatus.AWAITING_MAKEUP_TEST) return status;
+  if (status === ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION || status === ApplicationStatus.AWAITING_MAKEUP_TEST)
+    return status;
   return ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION;
 }
 

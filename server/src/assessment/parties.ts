@@ -6,7 +6,12 @@ import { Party } from "./workflow";
  * Does `p` act as `party` for an application of `institution` (and physician)? The role was already
  * checked by @Authorized; this is the ownership half of the rule.
  */
-export function partyAllows(p: Principal, party: Party, app: { physicianId: number; institutionId: number | null }, institution: InstitutionRef): boolean {
+export function partyAllows(
+  p: Principal,
+  party: Party,
+  app: { physicianId: number; institutionId: number | null },
+  institution: InstitutionRef,
+): boolean {
   switch (party) {
     case Party.OWN_INSTITUTION:
       return p.roles.has(Role.INSTITUTION) && p.institutionId === app.institutionId;
@@ -19,7 +24,10 @@ export function partyAllows(p: Principal, party: Party, app: { physicianId: numb
     case Party.PROVINCE:
       return p.roles.has(Role.PROVINCIAL_ADMIN) && regionCovers(p, institution);
     case Party.TEST_SYSTEM:
-      return isAssessorOf(p, institution) || (p.roles.has(permissionRole(ApiPermission.RECORD_TEST_RESULTS)) && regionCovers(p, institution));
+      return (
+        isAssessorOf(p, institution) ||
+        (p.roles.has(permissionRole(ApiPermission.RECORD_TEST_RESULTS)) && regionCovers(p, institution))
+      );
   }
 }
 

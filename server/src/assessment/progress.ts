@@ -20,7 +20,8 @@ export class StatusCount {
 
 @ObjectType({ description: "考核进度统计 (progress counts)" })
 export class ProgressSummary {
-  @Field(() => [StatusCount], { description: "各状态人数，按流程顺序 (counts per status, in workflow order)" }) statusCounts: StatusCount[];
+  @Field(() => [StatusCount], { description: "各状态人数，按流程顺序 (counts per status, in workflow order)" })
+  statusCounts: StatusCount[];
   @Field(() => Int, { description: "名单总人数 (all applications, incl. 未确认参加)" }) total: number;
   @Field(() => CompletionSummary) completion: CompletionSummary;
 }
@@ -33,7 +34,11 @@ export enum RegionGrouping {
 registerEnumType(RegionGrouping, {
   name: "RegionGrouping",
   description: "汇总粒度 (roll-up level)",
-  valuesConfig: { CITY: { description: "按市" }, COUNTY: { description: "按县（区）" }, INSTITUTION: { description: "按机构" } },
+  valuesConfig: {
+    CITY: { description: "按市" },
+    COUNTY: { description: "按县（区）" },
+    INSTITUTION: { description: "按机构" },
+  },
 });
 
 @ObjectType({ description: "一个地区或机构的考核进度 (progress of a region or an institution)" })
@@ -45,23 +50,43 @@ export class RegionProgressRow extends ProgressSummary {
 @InputType({ description: "地区汇总条件 (roll-up request)" })
 export class RegionProgressInput {
   @Field(() => RegionGrouping) groupBy: RegionGrouping;
-  @Field({ nullable: true, description: "只看此区划（须在调用者辖区内） (narrow to this region inside the caller's jurisdiction)" }) regionCode?: string;
+  @Field({
+    nullable: true,
+    description: "只看此区划（须在调用者辖区内） (narrow to this region inside the caller's jurisdiction)",
+  })
+  regionCode?: string;
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前 (cycle)" }) cycleId?: number;
 }
 
 export function summaryOf(counts: Map<ApplicationStatus, number>): ProgressSummary {
-  const statusCounts = Object.values(ApplicationStatus).map((status) => ({ status, label: STATUS_INFO[status].label, count: counts.get(status) ?? 0 }));
+  const statusCounts = Object.values(ApplicationStatus).map((status) => ({
+    status,
+    label: STATUS_INFO[status].label,
+    count: counts.get(status) ?? 0,
+  }));
   return { statusCounts, total: statusCounts.reduce((n, c) => n + c.count, 0), completion: completionOf(counts) };
 }
 
-const COLUMN: Record<RegionGrouping, string> = { CITY: "city_code", COUNTY: "county_code", INSTITUTION: "institution_id" };
-const LEVEL_COLUMN: Record<RegionLevel, string> = { PROVINCE: "province_code", CITY: "city_code", COUNTY: "county_code" };
+const COLUMN: Record<RegionGrouping, string> = {
+  CITY: "city_code",
+  COUNTY: "county_code",
+  INSTITUTION: "institution_id",
+};
+const LEVEL_COLUMN: Record<RegionLevel, string> = {
+  PROVINCE: "province_code",
+  CITY: "city_code",
+  COUNTY: "county_code",
+};
 
 /**
  * Province → city → county → institution roll-ups, computed by the database from the maintained
  * counters (never by loading applications); an administration or API client sees only its region.
  */
-export async function regionProgress(ctx: Context, input: RegionProgressInput, cycleId: number): Promise<RegionProgressRow[]> {
+export async function regionProgress(
+  ctx: Context,
+  input: RegionProgressInput,
+  cycleId: number,
+): Promise<RegionProgressRow[]> {
   const p = requirePrincipal(ctx);
   const scope = regionFilterOf(p);
   if (!scope) throw forbidden();
@@ -69,7 +94,8 @@ export async function regionProgress(ctx: Context, input: RegionProgressInput, c
   let code = p.regionCode!;
   if (input.regionCode && input.regionCode !== code) {
     const region = await ctx.ds.getRepository(Region).findOneBy({ code: input.regionCode });
-    if (!region || !region.code.startsWith(regionPrefix(code, p.regionLevel!))) throw badInput("只能查看本辖区内的地区", "regionCode");
+    if (!region || !region.code.startsWith(regionPrefix(code, p.regionLevel!)))
+      throw badInput("只能查看本辖区内的地区", "regionCode");
     column = LEVEL_COLUMN[region.level];
     code = region.code;
   }
@@ -86,15 +112,27 @@ export async function regionProgress(ctx: Context, input: RegionProgressInput, c
     if (!byKey.has(key)) byKey.set(key, new Map());
     byKey.get(key)!.set(r.status, toNumber(r.n));
   }
-  const keys = [...byKey.keys()].sort((a, b) => (input.groupBy === RegionGrouping.INSTITUTION ? Number(a) - Number(b) : a.localeCompare(b)));
+  const keys = [...byKey.keys()].sort((a, b) =>
+    input.groupBy === RegionGrouping.INSTITUTION ? Number(a) - Number(b) : a.localeCompare(b),
+  );
   const names =
     input.groupBy === RegionGrouping.INSTITUTION
-      ? new Map((await ctx.ds.getRepository(Institution).find({ where: { id: In(keys.map(Number)) }, select: { id: true, name: true } })).map((i) => [String(i.id), i.name]))
+      ? new Map(
+          (
+            await ctx.ds
+              .getRepository(Institution)
+              .find({ where: { id: In(keys.map(Number)) }, select: { id: true, name: true } })
+          ).map((i) => [String(i.id), i.name]),
+        )
       : new Map((await ctx.ds.getRepository(Region).findBy({ code: In(keys) })).map((r) => [r.code, r.name]));
   return keys.map((key) => ({ code: key, name: names.get(key) ?? key, ...summaryOf(byKey.get(key)!) }));
 }
 
-export async function countsOf(ctx: Context, cycleId: number, institutionId: number): Promise<Map<ApplicationStatus, number>> {
+export async function countsOf(
+  ctx: Context,
+  cycleId: number,
+  institutionId: number,
+): Promise<Map<ApplicationStatus, number>> {
   const rows = await ctx.ds.getRepository(StatusCounter).find({ where: { cycleId, institutionId } });
   return new Map(rows.map((r) => [r.status, r.count]));
 }

@@ -64,7 +64,14 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
   const result = await em
     .createQueryBuilder()
     .update(Application)
-    .set({ ...w.changes, status: w.to, version: () => "version + 1", lastAction: label, lastActionAt: now, updatedAt: now })
+    .set({
+      ...w.changes,
+      status: w.to,
+      version: () => "version + 1",
+      lastAction: label,
+      lastActionAt: now,
+      updatedAt: now,
+    })
     .where("id = :id AND version = :version", { id: w.app.id, version: w.app.version })
     .execute();
   if (result.affected !== 1) throw stateChanged();
@@ -84,8 +91,10 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
   });
   if (w.to !== w.app.status) await adjustCounters(em, moveCounter(w.app.cycleId, w.institution, w.app.status, w.to));
   // 合格 carries a certificate; leaving 合格 (a later cheating verdict) revokes it.
-  if (w.to === ApplicationStatus.QUALIFIED && w.app.status !== ApplicationStatus.QUALIFIED) await issueCertificate(em, { ...w.app, ...w.changes, status: w.to });
-  if (w.app.status === ApplicationStatus.QUALIFIED && w.to !== ApplicationStatus.QUALIFIED) await revokeCertificate(em, w.app.id, w.reason ?? label);
+  if (w.to === ApplicationStatus.QUALIFIED && w.app.status !== ApplicationStatus.QUALIFIED)
+    await issueCertificate(em, { ...w.app, ...w.changes, status: w.to });
+  if (w.app.status === ApplicationStatus.QUALIFIED && w.to !== ApplicationStatus.QUALIFIED)
+    await revokeCertificate(em, w.app.id, w.reason ?? label);
 }
 
 /** Runs one action of the transition table on one application, atomically. */
@@ -97,14 +106,26 @@ export async function transition(ctx: Context, req: TransitionRequest): Promise<
   if (reason && reason.length > 500) throw badInput("理由不能超过500字", "reason");
   return inTransaction(ctx.ds, async (em) => {
     const { app, institution } = await applicationForParty(em, principal, req.applicationId, rule.party);
-    if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version) throw stateChanged();
+    if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
+      throw stateChanged();
     if (!rule.from.includes(app.status)) throw invalidState(rule.refusal, { status: app.status });
     const outcome = (await req.decide?.(app, em, institution)) ?? {};
     const to = outcome.to ?? (rule.to.length === 1 ? rule.to[0] : app.status);
     if (rule.to.length && !rule.to.includes(to)) throw new Error(`${rule.action} cannot lead to ${to}`);
-    await writeTransition(em, { principal, ip: ctx.ip }, {
-      app, institution, action: rule.action, party: rule.party, to, changes: outcome.changes, reason, detail: outcome.detail,
-    });
+    await writeTransition(
+      em,
+      { principal, ip: ctx.ip },
+      {
+        app,
+        institution,
+        action: rule.action,
+        party: rule.party,
+        to,
+        changes: outcome.changes,
+        reason,
+        detail: outcome.detail,
+      },
+    );
     return em.findOneByOrFail(Application, { id: app.id });
   });
 }

@@ -29,12 +29,32 @@ export interface StatusInfo {
 export const STATUS_INFO: Record<ApplicationStatus, StatusInfo> = {
   NOT_ENROLLED: { label: "未确认参加", meaning: "在本机构医师名单中，尚未确认参加本周期考核", final: false },
   AWAITING_REGISTRATION: { label: "待报名", meaning: "本单位已经允许医师报名，医师个人端未提交报名信息", final: false },
-  RETURNED_TO_PHYSICIAN: { label: "待报名（被机构驳回）", meaning: "医师提交的报名信息被驳回，可再次编辑后提交", final: false },
-  AWAITING_INSTITUTION_REVIEW: { label: "待医疗卫生机构审核", meaning: "医师已提交报名信息，待本单位审核", final: false },
-  RETURNED_TO_INSTITUTION: { label: "待医疗卫生机构审核（被考核机构驳回）", meaning: "已通过本单位审核，但被考核机构复核驳回，需本单位重新审核", final: false },
-  AWAITING_ASSESSMENT_REVIEW: { label: "待考核机构复核", meaning: "已通过本单位初审，正在由考核机构复核", final: false },
+  RETURNED_TO_PHYSICIAN: {
+    label: "待报名（被机构驳回）",
+    meaning: "医师提交的报名信息被驳回，可再次编辑后提交",
+    final: false,
+  },
+  AWAITING_INSTITUTION_REVIEW: {
+    label: "待医疗卫生机构审核",
+    meaning: "医师已提交报名信息，待本单位审核",
+    final: false,
+  },
+  RETURNED_TO_INSTITUTION: {
+    label: "待医疗卫生机构审核（被考核机构驳回）",
+    meaning: "已通过本单位审核，但被考核机构复核驳回，需本单位重新审核",
+    final: false,
+  },
+  AWAITING_ASSESSMENT_REVIEW: {
+    label: "待考核机构复核",
+    meaning: "已通过本单位初审，正在由考核机构复核",
+    final: false,
+  },
   AWAITING_TEST: { label: "待参加考核", meaning: "报名已审核通过，等待参加医学人文或业务水平测评", final: false },
-  AWAITING_MAKEUP_CONFIRMATION: { label: "待确认补考", meaning: "首次测评不合格，等待省级卫生行政部门确认是否允许补考", final: false },
+  AWAITING_MAKEUP_CONFIRMATION: {
+    label: "待确认补考",
+    meaning: "首次测评不合格，等待省级卫生行政部门确认是否允许补考",
+    final: false,
+  },
   AWAITING_MAKEUP_TEST: { label: "待参加补考", meaning: "卫生行政部门已确认医师参加补考", final: false },
   QUALIFIED: { label: "合格", meaning: "考核合格，可打印合格证明", final: true },
   UNQUALIFIED: { label: "不合格", meaning: "考核不合格", final: true },
@@ -42,7 +62,8 @@ export const STATUS_INFO: Record<ApplicationStatus, StatusInfo> = {
 
 registerEnumType(ApplicationStatus, {
   name: "ApplicationStatus",
-  description: "考核申请状态 (status of a physician's application in a cycle); labels are published by the `workflow` query",
+  description:
+    "考核申请状态 (status of a physician's application in a cycle); labels are published by the `workflow` query",
   valuesConfig: Object.fromEntries(
     Object.entries(STATUS_INFO).map(([k, v]) => [k, { description: `${v.label}：${v.meaning}` }]),
   ) as Record<ApplicationStatus, { description: string }>,
@@ -61,7 +82,10 @@ export const FINAL_STATUSES = [ApplicationStatus.QUALIFIED, ApplicationStatus.UN
 /** Statuses in which the physician may edit and submit. */
 export const EDITABLE_STATUSES = [ApplicationStatus.AWAITING_REGISTRATION, ApplicationStatus.RETURNED_TO_PHYSICIAN];
 /** Statuses in which the institution reviews. */
-export const INSTITUTION_REVIEW_STATUSES = [ApplicationStatus.AWAITING_INSTITUTION_REVIEW, ApplicationStatus.RETURNED_TO_INSTITUTION];
+export const INSTITUTION_REVIEW_STATUSES = [
+  ApplicationStatus.AWAITING_INSTITUTION_REVIEW,
+  ApplicationStatus.RETURNED_TO_INSTITUTION,
+];
 
 export enum WorkflowAction {
   ENROLL = "ENROLL",
@@ -132,27 +156,122 @@ const t = (
 ): Transition => ({ action, label, party, from, to, refusal, requiresReason });
 
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  ENROLL: t(WorkflowAction.ENROLL, "参加", Party.OWN_INSTITUTION, [S.NOT_ENROLLED], [S.AWAITING_REGISTRATION], "该医师已确认参加本周期考核"),
+  ENROLL: t(
+    WorkflowAction.ENROLL,
+    "参加",
+    Party.OWN_INSTITUTION,
+    [S.NOT_ENROLLED],
+    [S.AWAITING_REGISTRATION],
+    "该医师已确认参加本周期考核",
+  ),
   CANCEL_ENROLLMENT: t(
-    WorkflowAction.CANCEL_ENROLLMENT, "取消报名", Party.OWN_INSTITUTION,
-    [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW], [S.NOT_ENROLLED],
+    WorkflowAction.CANCEL_ENROLLMENT,
+    "取消报名",
+    Party.OWN_INSTITUTION,
+    [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW],
+    [S.NOT_ENROLLED],
     "该申请已审核，如需取消报名请联系上级卫生行政部门驳回处理",
   ),
-  SUBMIT: t(WorkflowAction.SUBMIT, "提交报名", Party.PHYSICIAN_SELF, [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN], [S.AWAITING_INSTITUTION_REVIEW], "当前状态不能提交报名信息"),
-  APPROVE: t(WorkflowAction.APPROVE, "提交", Party.OWN_INSTITUTION, [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION], [S.AWAITING_ASSESSMENT_REVIEW], "该申请当前不在本机构审核环节"),
-  REJECT: t(WorkflowAction.REJECT, "驳回", Party.OWN_INSTITUTION, [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION], [S.RETURNED_TO_PHYSICIAN], "该申请当前不在本机构审核环节", true),
-  ADD_OPINION: t(WorkflowAction.ADD_OPINION, "新增意见", Party.OWN_INSTITUTION, [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION], [], "只能在本机构审核环节新增其他执业机构意见"),
-  REREVIEW_APPROVE: t(WorkflowAction.REREVIEW_APPROVE, "复核通过", Party.ASSESSOR, [S.AWAITING_ASSESSMENT_REVIEW], [S.AWAITING_TEST, S.QUALIFIED, S.UNQUALIFIED], "该申请当前不在考核机构复核环节"),
-  REREVIEW_REJECT: t(WorkflowAction.REREVIEW_REJECT, "复核驳回", Party.ASSESSOR, [S.AWAITING_ASSESSMENT_REVIEW], [S.RETURNED_TO_INSTITUTION], "该申请当前不在考核机构复核环节", true),
-  ADMIN_RETURN: t(WorkflowAction.ADMIN_RETURN, "驳回", Party.ADMINISTRATION, [S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST], [S.RETURNED_TO_PHYSICIAN], "只能驳回已审核、尚未测评完成的申请", true),
-  RECORD_TEST_RESULT: t(WorkflowAction.RECORD_TEST_RESULT, "录入测评结果", Party.TEST_SYSTEM, [S.AWAITING_TEST], [S.AWAITING_TEST, S.QUALIFIED, S.AWAITING_MAKEUP_CONFIRMATION], RESULT_REFUSAL),
-  CONFIRM_MAKEUP: t(WorkflowAction.CONFIRM_MAKEUP, "确认补考", Party.PROVINCE, [S.AWAITING_MAKEUP_CONFIRMATION], [S.AWAITING_MAKEUP_TEST], "该医师当前不在待确认补考状态"),
-  REFUSE_MAKEUP: t(WorkflowAction.REFUSE_MAKEUP, "不予补考", Party.PROVINCE, [S.AWAITING_MAKEUP_CONFIRMATION], [S.UNQUALIFIED], "该医师当前不在待确认补考状态", true),
-  RECORD_MAKEUP_RESULT: t(WorkflowAction.RECORD_MAKEUP_RESULT, "录入补考结果", Party.TEST_SYSTEM, [S.AWAITING_MAKEUP_TEST], [S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED], RESULT_REFUSAL),
+  SUBMIT: t(
+    WorkflowAction.SUBMIT,
+    "提交报名",
+    Party.PHYSICIAN_SELF,
+    [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN],
+    [S.AWAITING_INSTITUTION_REVIEW],
+    "当前状态不能提交报名信息",
+  ),
+  APPROVE: t(
+    WorkflowAction.APPROVE,
+    "提交",
+    Party.OWN_INSTITUTION,
+    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    [S.AWAITING_ASSESSMENT_REVIEW],
+    "该申请当前不在本机构审核环节",
+  ),
+  REJECT: t(
+    WorkflowAction.REJECT,
+    "驳回",
+    Party.OWN_INSTITUTION,
+    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    [S.RETURNED_TO_PHYSICIAN],
+    "该申请当前不在本机构审核环节",
+    true,
+  ),
+  ADD_OPINION: t(
+    WorkflowAction.ADD_OPINION,
+    "新增意见",
+    Party.OWN_INSTITUTION,
+    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    [],
+    "只能在本机构审核环节新增其他执业机构意见",
+  ),
+  REREVIEW_APPROVE: t(
+    WorkflowAction.REREVIEW_APPROVE,
+    "复核通过",
+    Party.ASSESSOR,
+    [S.AWAITING_ASSESSMENT_REVIEW],
+    [S.AWAITING_TEST, S.QUALIFIED, S.UNQUALIFIED],
+    "该申请当前不在考核机构复核环节",
+  ),
+  REREVIEW_REJECT: t(
+    WorkflowAction.REREVIEW_REJECT,
+    "复核驳回",
+    Party.ASSESSOR,
+    [S.AWAITING_ASSESSMENT_REVIEW],
+    [S.RETURNED_TO_INSTITUTION],
+    "该申请当前不在考核机构复核环节",
+    true,
+  ),
+  ADMIN_RETURN: t(
+    WorkflowAction.ADMIN_RETURN,
+    "驳回",
+    Party.ADMINISTRATION,
+    [S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST],
+    [S.RETURNED_TO_PHYSICIAN],
+    "只能驳回已审核、尚未测评完成的申请",
+    true,
+  ),
+  RECORD_TEST_RESULT: t(
+    WorkflowAction.RECORD_TEST_RESULT,
+    "录入测评结果",
+    Party.TEST_SYSTEM,
+    [S.AWAITING_TEST],
+    [S.AWAITING_TEST, S.QUALIFIED, S.AWAITING_MAKEUP_CONFIRMATION],
+    RESULT_REFUSAL,
+  ),
+  CONFIRM_MAKEUP: t(
+    WorkflowAction.CONFIRM_MAKEUP,
+    "确认补考",
+    Party.PROVINCE,
+    [S.AWAITING_MAKEUP_CONFIRMATION],
+    [S.AWAITING_MAKEUP_TEST],
+    "该医师当前不在待确认补考状态",
+  ),
+  REFUSE_MAKEUP: t(
+    WorkflowAction.REFUSE_MAKEUP,
+    "不予补考",
+    Party.PROVINCE,
+    [S.AWAITING_MAKEUP_CONFIRMATION],
+    [S.UNQUALIFIED],
+    "该医师当前不在待确认补考状态",
+    true,
+  ),
+  RECORD_MAKEUP_RESULT: t(
+    WorkflowAction.RECORD_MAKEUP_RESULT,
+    "录入补考结果",
+    Party.TEST_SYSTEM,
+    [S.AWAITING_MAKEUP_TEST],
+    [S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED],
+    RESULT_REFUSAL,
+  ),
   VOID_FOR_CHEATING: t(
-    WorkflowAction.VOID_FOR_CHEATING, "认定作弊", Party.PROVINCE,
+    WorkflowAction.VOID_FOR_CHEATING,
+    "认定作弊",
+    Party.PROVINCE,
     [S.AWAITING_TEST, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, S.QUALIFIED],
-    [S.AWAITING_MAKEUP_CONFIRMATION, S.UNQUALIFIED], "该测评记录不能再认定作弊", true,
+    [S.AWAITING_MAKEUP_CONFIRMATION, S.UNQUALIFIED],
+    "该测评记录不能再认定作弊",
+    true,
   ),
 };
 
@@ -182,7 +301,12 @@ export const EVENT_LABEL: Record<WorkflowAction | ExemptionActionName | typeof T
   REREVIEW_EXEMPTION_APPROVE: "考核机构通过免考",
   REREVIEW_EXEMPTION_REJECT: "考核机构驳回免考",
 };
-type ExemptionActionName = "REQUEST_EXEMPTION" | "APPROVE_EXEMPTION" | "REJECT_EXEMPTION" | "REREVIEW_EXEMPTION_APPROVE" | "REREVIEW_EXEMPTION_REJECT";
+type ExemptionActionName =
+  | "REQUEST_EXEMPTION"
+  | "APPROVE_EXEMPTION"
+  | "REJECT_EXEMPTION"
+  | "REREVIEW_EXEMPTION_APPROVE"
+  | "REREVIEW_EXEMPTION_REJECT";
 
 registerEnumType(WorkflowAction, {
   name: "WorkflowAction",
@@ -239,16 +363,67 @@ export interface ExemptionTransition {
 }
 
 const E = ExemptionStatus;
-const e = (action: ExemptionAction, label: string, party: Party, from: ExemptionStatus[], to: ExemptionStatus, refusal: string, requiresReason = false): ExemptionTransition => ({
-  action, label, party, from, to, refusal, requiresReason,
+const e = (
+  action: ExemptionAction,
+  label: string,
+  party: Party,
+  from: ExemptionStatus[],
+  to: ExemptionStatus,
+  refusal: string,
+  requiresReason = false,
+): ExemptionTransition => ({
+  action,
+  label,
+  party,
+  from,
+  to,
+  refusal,
+  requiresReason,
 });
 
 export const EXEMPTION_TRANSITIONS: Record<ExemptionAction, ExemptionTransition> = {
-  REQUEST_EXEMPTION: e(ExemptionAction.REQUEST_EXEMPTION, "申请免考", Party.PHYSICIAN_SELF, [E.NONE, E.REJECTED], E.AWAITING_INSTITUTION, "已申请免考，请等待审核"),
-  APPROVE_EXEMPTION: e(ExemptionAction.APPROVE_EXEMPTION, "通过", Party.OWN_INSTITUTION, [E.AWAITING_INSTITUTION], E.AWAITING_ASSESSMENT_INSTITUTION, "该免考申请当前不在本机构审核环节"),
-  REJECT_EXEMPTION: e(ExemptionAction.REJECT_EXEMPTION, "驳回", Party.OWN_INSTITUTION, [E.AWAITING_INSTITUTION], E.REJECTED, "该免考申请当前不在本机构审核环节", true),
-  REREVIEW_EXEMPTION_APPROVE: e(ExemptionAction.REREVIEW_EXEMPTION_APPROVE, "复核通过", Party.ASSESSOR, [E.AWAITING_ASSESSMENT_INSTITUTION], E.APPROVED, "该免考申请当前不在考核机构复核环节"),
-  REREVIEW_EXEMPTION_REJECT: e(ExemptionAction.REREVIEW_EXEMPTION_REJECT, "复核驳回", Party.ASSESSOR, [E.AWAITING_ASSESSMENT_INSTITUTION], E.REJECTED, "该免考申请当前不在考核机构复核环节", true),
+  REQUEST_EXEMPTION: e(
+    ExemptionAction.REQUEST_EXEMPTION,
+    "申请免考",
+    Party.PHYSICIAN_SELF,
+    [E.NONE, E.REJECTED],
+    E.AWAITING_INSTITUTION,
+    "已申请免考，请等待审核",
+  ),
+  APPROVE_EXEMPTION: e(
+    ExemptionAction.APPROVE_EXEMPTION,
+    "通过",
+    Party.OWN_INSTITUTION,
+    [E.AWAITING_INSTITUTION],
+    E.AWAITING_ASSESSMENT_INSTITUTION,
+    "该免考申请当前不在本机构审核环节",
+  ),
+  REJECT_EXEMPTION: e(
+    ExemptionAction.REJECT_EXEMPTION,
+    "驳回",
+    Party.OWN_INSTITUTION,
+    [E.AWAITING_INSTITUTION],
+    E.REJECTED,
+    "该免考申请当前不在本机构审核环节",
+    true,
+  ),
+  REREVIEW_EXEMPTION_APPROVE: e(
+    ExemptionAction.REREVIEW_EXEMPTION_APPROVE,
+    "复核通过",
+    Party.ASSESSOR,
+    [E.AWAITING_ASSESSMENT_INSTITUTION],
+    E.APPROVED,
+    "该免考申请当前不在考核机构复核环节",
+  ),
+  REREVIEW_EXEMPTION_REJECT: e(
+    ExemptionAction.REREVIEW_EXEMPTION_REJECT,
+    "复核驳回",
+    Party.ASSESSOR,
+    [E.AWAITING_ASSESSMENT_INSTITUTION],
+    E.REJECTED,
+    "该免考申请当前不在考核机构复核环节",
+    true,
+  ),
 };
 
 registerEnumType(ExemptionAction, {

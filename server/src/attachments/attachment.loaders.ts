@@ -11,7 +11,9 @@ export function attachmentsOf(ownerType: string): LoaderDefinition<number, Attac
   if (!def) {
     def = (ds) =>
       new DataLoader(async (ownerIds) => {
-        const rows = await ds.getRepository(Attachment).find({ where: { ownerType, ownerId: In([...ownerIds]) }, order: { id: "ASC" } });
+        const rows = await ds
+          .getRepository(Attachment)
+          .find({ where: { ownerType, ownerId: In([...ownerIds]) }, order: { id: "ASC" } });
         return groupedInKeyOrder(ownerIds, rows, (a) => a.ownerId);
       });
     definitions.set(ownerType, def);

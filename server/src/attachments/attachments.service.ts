@@ -20,7 +20,11 @@ const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`
  * Receives one multipart upload into storage: refuses files over the size cap and files whose
  * content is not one of `kinds` (whatever their name says). Nothing is kept from a refused file.
  */
-export async function receiveUpload(deps: AppDeps, upload: Promise<FileUpload> | FileUpload, kinds: FileKind[] = DEFAULT_KINDS): Promise<ReceivedFile> {
+export async function receiveUpload(
+  deps: AppDeps,
+  upload: Promise<FileUpload> | FileUpload,
+  kinds: FileKind[] = DEFAULT_KINDS,
+): Promise<ReceivedFile> {
   const file = await upload;
   const fileName = (file.filename || "file").replace(/[\\/\0]/g, "_").slice(0, 255);
   let stored: StoredFile;
@@ -66,7 +70,12 @@ export async function saveAttachment(
   return em.save(row);
 }
 
-const PURPOSE_LABEL: Record<string, string> = { MATERIAL: "申请材料", REPORT: "述职报告", EVIDENCE: "免考证明材料", SNAPSHOT: "监考照片" };
+const PURPOSE_LABEL: Record<string, string> = {
+  MATERIAL: "申请材料",
+  REPORT: "述职报告",
+  EVIDENCE: "免考证明材料",
+  SNAPSHOT: "监考照片",
+};
 
 /** The GraphQL view of an attachment, with a signed, short-lived download link. */
 export function attachmentView(deps: Pick<AppDeps, "signer">, a: Attachment): AttachmentView {

@@ -5,7 +5,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * file, and the download route checks the signature instead of re-deriving ownership.
  */
 export class UrlSigner {
-  constructor(private readonly secret: string, private readonly ttlSeconds = 600) {}
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds = 600,
+  ) {}
 
   private mac(id: string, expires: number): string {
     return createHmac("sha256", this.secret).update(`${id}.${expires}`).digest("base64url");

@@ -37,8 +37,15 @@ const AuditPage = PageOf(AuditLog, "AuditLogPage", "审计记录分页 (a page o
 @Resolver()
 export class AuditResolver {
   @Authorized(Role.PROVINCIAL_ADMIN)
-  @Query(() => AuditPage, { complexity: pagedCost, description: "审计记录，最新的在前（省级卫生行政部门） (audit records, newest first)" })
-  async auditLogs(@Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null, @Args() page: PageArgs, @Ctx() ctx: Context) {
+  @Query(() => AuditPage, {
+    complexity: pagedCost,
+    description: "审计记录，最新的在前（省级卫生行政部门） (audit records, newest first)",
+  })
+  async auditLogs(
+    @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
+    @Args() page: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
     const qb = ctx.ds.getRepository(AuditLog).createQueryBuilder("l");
     if (filter?.action) qb.andWhere("l.action LIKE :action", { action: `${filter.action}%` });
     if (filter?.actorName) qb.andWhere("l.actorName LIKE :actor", { actor: `%${filter.actorName}%` });

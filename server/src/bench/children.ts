@@ -49,27 +49,36 @@ export function sampleRss(pid: number, everyMs = 20): { stop(): number } {
  * Starts `src/bench/<script>` with swc-node; the script prints `BENCH_READY {"url": …}` once it listens.
  * Output lines are kept for diagnostics and shown if the child dies.
  */
-export async function startChild(name: string, script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
+export async function startChild(
+  name: string,
+  script: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "pa-bench-files-"));
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", path.join(SERVER_DIR, "src", "bench", script)], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: benchDbUrl(),
-      PORT: "0",
-      HOST: "127.0.0.1",
-      CLIENT_DIST: "",
-      STORAGE_DIR: storageDir,
-      APP_SECRET: "bench-secret",
-      // Load from one address must not trip per-client limits (if the server has them).
-      RATE_LIMIT_PER_MINUTE: "100000000",
-      ANONYMOUS_RATE_LIMIT_PER_MINUTE: "100000000",
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, "-r", "@swc-node/register", path.join(SERVER_DIR, "src", "bench", script)],
+    {
+      cwd: SERVER_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: benchDbUrl(),
+        PORT: "0",
+        HOST: "127.0.0.1",
+        CLIENT_DIST: "",
+        STORAGE_DIR: storageDir,
+        APP_SECRET: "bench-secret",
+        // Load from one address must not trip per-client limits (if the server has them).
+        RATE_LIMIT_PER_MINUTE: "100000000",
+        ANONYMOUS_RATE_LIMIT_PER_MINUTE: "100000000",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   const tail: string[] = [];
   const keep = (prefix: string) => (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
@@ -80,7 +89,12 @@ export async function startChild(name: string, script: string, env: Record<strin
   };
   child.stderr!.on("data", keep("[stderr] "));
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = "";
@@ -128,7 +142,9 @@ export async function startChild(name: string, script: string, env: Record<strin
   storageDirs.set(server, storageDir);
   child.once("exit", (code, signal) => {
     if (running.has(server) && signal !== "SIGTERM") {
-      process.stderr.write(`\n${name} (pid ${server.pid}) exited unexpectedly (${code ?? signal}):\n${tail.join("\n")}\n`);
+      process.stderr.write(
+        `\n${name} (pid ${server.pid}) exited unexpectedly (${code ?? signal}):\n${tail.join("\n")}\n`,
+      );
     }
   });
   running.add(server);

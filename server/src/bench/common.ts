@@ -60,9 +60,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   const flag = (name: string) => argv.includes(`--${name}`) || ["true", "1"].includes(String(fromNpm(name)));
   // npm drops --only (an old npm setting of its own): --sections is the same and survives `npm run bench --sections=…`.
   const only = value("only") ?? value("sections");
-  const sections = only ? new Set(only.split(",").map((s) => s.trim()).filter(Boolean)) : null;
+  const sections = only
+    ? new Set(
+        only
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+    : null;
   for (const s of sections ?? []) {
-    if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}"; one of ${SECTIONS.join(", ")}`);
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`unknown section "${s}"; one of ${SECTIONS.join(", ")}`);
   }
   return {
     only: sections,

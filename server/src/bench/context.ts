@@ -63,7 +63,10 @@ function machineBusySeconds(): number {
  * Measures CPU use (% of one core) of the given processes over a piece of work, plus `other`: what
  * the rest of the machine used meanwhile (other sessions' builds and tests skew a run; this shows it).
  */
-export async function withCpu<T>(pids: Record<string, number | null>, work: () => Promise<T>): Promise<{ result: T; cpu: Record<string, number> }> {
+export async function withCpu<T>(
+  pids: Record<string, number | null>,
+  work: () => Promise<T>,
+): Promise<{ result: T; cpu: Record<string, number> }> {
   const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, pid ? cpuSeconds(pid) : NaN]));
   const busy0 = machineBusySeconds();
   const t0 = process.hrtime.bigint();
@@ -73,7 +76,9 @@ export async function withCpu<T>(pids: Record<string, number | null>, work: () =
   const self = process.cpuUsage(self0);
   const cpu: Record<string, number> = { loadgen: ((self.user + self.system) / 1e6 / wall) * 100 };
   for (const [k, pid] of Object.entries(pids)) cpu[k] = pid ? ((cpuSeconds(pid) - before[k]) / wall) * 100 : NaN;
-  const known = Object.values(cpu).filter(Number.isFinite).reduce((a, b) => a + b, 0);
+  const known = Object.values(cpu)
+    .filter(Number.isFinite)
+    .reduce((a, b) => a + b, 0);
   cpu.other = Math.max(0, ((machineBusySeconds() - busy0) / wall) * 100 - known);
   return { result, cpu };
 }
@@ -85,9 +90,18 @@ export const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n)}%` : "n
  * is shared with other sessions and its speed drifts, so figures from different runs compare only
  * together with this.
  */
-export async function speedProbe(query: (sql: string) => Promise<unknown>): Promise<{ nodeMs: number; mariadbMs: number }> {
+export async function speedProbe(
+  query: (sql: string) => Promise<unknown>,
+): Promise<{ nodeMs: number; mariadbMs: number }> {
   const t0 = performance.now();
-  const doc = { items: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `医师${i}`, status: "AWAITING_TEST", at: new Date(0).toISOString() })) };
+  const doc = {
+    items: Array.from({ length: 200 }, (_, i) => ({
+      id: i,
+      name: `医师${i}`,
+      status: "AWAITING_TEST",
+      at: new Date(0).toISOString(),
+    })),
+  };
   for (let k = 0; k < 400; k++) JSON.parse(JSON.stringify(doc));
   const nodeMs = performance.now() - t0;
   const t1 = performance.now();

@@ -25,7 +25,15 @@ async function main() {
   }
   const heapFile = process.env.BENCH_HEAP_FILE;
   const gc = (globalThis as { gc?: () => void }).gc;
-  const heap = { baseline: 0, maxLive: 0, samples: 0, maxHeapTotal: 0, maxExternal: 0, maxArrayBuffers: 0, maxRssBeforeGc: 0 };
+  const heap = {
+    baseline: 0,
+    maxLive: 0,
+    samples: 0,
+    maxHeapTotal: 0,
+    maxExternal: 0,
+    maxArrayBuffers: 0,
+    maxRssBeforeGc: 0,
+  };
   if (heapFile && gc) {
     gc();
     heap.baseline = heap.maxLive = process.memoryUsage().heapUsed;

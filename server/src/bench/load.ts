@@ -47,7 +47,12 @@ export interface LatencyStats {
 /** Stats over several rounds of the same load (rounds alternate between servers, so background load hits both alike). */
 export function mergeStats(runs: LatencyStats[]): LatencyStats {
   const latencies = runs.flatMap((r) => r.latencies ?? []);
-  return statsOf(latencies, runs.reduce((n, r) => n + r.errors, 0), runs.reduce((n, r) => n + r.seconds, 0), runs.flatMap((r) => r.errorSamples).slice(0, 3));
+  return statsOf(
+    latencies,
+    runs.reduce((n, r) => n + r.errors, 0),
+    runs.reduce((n, r) => n + r.seconds, 0),
+    runs.flatMap((r) => r.errorSamples).slice(0, 3),
+  );
 }
 
 export const graphqlError = (status: number, body: Buffer) => status !== 200 || body.includes('"errors"');
@@ -61,7 +66,9 @@ function send(agent: http.Agent, url: URL, spec: RequestSpec): Promise<{ status:
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }),
+        );
         res.on("error", reject);
       },
     );
@@ -76,7 +83,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-export function statsOf(latencies: number[], errors: number, seconds: number, errorSamples: string[] = []): LatencyStats {
+export function statsOf(
+  latencies: number[],
+  errors: number,
+  seconds: number,
+  errorSamples: string[] = [],
+): LatencyStats {
   const sorted = Float64Array.from(latencies).sort();
   const list = Array.from(sorted);
   return {

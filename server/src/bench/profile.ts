@@ -26,10 +26,19 @@ function packageOf(url: string): string {
   }
   if (url.startsWith("node:")) return "node core";
   const src = url.indexOf("/src/");
-  return src >= 0 ? `app ${url.slice(src + 5).split("/").slice(0, 2).join("/")}` : url;
+  return src >= 0
+    ? `app ${url
+        .slice(src + 5)
+        .split("/")
+        .slice(0, 2)
+        .join("/")}`
+    : url;
 }
 
-export function summarizeProfiles(dir: string, top = 20): { byPackage: [string, number][]; byFunction: [string, number][]; totalMs: number } {
+export function summarizeProfiles(
+  dir: string,
+  top = 20,
+): { byPackage: [string, number][]; byFunction: [string, number][]; totalMs: number } {
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let totalMs = 0;
@@ -37,7 +46,9 @@ export function summarizeProfiles(dir: string, top = 20): { byPackage: [string, 
     const profile = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
     const self = new Map<number, number>();
-    (profile.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
+    (profile.samples ?? []).forEach((id, i) =>
+      self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000),
+    );
     for (const [id, t] of self) {
       const n = nodes.get(id)!;
       const fn = n.callFrame.functionName || "(anonymous)";

@@ -5,7 +5,16 @@ import { createPool, type RowDataPacket } from "mysql2/promise";
 import { PROCEDURE_LABEL, type Procedure } from "../assessment/procedure";
 import { STATUS_INFO, type ApplicationStatus } from "../assessment/workflow";
 import { maskIdNumber } from "../common/id-number";
-import { AUTH_SQL, COUNTER_ROLLUP_SQL, CYCLE_SQL, LIVE_ROLLUP_SQL, progressCountFromCountersSql, progressCountSql, progressPageSql, progressPageSqlNaive } from "./raw-sql";
+import {
+  AUTH_SQL,
+  COUNTER_ROLLUP_SQL,
+  CYCLE_SQL,
+  LIVE_ROLLUP_SQL,
+  progressCountFromCountersSql,
+  progressCountSql,
+  progressPageSql,
+  progressPageSqlNaive,
+} from "./raw-sql";
 
 /**
  * The raw baseline of performance.md: the same data as the GraphQL operations, as SQL through
@@ -46,12 +55,18 @@ async function principal(req: http.IncomingMessage) {
   const token = cookie(req, "pa_sid");
   if (!token) return null;
   const [rows] = await pool.execute<RowDataPacket[]>(AUTH_SQL, [createHash("sha256").update(token).digest("hex")]);
-  return (rows[0] as { institutionId: number | null; regionCode: string | null; regionLevel: string | null } | undefined) ?? null;
+  return (
+    (rows[0] as { institutionId: number | null; regionCode: string | null; regionLevel: string | null } | undefined) ??
+    null
+  );
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -64,8 +79,14 @@ async function progress(req: http.IncomingMessage, res: http.ServerResponse, que
   const pageSize = Number(query.get("pageSize") ?? 20);
   const params = [cycleId, p.institutionId, ...statuses];
   const [[count], [rows]] = [
-    await pool.execute<RowDataPacket[]>((query.get("variant") === "counters" ? progressCountFromCountersSql : progressCountSql)(statuses), params),
-    await pool.execute<RowDataPacket[]>((query.get("variant") === "naive" ? progressPageSqlNaive : progressPageSql)(statuses, page, pageSize), params),
+    await pool.execute<RowDataPacket[]>(
+      (query.get("variant") === "counters" ? progressCountFromCountersSql : progressCountSql)(statuses),
+      params,
+    ),
+    await pool.execute<RowDataPacket[]>(
+      (query.get("variant") === "naive" ? progressPageSqlNaive : progressPageSql)(statuses, page, pageSize),
+      params,
+    ),
   ];
   const items = rows.map((r) => ({
     id: r.id,
@@ -96,18 +117,27 @@ async function rollup(req: http.IncomingMessage, res: http.ServerResponse, sql: 
   }
   const out = [...byCity.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, statusCounts]) => ({ code, name: regionNames.get(code) ?? code, total: statusCounts.reduce((n, s) => n + s.count, 0), statusCounts }));
+    .map(([code, statusCounts]) => ({
+      code,
+      name: regionNames.get(code) ?? code,
+      total: statusCounts.reduce((n, s) => n + s.count, 0),
+      statusCounts,
+    }));
   send(res, 200, { data: { regionProgress: out } });
 }
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   const route =
-    url.pathname === "/progress" ? progress(req, res, url.searchParams) :
-    url.pathname === "/rollup/live" ? rollup(req, res, LIVE_ROLLUP_SQL) :
-    url.pathname === "/rollup/counters" ? rollup(req, res, COUNTER_ROLLUP_SQL) :
-    url.pathname === "/healthz" ? Promise.resolve(send(res, 200, { status: "ok" })) :
-    Promise.resolve(send(res, 404, { error: "not found" }));
+    url.pathname === "/progress"
+      ? progress(req, res, url.searchParams)
+      : url.pathname === "/rollup/live"
+        ? rollup(req, res, LIVE_ROLLUP_SQL)
+        : url.pathname === "/rollup/counters"
+          ? rollup(req, res, COUNTER_ROLLUP_SQL)
+          : url.pathname === "/healthz"
+            ? Promise.resolve(send(res, 200, { status: "ok" }))
+            : Promise.resolve(send(res, 404, { error: "not found" }));
   route.catch((err) => send(res, 500, { error: String(err?.message ?? err) }));
 });
 server.keepAliveTimeout = 65_000;

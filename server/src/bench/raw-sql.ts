@@ -10,7 +10,8 @@ WHERE s.token_hash = ? AND a.enabled = 1`;
 
 export const CYCLE_SQL = "SELECT id FROM assessment_cycle WHERE province_code = ? AND is_current = 1";
 
-const statusFilter = (statuses: string[]) => (statuses.length ? ` AND a.status IN (${statuses.map(() => "?").join(", ")})` : "");
+const statusFilter = (statuses: string[]) =>
+  statuses.length ? ` AND a.status IN (${statuses.map(() => "?").join(", ")})` : "";
 
 /** 考核进度 page: the total for the pager … */
 export function progressCountSql(statuses: string[]): string {

@@ -34,7 +34,9 @@ async function main() {
   };
   const wants = (s: SectionName) => !args.only || args.only.has(s);
 
-  log(`benchmark against ${benchDbUrl().replace(/\/\/[^@]*@/, "//")} (${os.cpus().length} CPUs, Node ${process.version})`);
+  log(
+    `benchmark against ${benchDbUrl().replace(/\/\/[^@]*@/, "//")} (${os.cpus().length} CPUs, Node ${process.version})`,
+  );
   log(`\n== data set (${BENCH_DB})`);
   const seed = await ensureDataset(args.reseed, log);
   const d = seed.dataset;
@@ -44,8 +46,11 @@ async function main() {
       ["table", "rows"],
       Object.entries(d.counts).map(([k, v]) => [k, v.toLocaleString("en-US")]),
       seed.seeded
-        ? `Seeded now in ${seed.seconds.toFixed(1)} s (multi-row INSERTs of ${SIZES.rowsPerStatement} rows): ${Object.entries(seed.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join("; ")}. ` +
-            `status_counter equals live counts: ${seed.countersMatch ? "yes" : "NO"}.`
+        ? `Seeded now in ${seed.seconds.toFixed(1)} s (multi-row INSERTs of ${SIZES.rowsPerStatement} rows): ${Object.entries(
+            seed.phases,
+          )
+            .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+            .join("; ")}. ` + `status_counter equals live counts: ${seed.countersMatch ? "yes" : "NO"}.`
         : `Reused (seeded ${d.seededAt} in ${d.seedSeconds.toFixed(1)} s; --reseed to rebuild). status_counter equals live counts: ${seed.countersMatch ? "yes" : "NO"}.`,
     ),
   );
@@ -58,8 +63,16 @@ async function main() {
     }
   };
   const probeStart = await probe();
-  log(`machine speed probe (lower is faster): Node ${probeStart.nodeMs.toFixed(0)} ms, MariaDB ${probeStart.mariadbMs.toFixed(0)} ms`);
-  targets.push({ section: "seed", name: "status_counter = live counts", target: "yes", actual: seed.countersMatch ? "yes" : "no", pass: seed.countersMatch });
+  log(
+    `machine speed probe (lower is faster): Node ${probeStart.nodeMs.toFixed(0)} ms, MariaDB ${probeStart.mariadbMs.toFixed(0)} ms`,
+  );
+  targets.push({
+    section: "seed",
+    name: "status_counter = live counts",
+    target: "yes",
+    actual: seed.countersMatch ? "yes" : "no",
+    pass: seed.countersMatch,
+  });
 
   const profileDir = path.join(RESULTS_DIR, `profile-${new Date().toISOString().replace(/[:.]/g, "-")}`);
   let graphql: Promise<ChildServer> | null = null;
@@ -68,7 +81,12 @@ async function main() {
     args,
     dataset: d,
     log,
-    graphql: () => (graphql ??= startChild("GraphQL server", "graphql-server.ts", args.profile ? { BENCH_PROFILE_DIR: profileDir } : {})),
+    graphql: () =>
+      (graphql ??= startChild(
+        "GraphQL server",
+        "graphql-server.ts",
+        args.profile ? { BENCH_PROFILE_DIR: profileDir } : {},
+      )),
     raw: () => (raw ??= startChild("raw SQL server", "raw-server.ts")),
     print,
     target: (t) => targets.push(t),
@@ -102,14 +120,27 @@ async function main() {
   if (args.profile && graphql) {
     const p = summarizeProfiles(profileDir);
     const share = (t: number) => `${((t / p.totalMs) * 100).toFixed(1)}%`;
-    print(table(`GraphQL server CPU profile (after start-up; ${(p.totalMs / 1000).toFixed(1)} s of samples) — self time by package`, ["package", "self", "share"],
-      p.byPackage.map(([k, t]) => [k, `${(t / 1000).toFixed(2)} s`, share(t)])));
-    print(table("… and by function", ["function", "self", "share"], p.byFunction.map(([k, t]) => [k, `${(t / 1000).toFixed(2)} s`, share(t)]),
-      `Profile: ${path.relative(process.cwd(), profileDir)} (open in Chrome DevTools → Performance).`));
+    print(
+      table(
+        `GraphQL server CPU profile (after start-up; ${(p.totalMs / 1000).toFixed(1)} s of samples) — self time by package`,
+        ["package", "self", "share"],
+        p.byPackage.map(([k, t]) => [k, `${(t / 1000).toFixed(2)} s`, share(t)]),
+      ),
+    );
+    print(
+      table(
+        "… and by function",
+        ["function", "self", "share"],
+        p.byFunction.map(([k, t]) => [k, `${(t / 1000).toFixed(2)} s`, share(t)]),
+        `Profile: ${path.relative(process.cwd(), profileDir)} (open in Chrome DevTools → Performance).`,
+      ),
+    );
   }
 
   const probeEnd = await probe();
-  log(`\nmachine speed probe at the end: Node ${probeEnd.nodeMs.toFixed(0)} ms, MariaDB ${probeEnd.mariadbMs.toFixed(0)} ms (start: ${probeStart.nodeMs.toFixed(0)} / ${probeStart.mariadbMs.toFixed(0)} ms)`);
+  log(
+    `\nmachine speed probe at the end: Node ${probeEnd.nodeMs.toFixed(0)} ms, MariaDB ${probeEnd.mariadbMs.toFixed(0)} ms (start: ${probeStart.nodeMs.toFixed(0)} / ${probeStart.mariadbMs.toFixed(0)} ms)`,
+  );
   const shown = targets.filter((t) => !args.only || args.only.has(t.section) || t.section === "seed");
   print(targetsTable(shown));
   const passed = shown.filter((t) => t.pass).length;
@@ -118,19 +149,25 @@ async function main() {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, "latest.json");
   const json = `${JSON.stringify(
-      {
-        finishedAt: new Date().toISOString(),
-        seconds: (Date.now() - started) / 1000,
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryBytes: os.totalmem(), node: process.version, speedProbe: { start: probeStart, end: probeEnd } },
-        args: { ...args, only: args.only ? [...args.only] : null, sections: SECTIONS },
-        dataset: { ...d, seededNow: seed.seeded, seedPhases: seed.phases, countersMatch: seed.countersMatch },
-        sections,
-        targets: shown,
-        report: printed.join("\n"),
+    {
+      finishedAt: new Date().toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryBytes: os.totalmem(),
+        node: process.version,
+        speedProbe: { start: probeStart, end: probeEnd },
       },
-      (key, value) => (key === "latencies" ? undefined : value),
-      2,
-    )}\n`;
+      args: { ...args, only: args.only ? [...args.only] : null, sections: SECTIONS },
+      dataset: { ...d, seededNow: seed.seeded, seedPhases: seed.phases, countersMatch: seed.countersMatch },
+      sections,
+      targets: shown,
+      report: printed.join("\n"),
+    },
+    (key, value) => (key === "latencies" ? undefined : value),
+    2,
+  )}\n`;
   writeFileSync(file, json);
   // Earlier runs stay next to it, to compare (the machine is shared: compare runs with low "other CPU").
   writeFileSync(path.join(RESULTS_DIR, `run-${new Date(started).toISOString().replace(/[:.]/g, "-")}.json`), json);

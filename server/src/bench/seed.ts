@@ -11,7 +11,18 @@ import { checkCharacter } from "../common/id-number";
 import { createDataSource } from "../db/data-source";
 import { DEMO_COUNTIES } from "../db/seed/regions";
 import { prng } from "../common/prng";
-import { BENCH_DB, BENCH_PASSWORD, benchDbUrl, DATASET_VERSION, MARKER_KEY, pick, PROVINCE, serverUrl, sqlDateTime, USERS } from "./common";
+import {
+  BENCH_DB,
+  BENCH_PASSWORD,
+  benchDbUrl,
+  DATASET_VERSION,
+  MARKER_KEY,
+  pick,
+  PROVINCE,
+  serverUrl,
+  sqlDateTime,
+  USERS,
+} from "./common";
 
 /**
  * The province-scale data set: 1 province, 14 cities, 98 counties, their administrations, 20 000
@@ -70,28 +81,116 @@ const STATUS_SHARES: [ApplicationStatus, number][] = [
 ];
 
 const SUBMITTED = new Set<ApplicationStatus>([
-  S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION, S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST,
-  S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED,
+  S.RETURNED_TO_PHYSICIAN,
+  S.AWAITING_INSTITUTION_REVIEW,
+  S.RETURNED_TO_INSTITUTION,
+  S.AWAITING_ASSESSMENT_REVIEW,
+  S.AWAITING_TEST,
+  S.AWAITING_MAKEUP_CONFIRMATION,
+  S.AWAITING_MAKEUP_TEST,
+  S.QUALIFIED,
+  S.UNQUALIFIED,
 ]);
 const INSTITUTION_REVIEWED = new Set<ApplicationStatus>([
-  S.RETURNED_TO_INSTITUTION, S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED,
+  S.RETURNED_TO_INSTITUTION,
+  S.AWAITING_ASSESSMENT_REVIEW,
+  S.AWAITING_TEST,
+  S.AWAITING_MAKEUP_CONFIRMATION,
+  S.AWAITING_MAKEUP_TEST,
+  S.QUALIFIED,
+  S.UNQUALIFIED,
 ]);
-const ASSESSED = new Set<ApplicationStatus>([S.RETURNED_TO_INSTITUTION, S.AWAITING_TEST, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED]);
+const ASSESSED = new Set<ApplicationStatus>([
+  S.RETURNED_TO_INSTITUTION,
+  S.AWAITING_TEST,
+  S.AWAITING_MAKEUP_CONFIRMATION,
+  S.AWAITING_MAKEUP_TEST,
+  S.QUALIFIED,
+  S.UNQUALIFIED,
+]);
 
 const DEPARTMENT_NAMES = [
-  "心血管内科", "呼吸内科", "消化内科", "神经内科", "肾内科", "内分泌科", "血液内科", "风湿免疫科", "感染科", "老年医学科",
-  "普通外科", "骨科", "神经外科", "心胸外科", "泌尿外科", "烧伤整形科", "肝胆外科", "胃肠外科", "乳腺外科", "血管外科",
-  "妇科", "产科", "儿科", "新生儿科", "眼科", "耳鼻咽喉科", "口腔科", "皮肤科", "精神科", "康复医学科",
-  "麻醉科", "重症医学科", "急诊科", "全科医学科", "肿瘤科", "放疗科", "核医学科", "医学影像科", "超声科", "检验科",
-  "病理科", "中医科", "针灸推拿科", "疼痛科", "介入科", "营养科", "预防保健科", "健康管理中心", "生殖医学科", "小儿外科",
-  "甲状腺外科", "结直肠肛门外科", "运动医学科", "睡眠医学科", "临床心理科", "输血科", "药剂科", "职业病科", "发热门诊", "门诊部",
+  "心血管内科",
+  "呼吸内科",
+  "消化内科",
+  "神经内科",
+  "肾内科",
+  "内分泌科",
+  "血液内科",
+  "风湿免疫科",
+  "感染科",
+  "老年医学科",
+  "普通外科",
+  "骨科",
+  "神经外科",
+  "心胸外科",
+  "泌尿外科",
+  "烧伤整形科",
+  "肝胆外科",
+  "胃肠外科",
+  "乳腺外科",
+  "血管外科",
+  "妇科",
+  "产科",
+  "儿科",
+  "新生儿科",
+  "眼科",
+  "耳鼻咽喉科",
+  "口腔科",
+  "皮肤科",
+  "精神科",
+  "康复医学科",
+  "麻醉科",
+  "重症医学科",
+  "急诊科",
+  "全科医学科",
+  "肿瘤科",
+  "放疗科",
+  "核医学科",
+  "医学影像科",
+  "超声科",
+  "检验科",
+  "病理科",
+  "中医科",
+  "针灸推拿科",
+  "疼痛科",
+  "介入科",
+  "营养科",
+  "预防保健科",
+  "健康管理中心",
+  "生殖医学科",
+  "小儿外科",
+  "甲状腺外科",
+  "结直肠肛门外科",
+  "运动医学科",
+  "睡眠医学科",
+  "临床心理科",
+  "输血科",
+  "药剂科",
+  "职业病科",
+  "发热门诊",
+  "门诊部",
 ];
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split("");
-const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞斌宇浩凯健俊帆晨欣怡佳琳雪梅婷慧颖倩志国建文海波辉宁林峰".split("");
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤".split(
+    "",
+  );
+const GIVEN =
+  "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞斌宇浩凯健俊帆晨欣怡佳琳雪梅婷慧颖倩志国建文海波辉宁林峰".split(
+    "",
+  );
 const INSTITUTION_TYPES: [string, number, string][] = [
   // type, weight for physicians, level code
-  ["综合医院", 30, "22"], ["中医医院", 20, "23"], ["专科医院", 10, "29"], ["妇幼保健院", 12, "22"], ["社区卫生服务中心", 6, "19"],
-  ["乡镇卫生院", 5, "12"], ["门诊部", 2, "90"], ["诊所", 1, "90"], ["村卫生室", 1, "90"], ["疾病预防控制中心", 4, "90"],
+  ["综合医院", 30, "22"],
+  ["中医医院", 20, "23"],
+  ["专科医院", 10, "29"],
+  ["妇幼保健院", 12, "22"],
+  ["社区卫生服务中心", 6, "19"],
+  ["乡镇卫生院", 5, "12"],
+  ["门诊部", 2, "90"],
+  ["诊所", 1, "90"],
+  ["村卫生室", 1, "90"],
+  ["疾病预防控制中心", 4, "90"],
 ];
 const TITLES = ["主任医师", "副主任医师", "主治医师", "主治医师", "医师", "医师", "主管医师", "中医师", "主治中医师"];
 
@@ -140,8 +239,11 @@ class BulkWriter {
 
   async insert(table: string, columns: string[], rows: unknown[][]): Promise<void> {
     if (!rows.length) return;
-    const sql = format(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(", ")}) VALUES ?`, [rows as never]);
-    if (!this.connectionOf.has(table)) this.connectionOf.set(table, TABLE_CONNECTION[table] ?? this.connectionOf.size % this.conns.length);
+    const sql = format(`INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(", ")}) VALUES ?`, [
+      rows as never,
+    ]);
+    if (!this.connectionOf.has(table))
+      this.connectionOf.set(table, TABLE_CONNECTION[table] ?? this.connectionOf.size % this.conns.length);
     const i = this.connectionOf.get(table)!;
     await this.inflight[i];
     const conn = this.conns[i];
@@ -218,7 +320,10 @@ export async function countersMatchLive(conn: Connection, institutionId?: number
     `SELECT institution_id AS i, status AS s, COUNT(*) AS n FROM application WHERE institution_id IS NOT NULL ${where} GROUP BY institution_id, status`,
     params,
   );
-  const [counted] = await conn.query(`SELECT institution_id AS i, status AS s, count AS n FROM status_counter WHERE count <> 0 ${where}`, params);
+  const [counted] = await conn.query(
+    `SELECT institution_id AS i, status AS s, count AS n FROM status_counter WHERE count <> 0 ${where}`,
+    params,
+  );
   const key = (r: { i: number; s: string; n: number | string }) => `${r.i}|${r.s}|${Number(r.n)}`;
   const a = new Set((live as { i: number; s: string; n: number }[]).map(key));
   const b = (counted as { i: number; s: string; n: number }[]).map(key);
@@ -227,7 +332,9 @@ export async function countersMatchLive(conn: Connection, institutionId?: number
   const [liveCounties] = await conn.query(
     `SELECT i.county_code AS i, a.status AS s, COUNT(*) AS n FROM application a JOIN institution i ON i.id = a.institution_id GROUP BY i.county_code, a.status`,
   );
-  const [keptCounties] = await conn.query("SELECT county_code AS i, status AS s, count AS n FROM region_status_counter WHERE count <> 0");
+  const [keptCounties] = await conn.query(
+    "SELECT county_code AS i, status AS s, count AS n FROM region_status_counter WHERE count <> 0",
+  );
   const c = new Set((liveCounties as { i: number; s: string; n: number }[]).map(key));
   const d = (keptCounties as { i: number; s: string; n: number }[]).map(key);
   return c.size === d.length && d.every((k) => c.has(k));
@@ -281,13 +388,24 @@ export async function ensureDataset(reseed: boolean, log: (s: string) => void): 
       await refreshCycle(conn, marker.cycleId);
       // A data set seeded before a migration added region_status_counter gets it from the institution counters.
       await rebuildRegionCounters(conn);
-      log(`data set v${marker.version} present (seeded ${marker.seededAt} in ${marker.seedSeconds.toFixed(1)} s): reused; --reseed to rebuild`);
-      return { dataset: marker, seeded: false, seconds: (Date.now() - started) / 1000, phases: {}, countersMatch: await countersMatchLive(conn) };
+      log(
+        `data set v${marker.version} present (seeded ${marker.seededAt} in ${marker.seedSeconds.toFixed(1)} s): reused; --reseed to rebuild`,
+      );
+      return {
+        dataset: marker,
+        seeded: false,
+        seconds: (Date.now() - started) / 1000,
+        phases: {},
+        countersMatch: await countersMatchLive(conn),
+      };
     }
     const { dataset, phases } = await seed(conn, log);
     const countersMatch = await countersMatchLive(conn);
     dataset.seedSeconds = (Date.now() - started) / 1000;
-    await conn.query("INSERT INTO app_setting (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)", [MARKER_KEY, JSON.stringify(dataset)]);
+    await conn.query(
+      "INSERT INTO app_setting (`key`, value) VALUES (?, ?) ON DUPLICATE KEY UPDATE value = VALUES(value)",
+      [MARKER_KEY, JSON.stringify(dataset)],
+    );
     return { dataset, seeded: true, seconds: dataset.seedSeconds, phases, countersMatch };
   } finally {
     await conn.end();
@@ -306,7 +424,10 @@ interface InstitutionRow {
   physicians: number;
 }
 
-async function seed(main: Connection, log: (s: string) => void): Promise<{ dataset: Dataset; phases: Record<string, number> }> {
+async function seed(
+  main: Connection,
+  log: (s: string) => void,
+): Promise<{ dataset: Dataset; phases: Record<string, number> }> {
   const r = prng(20260101);
   const phases: Record<string, number> = {};
   let t = Date.now();
@@ -335,17 +456,39 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
       return { code, name: known ?? `${c.name.replace(/市$/, "")}第${k + 1}区`, cityIndex: ci, cityCode: c.code };
     }),
   );
-  await w.insert("region", ["code", "name", "level", "parent_code"], [
-    [PROVINCE, referenceLists.provinceName, "PROVINCE", null],
-    ...cities.map((c) => [c.code, c.name, "CITY", PROVINCE]),
-    ...counties.map((c) => [c.code, c.name, "COUNTY", c.cityCode]),
-  ]);
-  const adminRows: unknown[][] = [[1, `${referenceLists.provinceName}卫生健康委员会`, PROVINCE, "PROVINCE", null, "省卫健委联系人", "0771-2800000"]];
+  await w.insert(
+    "region",
+    ["code", "name", "level", "parent_code"],
+    [
+      [PROVINCE, referenceLists.provinceName, "PROVINCE", null],
+      ...cities.map((c) => [c.code, c.name, "CITY", PROVINCE]),
+      ...counties.map((c) => [c.code, c.name, "COUNTY", c.cityCode]),
+    ],
+  );
+  const adminRows: unknown[][] = [
+    [1, `${referenceLists.provinceName}卫生健康委员会`, PROVINCE, "PROVINCE", null, "省卫健委联系人", "0771-2800000"],
+  ];
   const cityAdminId = (ci: number) => 2 + ci;
   const countyAdminId = (k: number) => 2 + cities.length + k;
-  cities.forEach((c, ci) => adminRows.push([cityAdminId(ci), `${c.name}卫生健康委员会`, c.code, "CITY", 1, "联系人", "0771-2800001"]));
-  counties.forEach((c, k) => adminRows.push([countyAdminId(k), `${c.name}卫生健康局`, c.code, "COUNTY", cityAdminId(c.cityIndex), "联系人", "0771-2800002"]));
-  await w.insert("health_administration", ["id", "name", "region_code", "level", "parent_id", "contact_person", "contact_phone"], adminRows);
+  cities.forEach((c, ci) =>
+    adminRows.push([cityAdminId(ci), `${c.name}卫生健康委员会`, c.code, "CITY", 1, "联系人", "0771-2800001"]),
+  );
+  counties.forEach((c, k) =>
+    adminRows.push([
+      countyAdminId(k),
+      `${c.name}卫生健康局`,
+      c.code,
+      "COUNTY",
+      cityAdminId(c.cityIndex),
+      "联系人",
+      "0771-2800002",
+    ]),
+  );
+  await w.insert(
+    "health_administration",
+    ["id", "name", "region_code", "level", "parent_id", "contact_person", "contact_phone"],
+    adminRows,
+  );
 
   // ---- institutions (ids 1..3 benchmark hospitals, 4..45 assessment institutions, 3 per city, the rest assigned to one of them)
   const n = SIZES.institutions;
@@ -402,35 +545,98 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
       superior = countyAdminId(county.k);
     }
     institutions.push({
-      id, name, cityIndex: ci, cityCode: cities[ci].code, countyCode: county.code, accountId: id,
-      assessorAccountId: assessmentInstitutionId ?? id, departments: { start: 0, count: 0 }, physicians: 0,
+      id,
+      name,
+      cityIndex: ci,
+      cityCode: cities[ci].code,
+      countyCode: county.code,
+      accountId: id,
+      assessorAccountId: assessmentInstitutionId ?? id,
+      departments: { start: 0, count: 0 },
+      physicians: 0,
     });
     physicianWeights.push(weight);
     instRows.push([
-      id, name, withCreditCheck(`12450100${String(100_000_000 + id).slice(-9)}`), `PDY${String(id).padStart(6, "0")}`, type, level, "1",
-      PROVINCE, cities[ci].code, county.code, `${county.name}健康路${id}号`, "法定代表人", "联系人", "0771-5550000",
-      isAssessor || id <= 3 ? 1500 : null, superior, assessmentInstitutionId, isAssessor, 1, nowText, 1, nowText, nowText,
+      id,
+      name,
+      withCreditCheck(`12450100${String(100_000_000 + id).slice(-9)}`),
+      `PDY${String(id).padStart(6, "0")}`,
+      type,
+      level,
+      "1",
+      PROVINCE,
+      cities[ci].code,
+      county.code,
+      `${county.name}健康路${id}号`,
+      "法定代表人",
+      "联系人",
+      "0771-5550000",
+      isAssessor || id <= 3 ? 1500 : null,
+      superior,
+      assessmentInstitutionId,
+      isAssessor,
+      1,
+      nowText,
+      1,
+      nowText,
+      nowText,
     ]);
   }
   for (let i = 0; i < instRows.length; i += SIZES.rowsPerStatement) {
-    await w.insert("institution", [
-      "id", "name", "credit_code", "license_no", "type", "level_code", "nature_code", "province_code", "city_code", "county_code", "address",
-      "legal_representative", "contact_person", "contact_phone", "bed_count", "superior_admin_id", "assessment_institution_id",
-      "is_assessment_institution", "assessment_application_allowed", "profile_completed_at", "version", "created_at", "updated_at",
-    ], instRows.slice(i, i + SIZES.rowsPerStatement));
+    await w.insert(
+      "institution",
+      [
+        "id",
+        "name",
+        "credit_code",
+        "license_no",
+        "type",
+        "level_code",
+        "nature_code",
+        "province_code",
+        "city_code",
+        "county_code",
+        "address",
+        "legal_representative",
+        "contact_person",
+        "contact_phone",
+        "bed_count",
+        "superior_admin_id",
+        "assessment_institution_id",
+        "is_assessment_institution",
+        "assessment_application_allowed",
+        "profile_completed_at",
+        "version",
+        "created_at",
+        "updated_at",
+      ],
+      instRows.slice(i, i + SIZES.rowsPerStatement),
+    );
   }
 
   // ---- departments: 60 / 40 / 30 for the benchmark hospitals, 20 per assessment institution, ~4 elsewhere
   const fixedDeps = (id: number) => (id === 1 ? 60 : id === 2 ? 40 : id === 3 ? 30 : id <= lastAssessor ? 20 : 0);
   const fixedDepTotal = institutions.reduce((s, i) => s + fixedDeps(i.id), 0);
-  const otherDeps = spread(SIZES.departments - fixedDepTotal, institutions.filter((i) => !fixedDeps(i.id)).map(() => 0.5 + r()));
+  const otherDeps = spread(
+    SIZES.departments - fixedDepTotal,
+    institutions.filter((i) => !fixedDeps(i.id)).map(() => 0.5 + r()),
+  );
   let depId = 1;
   let otherIndex = 0;
-  const departments = w.table("department", ["id", "institution_id", "name", "subject_codes", "enabled", "created_at", "updated_at"]);
+  const departments = w.table("department", [
+    "id",
+    "institution_id",
+    "name",
+    "subject_codes",
+    "enabled",
+    "created_at",
+    "updated_at",
+  ]);
   for (const inst of institutions) {
     const count = Math.min(fixedDeps(inst.id) || otherDeps[otherIndex++], DEPARTMENT_NAMES.length);
     inst.departments = { start: depId, count };
-    for (let k = 0; k < count; k++) await departments.add([depId++, inst.id, DEPARTMENT_NAMES[k], '["03"]', 1, nowText, nowText]);
+    for (let k = 0; k < count; k++)
+      await departments.add([depId++, inst.id, DEPARTMENT_NAMES[k], '["03"]', 1, nowText, nowText]);
   }
   await departments.end();
 
@@ -438,28 +644,104 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
   const fixedPhysicians = (id: number) => (id === 1 || id === 2 ? 5000 : id === 3 ? 300 : id <= lastAssessor ? 800 : 0);
   const fixedTotal = institutions.reduce((s, i) => s + fixedPhysicians(i.id), 0);
   const others = institutions.filter((i) => !fixedPhysicians(i.id));
-  const otherCounts = spread(SIZES.physicians - fixedTotal, others.map((i) => physicianWeights[i.id - 1]));
+  const otherCounts = spread(
+    SIZES.physicians - fixedTotal,
+    others.map((i) => physicianWeights[i.id - 1]),
+  );
   others.forEach((inst, k) => (inst.physicians = otherCounts[k]));
   for (const inst of institutions) if (fixedPhysicians(inst.id)) inst.physicians = fixedPhysicians(inst.id);
 
   // ---- accounts: one per institution and administration (bench password), one per physician (initial password)
-  const accounts = w.table("account", ["id", "username", "password_hash", "kind", "display_name", "institution_id", "physician_id", "admin_id", "must_change_password", "enabled", "created_at"]);
-  const instUser = (id: number) => (id === INST.big ? USERS.big : id === INST.enroll ? USERS.enroll : id === INST.importer ? USERS.importer : `inst${id}`);
-  for (const inst of institutions) await accounts.add([inst.id, instUser(inst.id), benchHash, "INSTITUTION", inst.name, inst.id, null, null, 0, 1, nowText]);
+  const accounts = w.table("account", [
+    "id",
+    "username",
+    "password_hash",
+    "kind",
+    "display_name",
+    "institution_id",
+    "physician_id",
+    "admin_id",
+    "must_change_password",
+    "enabled",
+    "created_at",
+  ]);
+  const instUser = (id: number) =>
+    id === INST.big
+      ? USERS.big
+      : id === INST.enroll
+        ? USERS.enroll
+        : id === INST.importer
+          ? USERS.importer
+          : `inst${id}`;
+  for (const inst of institutions)
+    await accounts.add([
+      inst.id,
+      instUser(inst.id),
+      benchHash,
+      "INSTITUTION",
+      inst.name,
+      inst.id,
+      null,
+      null,
+      0,
+      1,
+      nowText,
+    ]);
   const adminAccountBase = n;
   for (const row of adminRows) {
     const adminId = row[0] as number;
-    await accounts.add([adminAccountBase + adminId, adminId === 1 ? USERS.province : `admin_${row[2]}`, benchHash, "HEALTH_ADMIN", row[1], null, null, adminId, 0, 1, nowText]);
+    await accounts.add([
+      adminAccountBase + adminId,
+      adminId === 1 ? USERS.province : `admin_${row[2]}`,
+      benchHash,
+      "HEALTH_ADMIN",
+      row[1],
+      null,
+      null,
+      adminId,
+      0,
+      1,
+      nowText,
+    ]);
   }
   const physicianAccountBase = adminAccountBase + adminRows.length;
   phase("regions, institutions, departments");
 
   // ---- cycle
   const cycle = cycleAround(todayInChina(), PROVINCE);
-  await w.insert("assessment_cycle", ["id", "name", "province_code", "start_date", "end_date", "is_current", "phases", "required_tests", "work_quantity_standards", "simple_procedure_rule", "notice", "created_at"], [
-    [1, cycle.name, PROVINCE, cycle.startDate, cycle.endDate, 1, JSON.stringify(cycle.phases), JSON.stringify(cycle.requiredTests),
-      JSON.stringify(cycle.workQuantityStandards), JSON.stringify(cycle.simpleProcedureRule), cycle.notice, nowText],
-  ]);
+  await w.insert(
+    "assessment_cycle",
+    [
+      "id",
+      "name",
+      "province_code",
+      "start_date",
+      "end_date",
+      "is_current",
+      "phases",
+      "required_tests",
+      "work_quantity_standards",
+      "simple_procedure_rule",
+      "notice",
+      "created_at",
+    ],
+    [
+      [
+        1,
+        cycle.name,
+        PROVINCE,
+        cycle.startDate,
+        cycle.endDate,
+        1,
+        JSON.stringify(cycle.phases),
+        JSON.stringify(cycle.requiredTests),
+        JSON.stringify(cycle.workQuantityStandards),
+        JSON.stringify(cycle.simpleProcedureRule),
+        cycle.notice,
+        nowText,
+      ],
+    ],
+  );
   const cycleStart = now - 85 * DAY;
 
   // ---- statuses first (the event total is fixed, so extra return rounds are dealt out before writing)
@@ -473,19 +755,32 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
       for (let k = 0; k < inst.physicians; k++, pid++) {
         physicianInst[pid] = inst.id;
         const x = r();
-        practising[pid] = inst.id === INST.enroll || x < 0.97 ? "PRACTISING" : x < 0.99 ? "SUSPENDED" : "NOT_PRACTISING";
+        practising[pid] =
+          inst.id === INST.enroll || x < 0.97 ? "PRACTISING" : x < 0.99 ? "SUSPENDED" : "NOT_PRACTISING";
         let y = r();
         let status = S.QUALIFIED;
-        for (const [s, share] of STATUS_SHARES) if ((y -= share) < 0) { status = s; break; }
+        for (const [s, share] of STATUS_SHARES)
+          if ((y -= share) < 0) {
+            status = s;
+            break;
+          }
         statuses[pid] = practising[pid] === "PRACTISING" ? status : S.NOT_ENROLLED;
       }
     }
   }
   const baseEvents = (s: ApplicationStatus, general: boolean): number =>
     ({
-      NOT_ENROLLED: 0, AWAITING_REGISTRATION: 1, RETURNED_TO_PHYSICIAN: 3, AWAITING_INSTITUTION_REVIEW: 2, RETURNED_TO_INSTITUTION: 4,
-      AWAITING_ASSESSMENT_REVIEW: 3, AWAITING_TEST: general ? 5 : 4, AWAITING_MAKEUP_CONFIRMATION: general ? 6 : 5,
-      AWAITING_MAKEUP_TEST: general ? 7 : 6, QUALIFIED: general ? 6 : 5, UNQUALIFIED: general ? 8 : 7,
+      NOT_ENROLLED: 0,
+      AWAITING_REGISTRATION: 1,
+      RETURNED_TO_PHYSICIAN: 3,
+      AWAITING_INSTITUTION_REVIEW: 2,
+      RETURNED_TO_INSTITUTION: 4,
+      AWAITING_ASSESSMENT_REVIEW: 3,
+      AWAITING_TEST: general ? 5 : 4,
+      AWAITING_MAKEUP_CONFIRMATION: general ? 6 : 5,
+      AWAITING_MAKEUP_TEST: general ? 7 : 6,
+      QUALIFIED: general ? 6 : 5,
+      UNQUALIFIED: general ? 8 : 7,
     })[s];
   const general = new Uint8Array(total);
   const extraRounds = new Uint8Array(total);
@@ -507,16 +802,69 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
 
   // ---- physicians, their accounts, applications and timelines, streamed
   const physicians = w.table("physician", [
-    "id", "name", "gender", "birth_date", "id_number", "legacy_id_number", "phone", "qualification_cert_no", "practice_cert_no", "category_code",
-    "scope_codes", "level", "title", "first_practice_date", "institution_id", "department_id", "other_practice_sites", "practising_status",
-    "photo_attachment_id", "version", "created_at", "updated_at", "deleted_at",
+    "id",
+    "name",
+    "gender",
+    "birth_date",
+    "id_number",
+    "legacy_id_number",
+    "phone",
+    "qualification_cert_no",
+    "practice_cert_no",
+    "category_code",
+    "scope_codes",
+    "level",
+    "title",
+    "first_practice_date",
+    "institution_id",
+    "department_id",
+    "other_practice_sites",
+    "practising_status",
+    "photo_attachment_id",
+    "version",
+    "created_at",
+    "updated_at",
+    "deleted_at",
   ]);
   const applications = w.table("application", [
-    "id", "cycle_id", "physician_id", "institution_id", "department_id", "procedure_type", "status", "exemption_status", "exempted_test",
-    "exemption_reason", "exemption_note", "draft", "submission", "submitted_at", "institution_review", "assessment_review", "return_reason",
-    "last_action", "last_action_at", "version", "created_at", "updated_at",
+    "id",
+    "cycle_id",
+    "physician_id",
+    "institution_id",
+    "department_id",
+    "procedure_type",
+    "status",
+    "exemption_status",
+    "exempted_test",
+    "exemption_reason",
+    "exemption_note",
+    "draft",
+    "submission",
+    "submitted_at",
+    "institution_review",
+    "assessment_review",
+    "return_reason",
+    "last_action",
+    "last_action_at",
+    "version",
+    "created_at",
+    "updated_at",
   ]);
-  const events = w.table("application_event", ["id", "application_id", "at", "actor_type", "actor_id", "actor_name", "actor_role", "action", "from_status", "to_status", "reason", "detail", "ip"]);
+  const events = w.table("application_event", [
+    "id",
+    "application_id",
+    "at",
+    "actor_type",
+    "actor_id",
+    "actor_name",
+    "actor_role",
+    "action",
+    "from_status",
+    "to_status",
+    "reason",
+    "detail",
+    "ip",
+  ]);
   let eventId = 1;
   const names: string[] = new Array(total);
 
@@ -530,22 +878,65 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
     const category = r() < 0.8 ? practiceCategories[0] : pick(r, practiceCategories);
     const scopes = [pick(r, category.scopes).code];
     if (r() < 0.2) scopes.push(pick(r, category.scopes).code);
-    const departmentId = inst.departments.count && r() < 0.92 ? inst.departments.start + Math.floor(r() * inst.departments.count) : null;
+    const departmentId =
+      inst.departments.count && r() < 0.92 ? inst.departments.start + Math.floor(r() * inst.departments.count) : null;
     const firstPractice = `${Number(idNumber.slice(6, 10)) + 24 + Math.floor(r() * 4)}-07-01`;
     const created = sqlDateTime(now - (100 + Math.floor(r() * 900)) * DAY);
     const phone = `1${pick(r, ["35", "38", "39", "58", "77", "88"])}${String(Math.floor(r() * 1e8)).padStart(8, "0")}`;
     await physicians.add([
-      id, name, Number(idNumber[16]) % 2 ? "MALE" : "FEMALE", birthDate, idNumber, null, phone, `2008451104501${String(i).padStart(6, "0")}`,
-      `1104501${String(i).padStart(8, "0")}`, category.code, JSON.stringify([...new Set(scopes)]), r() < 0.85 ? "PHYSICIAN" : "ASSISTANT",
-      pick(r, TITLES), firstPractice, inst.id, departmentId, "[]", practising[i], null, 1, created, created, null,
+      id,
+      name,
+      Number(idNumber[16]) % 2 ? "MALE" : "FEMALE",
+      birthDate,
+      idNumber,
+      null,
+      phone,
+      `2008451104501${String(i).padStart(6, "0")}`,
+      `1104501${String(i).padStart(8, "0")}`,
+      category.code,
+      JSON.stringify([...new Set(scopes)]),
+      r() < 0.85 ? "PHYSICIAN" : "ASSISTANT",
+      pick(r, TITLES),
+      firstPractice,
+      inst.id,
+      departmentId,
+      "[]",
+      practising[i],
+      null,
+      1,
+      created,
+      created,
+      null,
     ]);
-    await accounts.add([physicianAccountBase + id, idNumber, physicianHash, "PHYSICIAN", name, null, id, null, 1, 1, created]);
+    await accounts.add([
+      physicianAccountBase + id,
+      idNumber,
+      physicianHash,
+      "PHYSICIAN",
+      name,
+      null,
+      id,
+      null,
+      1,
+      1,
+      created,
+    ]);
 
     // timeline: the natural path to the status, with `extraRounds` 驳回/重新提交 rounds
     const status = statuses[i];
     const proc = SUBMITTED.has(status) ? (general[i] ? "GENERAL" : "SIMPLE") : null;
-    const path: [WorkflowAction, ApplicationStatus | null, ApplicationStatus | null, "INST" | "SELF" | "ASSESSOR" | "PROVINCE"][] = [];
-    const step = (a: WorkflowAction, from: ApplicationStatus | null, to: ApplicationStatus | null, who: "INST" | "SELF" | "ASSESSOR" | "PROVINCE") => path.push([a, from, to, who]);
+    const path: [
+      WorkflowAction,
+      ApplicationStatus | null,
+      ApplicationStatus | null,
+      "INST" | "SELF" | "ASSESSOR" | "PROVINCE",
+    ][] = [];
+    const step = (
+      a: WorkflowAction,
+      from: ApplicationStatus | null,
+      to: ApplicationStatus | null,
+      who: "INST" | "SELF" | "ASSESSOR" | "PROVINCE",
+    ) => path.push([a, from, to, who]);
     if (status !== S.NOT_ENROLLED) step(WorkflowAction.ENROLL, S.NOT_ENROLLED, S.AWAITING_REGISTRATION, "INST");
     if (SUBMITTED.has(status)) {
       step(WorkflowAction.SUBMIT, S.AWAITING_REGISTRATION, S.AWAITING_INSTITUTION_REVIEW, "SELF");
@@ -557,19 +948,36 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
         step(WorkflowAction.ADD_OPINION, S.AWAITING_INSTITUTION_REVIEW, S.AWAITING_INSTITUTION_REVIEW, "INST");
         opinionFor = -1;
       }
-      if (status === S.RETURNED_TO_PHYSICIAN) step(WorkflowAction.REJECT, S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_PHYSICIAN, "INST");
+      if (status === S.RETURNED_TO_PHYSICIAN)
+        step(WorkflowAction.REJECT, S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_PHYSICIAN, "INST");
     }
-    if (INSTITUTION_REVIEWED.has(status)) step(WorkflowAction.APPROVE, S.AWAITING_INSTITUTION_REVIEW, S.AWAITING_ASSESSMENT_REVIEW, "INST");
-    if (status === S.RETURNED_TO_INSTITUTION) step(WorkflowAction.REREVIEW_REJECT, S.AWAITING_ASSESSMENT_REVIEW, S.RETURNED_TO_INSTITUTION, "ASSESSOR");
+    if (INSTITUTION_REVIEWED.has(status))
+      step(WorkflowAction.APPROVE, S.AWAITING_INSTITUTION_REVIEW, S.AWAITING_ASSESSMENT_REVIEW, "INST");
+    if (status === S.RETURNED_TO_INSTITUTION)
+      step(WorkflowAction.REREVIEW_REJECT, S.AWAITING_ASSESSMENT_REVIEW, S.RETURNED_TO_INSTITUTION, "ASSESSOR");
     if (ASSESSED.has(status) && status !== S.RETURNED_TO_INSTITUTION) {
       step(WorkflowAction.REREVIEW_APPROVE, S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST, "ASSESSOR");
       const tests = general[i] ? 2 : 1;
       if (status === S.QUALIFIED) {
-        for (let k = 0; k < tests; k++) step(WorkflowAction.RECORD_TEST_RESULT, S.AWAITING_TEST, k === tests - 1 ? S.QUALIFIED : S.AWAITING_TEST, "ASSESSOR");
+        for (let k = 0; k < tests; k++)
+          step(
+            WorkflowAction.RECORD_TEST_RESULT,
+            S.AWAITING_TEST,
+            k === tests - 1 ? S.QUALIFIED : S.AWAITING_TEST,
+            "ASSESSOR",
+          );
       } else if (status !== S.AWAITING_TEST) {
-        for (let k = 0; k < tests; k++) step(WorkflowAction.RECORD_TEST_RESULT, S.AWAITING_TEST, k === tests - 1 ? S.AWAITING_MAKEUP_CONFIRMATION : S.AWAITING_TEST, "ASSESSOR");
-        if (status === S.AWAITING_MAKEUP_TEST || status === S.UNQUALIFIED) step(WorkflowAction.CONFIRM_MAKEUP, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, "PROVINCE");
-        if (status === S.UNQUALIFIED) step(WorkflowAction.RECORD_MAKEUP_RESULT, S.AWAITING_MAKEUP_TEST, S.UNQUALIFIED, "ASSESSOR");
+        for (let k = 0; k < tests; k++)
+          step(
+            WorkflowAction.RECORD_TEST_RESULT,
+            S.AWAITING_TEST,
+            k === tests - 1 ? S.AWAITING_MAKEUP_CONFIRMATION : S.AWAITING_TEST,
+            "ASSESSOR",
+          );
+        if (status === S.AWAITING_MAKEUP_TEST || status === S.UNQUALIFIED)
+          step(WorkflowAction.CONFIRM_MAKEUP, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, "PROVINCE");
+        if (status === S.UNQUALIFIED)
+          step(WorkflowAction.RECORD_MAKEUP_RESULT, S.AWAITING_MAKEUP_TEST, S.UNQUALIFIED, "ASSESSOR");
       } else if (general[i]) {
         step(WorkflowAction.RECORD_TEST_RESULT, S.AWAITING_TEST, S.AWAITING_TEST, "ASSESSOR");
       }
@@ -580,46 +988,120 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
       at += Math.floor(r() * 5 * DAY) + 60_000;
       if (action === WorkflowAction.SUBMIT) submittedAt = at;
       const actor =
-        who === "INST" ? [inst.accountId, inst.name, "INSTITUTION"] :
-        who === "SELF" ? [physicianAccountBase + id, name, "PHYSICIAN"] :
-        who === "ASSESSOR" ? [inst.assessorAccountId, institutions[inst.assessorAccountId - 1].name, "ASSESSMENT_INSTITUTION"] :
-        [adminAccountBase + 1, "广西壮族自治区卫生健康委员会", "PROVINCIAL_ADMIN"];
-      const reason = action === WorkflowAction.REJECT || action === WorkflowAction.REREVIEW_REJECT ? "材料不完整，请补充近两年工作量统计" : null;
-      await events.add([eventId++, id, sqlDateTime(Math.min(at, now)), "ACCOUNT", actor[0], actor[1], actor[2], action, from, to, reason, null, "10.0.0.1"]);
+        who === "INST"
+          ? [inst.accountId, inst.name, "INSTITUTION"]
+          : who === "SELF"
+            ? [physicianAccountBase + id, name, "PHYSICIAN"]
+            : who === "ASSESSOR"
+              ? [inst.assessorAccountId, institutions[inst.assessorAccountId - 1].name, "ASSESSMENT_INSTITUTION"]
+              : [adminAccountBase + 1, "广西壮族自治区卫生健康委员会", "PROVINCIAL_ADMIN"];
+      const reason =
+        action === WorkflowAction.REJECT || action === WorkflowAction.REREVIEW_REJECT
+          ? "材料不完整，请补充近两年工作量统计"
+          : null;
+      await events.add([
+        eventId++,
+        id,
+        sqlDateTime(Math.min(at, now)),
+        "ACCOUNT",
+        actor[0],
+        actor[1],
+        actor[2],
+        action,
+        from,
+        to,
+        reason,
+        null,
+        "10.0.0.1",
+      ]);
     }
     const last = path[path.length - 1];
     const lastAt = path.length ? sqlDateTime(Math.min(at, now)) : created;
     const snapshot = {
-      name, gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE", birthDate, idNumber, phone, level: "PHYSICIAN", title: "主治医师",
-      qualificationCertNo: `2008451104501${String(i).padStart(6, "0")}`, practiceCertNo: `1104501${String(i).padStart(8, "0")}`,
-      categoryCode: category.code, scopeCodes: scopes, firstPracticeDate: firstPractice, institutionName: inst.name,
-      departmentName: departmentId ? DEPARTMENT_NAMES[departmentId - inst.departments.start] : "", otherPracticeSites: [],
+      name,
+      gender: Number(idNumber[16]) % 2 ? "MALE" : "FEMALE",
+      birthDate,
+      idNumber,
+      phone,
+      level: "PHYSICIAN",
+      title: "主治医师",
+      qualificationCertNo: `2008451104501${String(i).padStart(6, "0")}`,
+      practiceCertNo: `1104501${String(i).padStart(8, "0")}`,
+      categoryCode: category.code,
+      scopeCodes: scopes,
+      firstPracticeDate: firstPractice,
+      institutionName: inst.name,
+      departmentName: departmentId ? DEPARTMENT_NAMES[departmentId - inst.departments.start] : "",
+      otherPracticeSites: [],
     };
     const form = (p: string | null) => ({
-      procedure: p, departmentId, practiceExperience: `${firstPractice.slice(0, 4)} 年起在${inst.name}从事临床工作至今`,
+      procedure: p,
+      departmentId,
+      practiceExperience: `${firstPractice.slice(0, 4)} 年起在${inst.name}从事临床工作至今`,
       workPerformance: "考核周期内完成本科室门诊、病房诊疗工作，参与科室业务学习与带教，无医疗差错事故。",
       ethics: "遵守医师职业道德规范，廉洁行医，尊重患者，无违规违纪行为。",
-      report: p === "SIMPLE" ? "本人在考核周期内认真履行医师职责，坚持以病人为中心，不断提高业务水平，积极参加继续医学教育，年度考核均为合格。" : "",
-      hasGoodRecord: p === "SIMPLE", hasBadRecord: false, workQuantities: p === "GENERAL" ? [{ code: "PATIENTS", value: 2000 + Math.floor(r() * 3000) }] : [],
+      report:
+        p === "SIMPLE"
+          ? "本人在考核周期内认真履行医师职责，坚持以病人为中心，不断提高业务水平，积极参加继续医学教育，年度考核均为合格。"
+          : "",
+      hasGoodRecord: p === "SIMPLE",
+      hasBadRecord: false,
+      workQuantities: p === "GENERAL" ? [{ code: "PATIENTS", value: 2000 + Math.floor(r() * 3000) }] : [],
     });
     const submission = proc ? JSON.stringify({ ...form(proc), snapshot }) : null;
     const draft = status === S.AWAITING_REGISTRATION && r() < 0.3 ? JSON.stringify(form(null)) : null;
     const reviewAt = sqlDateTime(Math.min(at, now));
     const institutionReview = INSTITUTION_REVIEWED.has(status)
       ? JSON.stringify({
-          ratings: [{ item: "WORK_PERFORMANCE", itemName: "工作成绩", rating: "QUALIFIED" }, { item: "ETHICS", itemName: "职业道德", rating: "QUALIFIED" }],
-          outcome: "QUALIFIED", opinion: "同意", reviewerAccountId: inst.accountId, reviewerName: inst.name, at: reviewAt,
+          ratings: [
+            { item: "WORK_PERFORMANCE", itemName: "工作成绩", rating: "QUALIFIED" },
+            { item: "ETHICS", itemName: "职业道德", rating: "QUALIFIED" },
+          ],
+          outcome: "QUALIFIED",
+          opinion: "同意",
+          reviewerAccountId: inst.accountId,
+          reviewerName: inst.name,
+          at: reviewAt,
         })
       : null;
     const assessmentReview = ASSESSED.has(status)
-      ? JSON.stringify({ approved: status !== S.RETURNED_TO_INSTITUTION, opinion: status === S.RETURNED_TO_INSTITUTION ? "工作量材料不足" : "复核通过", reviewerAccountId: inst.assessorAccountId, reviewerName: "考核机构", at: reviewAt })
+      ? JSON.stringify({
+          approved: status !== S.RETURNED_TO_INSTITUTION,
+          opinion: status === S.RETURNED_TO_INSTITUTION ? "工作量材料不足" : "复核通过",
+          reviewerAccountId: inst.assessorAccountId,
+          reviewerName: "考核机构",
+          at: reviewAt,
+        })
       : null;
-    const exemption = proc && r() < 0.04 ? pick(r, ["AWAITING_INSTITUTION", "AWAITING_ASSESSMENT_INSTITUTION", "APPROVED", "REJECTED"]) : "NONE";
+    const exemption =
+      proc && r() < 0.04
+        ? pick(r, ["AWAITING_INSTITUTION", "AWAITING_ASSESSMENT_INSTITUTION", "APPROVED", "REJECTED"])
+        : "NONE";
     await applications.add([
-      id, 1, id, inst.id, departmentId, proc, status, exemption, exemption === "NONE" ? null : proc === "SIMPLE" ? "HUMANITIES" : "PROFESSIONAL",
-      exemption === "NONE" ? null : "完成住院医师规范化培训", null, draft, submission, submittedAt ? sqlDateTime(submittedAt) : null,
-      institutionReview, assessmentReview, status === S.RETURNED_TO_PHYSICIAN || status === S.RETURNED_TO_INSTITUTION ? "材料不完整，请补充近两年工作量统计" : null,
-      last ? EVENT_LABEL[last[0]] : "", lastAt, path.length + 1, created, lastAt,
+      id,
+      1,
+      id,
+      inst.id,
+      departmentId,
+      proc,
+      status,
+      exemption,
+      exemption === "NONE" ? null : proc === "SIMPLE" ? "HUMANITIES" : "PROFESSIONAL",
+      exemption === "NONE" ? null : "完成住院医师规范化培训",
+      null,
+      draft,
+      submission,
+      submittedAt ? sqlDateTime(submittedAt) : null,
+      institutionReview,
+      assessmentReview,
+      status === S.RETURNED_TO_PHYSICIAN || status === S.RETURNED_TO_INSTITUTION
+        ? "材料不完整，请补充近两年工作量统计"
+        : null,
+      last ? EVENT_LABEL[last[0]] : "",
+      lastAt,
+      path.length + 1,
+      created,
+      lastAt,
     ]);
   }
   await physicians.end();
@@ -642,11 +1124,23 @@ async function seed(main: Connection, log: (s: string) => void): Promise<{ datas
   phase("status_counter, region_status_counter (INSERT … SELECT … GROUP BY)");
   for (const c of conns.slice(1)) await c.end();
   await main.query("SET autocommit = 1, unique_checks = 1, foreign_key_checks = 1");
-  await main.query("ANALYZE TABLE application, application_event, physician, institution, department, account, status_counter, region_status_counter");
+  await main.query(
+    "ANALYZE TABLE application, application_event, physician, institution, department, account, status_counter, region_status_counter",
+  );
   phase("ANALYZE TABLE");
 
   const counts: Record<string, number> = {};
-  for (const table of ["region", "health_administration", "institution", "department", "physician", "account", "application", "application_event", "status_counter"]) {
+  for (const table of [
+    "region",
+    "health_administration",
+    "institution",
+    "department",
+    "physician",
+    "account",
+    "application",
+    "application_event",
+    "status_counter",
+  ]) {
     const [rows] = await main.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
     counts[table] = Number((rows as { n: number }[])[0].n);
   }

@@ -9,13 +9,20 @@ import { PRACTISING_STATUS_LABEL } from "../physicians/physician.entity";
 /** Enum value → label maps as code/name lists, so forms and filters need no copied strings. */
 const items = (labels: Record<string, string>) => Object.entries(labels).map(([code, name]) => ({ code, name }));
 
-const toSubject = (n: SubjectNode): PracticeSubject => ({ code: n.code, name: n.name, children: (n.children ?? []).map(toSubject) });
+const toSubject = (n: SubjectNode): PracticeSubject => ({
+  code: n.code,
+  name: n.name,
+  children: (n.children ?? []).map(toSubject),
+});
 const subjectTree = practiceSubjects.map(toSubject);
 
 /** Public catalogs: no sign-in needed, they are national standards. */
 @Resolver()
 export class CatalogResolver {
-  @Query(() => [PracticeSubject], { complexity: listCost(60), description: "诊疗科目目录（树） (catalog of practice subjects, as a tree)" })
+  @Query(() => [PracticeSubject], {
+    complexity: listCost(60),
+    description: "诊疗科目目录（树） (catalog of practice subjects, as a tree)",
+  })
   practiceSubjects(): PracticeSubject[] {
     return subjectTree;
   }

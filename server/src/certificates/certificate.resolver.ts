@@ -42,7 +42,10 @@ class CertificateView {
   @Field({ description: "发证日期 (issue date)" }) issueDate: string;
   @Field({ description: "须发证机关盖章后生效 (note)" }) note: string;
   @Field({ description: "是否已作废 (revoked)" }) revoked: boolean;
-  @Field({ description: "证书图片（PNG）地址，10 分钟有效；加 &download=1 下载 (signed PNG link; add &download=1 to download)" }) imageUrl: string;
+  @Field({
+    description: "证书图片（PNG）地址，10 分钟有效；加 &download=1 下载 (signed PNG link; add &download=1 to download)",
+  })
+  imageUrl: string;
   @Field({ description: "核验地址（二维码内容） (verification URL, as in the QR code)" }) verifyUrl: string;
 }
 
@@ -51,7 +54,8 @@ class CertificateVerification {
   @Field() number: string;
   @Field(() => CertificateStatus) status: CertificateStatus;
   @Field({ description: "结论 (message)" }) message: string;
-  @Field(() => String, { nullable: true, description: "姓名（脱敏） (masked name)" }) physicianNameMasked: string | null;
+  @Field(() => String, { nullable: true, description: "姓名（脱敏） (masked name)" }) physicianNameMasked:
+    string | null;
   @Field(() => String, { nullable: true }) institutionName: string | null;
   @Field(() => String, { nullable: true }) cycleName: string | null;
   @Field(() => String, { nullable: true }) result: string | null;
@@ -65,8 +69,13 @@ export const imagePath = (id: number) => `/certificates/${id}.png`;
 @Resolver()
 export class CertificateResolver {
   @Authorized()
-  @Query(() => CertificateView, { description: "合格证明（仅考核合格的申请；打印/下载证书） (the certificate of a qualified application)" })
-  async certificate(@Arg("applicationId", () => Int) applicationId: number, @Ctx() ctx: Context): Promise<CertificateView> {
+  @Query(() => CertificateView, {
+    description: "合格证明（仅考核合格的申请；打印/下载证书） (the certificate of a qualified application)",
+  })
+  async certificate(
+    @Arg("applicationId", () => Int) applicationId: number,
+    @Ctx() ctx: Context,
+  ): Promise<CertificateView> {
     const app = await visibleApplication(ctx, applicationId);
     const cert = await ctx.ds.getRepository(Certificate).findOneBy({ applicationId: app.id });
     if (!cert || cert.revokedAt) throw notFound("合格证明（仅考核合格的医师有合格证明）");
@@ -82,17 +91,32 @@ export class CertificateResolver {
     };
   }
 
-  @Query(() => CertificateVerification, { description: "证书真伪核验（公开，无需登录；姓名脱敏） (public certificate verification)" })
+  @Query(() => CertificateVerification, {
+    description: "证书真伪核验（公开，无需登录；姓名脱敏） (public certificate verification)",
+  })
   async verifyCertificate(@Arg("number") number: string, @Ctx() ctx: Context): Promise<CertificateVerification> {
     const clean = number.trim().toUpperCase().slice(0, 32);
     const cert = clean ? await ctx.ds.getRepository(Certificate).findOneBy({ number: clean }) : null;
-    const none = { physicianNameMasked: null, institutionName: null, cycleName: null, result: null, issuingAuthority: null, issueDate: null };
-    if (!cert) return { number: clean, status: CertificateStatus.NOT_FOUND, message: "查无此证，请核对证明编号", ...none };
-    const facts = {
-      physicianNameMasked: maskName(cert.data.physicianName), institutionName: cert.data.institutionName, cycleName: cert.data.cycleName,
-      result: cert.data.result, issuingAuthority: cert.data.issuingAuthority, issueDate: cert.data.issueDate,
+    const none = {
+      physicianNameMasked: null,
+      institutionName: null,
+      cycleName: null,
+      result: null,
+      issuingAuthority: null,
+      issueDate: null,
     };
-    if (cert.revokedAt) return { number: cert.number, status: CertificateStatus.REVOKED, message: "该证明已作废", ...facts };
+    if (!cert)
+      return { number: clean, status: CertificateStatus.NOT_FOUND, message: "查无此证，请核对证明编号", ...none };
+    const facts = {
+      physicianNameMasked: maskName(cert.data.physicianName),
+      institutionName: cert.data.institutionName,
+      cycleName: cert.data.cycleName,
+      result: cert.data.result,
+      issuingAuthority: cert.data.issuingAuthority,
+      issueDate: cert.data.issueDate,
+    };
+    if (cert.revokedAt)
+      return { number: cert.number, status: CertificateStatus.REVOKED, message: "该证明已作废", ...facts };
     return { number: cert.number, status: CertificateStatus.GENUINE, message: "该证明真实有效", ...facts };
   }
 }

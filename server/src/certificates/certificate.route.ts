@@ -24,11 +24,18 @@ export function certificateRouter(deps: AppDeps): Router {
       res.setHeader("Content-Type", "image/png");
       res.setHeader("Cache-Control", "private, max-age=600");
       res.setHeader("X-Content-Type-Options", "nosniff");
-      res.setHeader("Content-Disposition", `${req.query.download ? "attachment" : "inline"}; filename*=UTF-8''${encodeURIComponent(`合格证明-${cert.number}.png`)}`);
+      res.setHeader(
+        "Content-Disposition",
+        `${req.query.download ? "attachment" : "inline"}; filename*=UTF-8''${encodeURIComponent(`合格证明-${cert.number}.png`)}`,
+      );
       res.send(png);
     } catch (err) {
       if (err instanceof MissingCjkFontError) {
-        res.status(503).json({ error: { code: "UNAVAILABLE", message: "服务器缺少中文字体，暂时无法生成证书图片，请联系系统管理员" } });
+        res
+          .status(503)
+          .json({
+            error: { code: "UNAVAILABLE", message: "服务器缺少中文字体，暂时无法生成证书图片，请联系系统管理员" },
+          });
         return;
       }
       logger.error({ err, certificate: cert.id }, "certificate rendering failed");

@@ -24,7 +24,10 @@ export async function issueCertificate(em: EntityManager, app: Application): Pro
     em.findOneBy(AssessmentCycle, { id: app.cycleId }),
   ]);
   if (!physician || !institution || !cycle) return;
-  const authority = await em.findOneBy(HealthAdministration, { regionCode: institution.provinceCode, level: RegionLevel.PROVINCE });
+  const authority = await em.findOneBy(HealthAdministration, {
+    regionCode: institution.provinceCode,
+    level: RegionLevel.PROVINCE,
+  });
   const category = categoryByCode(physician.categoryCode);
   const now = new Date();
   const data = {
@@ -46,35 +49,68 @@ export async function issueCertificate(em: EntityManager, app: Application): Pro
   };
   const existing = await em.findOneBy(Certificate, { applicationId: app.id });
   if (existing) {
-    await em.update(Certificate, { id: existing.id }, { data, issuedAt: now, revokedAt: null, revokeReason: null, imageKey: null, imageSha256: null, imageSize: null, updatedAt: now });
+    await em.update(
+      Certificate,
+      { id: existing.id },
+      {
+        data,
+        issuedAt: now,
+        revokedAt: null,
+        revokeReason: null,
+        imageKey: null,
+        imageSha256: null,
+        imageSize: null,
+        updatedAt: now,
+      },
+    );
   } else {
     await em.insert(Certificate, {
-      applicationId: app.id, number: data.number, physicianId: physician.id, institutionId: institution.id, cycleId: cycle.id, issuedAt: now, data,
-      imageKey: null, imageSha256: null, imageSize: null, revokedAt: null, revokeReason: null, updatedAt: now,
+      applicationId: app.id,
+      number: data.number,
+      physicianId: physician.id,
+      institutionId: institution.id,
+      cycleId: cycle.id,
+      issuedAt: now,
+      data,
+      imageKey: null,
+      imageSha256: null,
+      imageSize: null,
+      revokedAt: null,
+      revokeReason: null,
+      updatedAt: now,
     });
   }
 }
 
 export async function revokeCertificate(em: EntityManager, applicationId: number, reason: string): Promise<void> {
   const now = new Date();
-  await em.update(Certificate, { applicationId }, { revokedAt: now, revokeReason: reason.slice(0, 255), updatedAt: now });
+  await em.update(
+    Certificate,
+    { applicationId },
+    { revokedAt: now, revokeReason: reason.slice(0, 255), updatedAt: now },
+  );
 }
 
-export const verifyUrl = (deps: Pick<AppDeps, "config">, number: string) => `${deps.config.publicUrl.replace(/\/$/, "")}/verify/${encodeURIComponent(number)}`;
+export const verifyUrl = (deps: Pick<AppDeps, "config">, number: string) =>
+  `${deps.config.publicUrl.replace(/\/$/, "")}/verify/${encodeURIComponent(number)}`;
 
 /**
  * The certificate's PNG: rendered on first request and stored (deterministic rendering keeps a race of
  * two first requests harmless), then always served from storage.
  */
 export async function certificateImage(deps: AppDeps, certificate: Certificate): Promise<Buffer> {
-  if (certificate.imageKey && (await deps.storage.exists(certificate.imageKey))) return deps.storage.read(certificate.imageKey);
+  if (certificate.imageKey && (await deps.storage.exists(certificate.imageKey)))
+    return deps.storage.read(certificate.imageKey);
   const png = await renderCertificatePng({ ...certificate.data, verifyUrl: verifyUrl(deps, certificate.number) });
   const stored = await deps.storage.putBuffer(png);
   const result = await deps.ds
     .createQueryBuilder()
     .update(Certificate)
     .set({ imageKey: stored.key, imageSha256: stored.sha256, imageSize: stored.size })
-    .where("id = :id AND (image_key IS NULL OR image_key = :old)", { id: certificate.id, old: certificate.imageKey ?? "" })
+    .where("id = :id AND (image_key IS NULL OR image_key = :old)", {
+      id: certificate.id,
+      old: certificate.imageKey ?? "",
+    })
     .execute();
   if (result.affected === 1) return png;
   await deps.storage.remove(stored.key);

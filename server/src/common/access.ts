@@ -13,7 +13,10 @@ import { notFound } from "./errors";
  * - health administration and API client: the institutions inside its region;
  * - physician: his own institution's public facts only.
  */
-export type InstitutionRef = Pick<Institution, "id" | "provinceCode" | "cityCode" | "countyCode" | "assessmentInstitutionId">;
+export type InstitutionRef = Pick<
+  Institution,
+  "id" | "provinceCode" | "cityCode" | "countyCode" | "assessmentInstitutionId"
+>;
 
 const regionColumn: Record<RegionLevel, "provinceCode" | "cityCode" | "countyCode"> = {
   [RegionLevel.PROVINCE]: "provinceCode",
@@ -22,7 +25,10 @@ const regionColumn: Record<RegionLevel, "provinceCode" | "cityCode" | "countyCod
 };
 
 /** True when the region jurisdiction of an administration or API client contains the institution. */
-export function regionCovers(p: Principal, inst: Pick<InstitutionRef, "provinceCode" | "cityCode" | "countyCode">): boolean {
+export function regionCovers(
+  p: Principal,
+  inst: Pick<InstitutionRef, "provinceCode" | "cityCode" | "countyCode">,
+): boolean {
   if (!p.regionCode || !p.regionLevel) return false;
   return inst[regionColumn[p.regionLevel]] === p.regionCode;
 }
@@ -45,7 +51,11 @@ export function isOwnInstitution(p: Principal, institutionId: number): boolean {
 
 /** May `p` act as the assessment institution responsible for this institution (re-review, results)? */
 export function isAssessorOf(p: Principal, inst: Pick<InstitutionRef, "assessmentInstitutionId">): boolean {
-  return p.roles.has(Role.ASSESSMENT_INSTITUTION) && p.institutionId !== null && inst.assessmentInstitutionId === p.institutionId;
+  return (
+    p.roles.has(Role.ASSESSMENT_INSTITUTION) &&
+    p.institutionId !== null &&
+    inst.assessmentInstitutionId === p.institutionId
+  );
 }
 
 /** May `p` act as a health administration over this institution? */
@@ -81,7 +91,9 @@ export function scopeToVisibleInstitutions<T extends ObjectLiteral>(
 }
 
 /** The region filter (column, code) of a regional principal, for roll-ups over denormalised codes. */
-export function regionFilterOf(p: Principal): { column: "provinceCode" | "cityCode" | "countyCode"; code: string } | null {
+export function regionFilterOf(
+  p: Principal,
+): { column: "provinceCode" | "cityCode" | "countyCode"; code: string } | null {
   if (!p.regionCode || !p.regionLevel) return null;
   return { column: regionColumn[p.regionLevel], code: p.regionCode };
 }

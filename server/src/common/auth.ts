@@ -82,9 +82,7 @@ export function requirePrincipal(ctx: Pick<Context, "principal">): Principal {
 export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
   const principal = context.principal;
   if (!principal) {
-    throw context.sessionExpired
-      ? unauthenticated("登录已超时，请重新登录", "SESSION_EXPIRED")
-      : unauthenticated();
+    throw context.sessionExpired ? unauthenticated("登录已超时，请重新登录", "SESSION_EXPIRED") : unauthenticated();
   }
   if (principal.mustChangePassword && !roles.includes(DURING_PASSWORD_CHANGE)) {
     throw new AppError(ErrorCode.PASSWORD_CHANGE_REQUIRED, "首次登录或密码被重置后，请先修改密码");

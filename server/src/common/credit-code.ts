@@ -23,7 +23,8 @@ export function normalizeCreditCode(input: string): CreditCodeResult {
   if (![...code].every((c) => ALPHABET.includes(c))) {
     return { ok: false, reason: "统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）" };
   }
-  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return { ok: false, reason: "统一社会信用代码校验位错误" };
+  if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17])
+    return { ok: false, reason: "统一社会信用代码校验位错误" };
   return { ok: true, value: code };
 }
 

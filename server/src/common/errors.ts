@@ -39,7 +39,8 @@ export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, me
 export const invalidState = (message: string, extensions: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.INVALID_STATE, message, extensions);
 /** Raised when a guarded update finds the row changed by someone else in between. */
-export const stateChanged = () => new AppError(ErrorCode.CONFLICT, "数据已被他人修改，请刷新后重试", { reason: "STALE_VERSION" });
+export const stateChanged = () =>
+  new AppError(ErrorCode.CONFLICT, "数据已被他人修改，请刷新后重试", { reason: "STALE_VERSION" });
 
 const INTERNAL_MESSAGE = "系统繁忙，请稍后重试";
 
@@ -80,7 +81,12 @@ function fromDatabaseError(err: { code?: string; message?: string }): GraphQLFor
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   if (original instanceof AppError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: original.extensions };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: original.extensions,
+    };
   }
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
     ?.validationErrors;
@@ -95,8 +101,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   // Errors raised by graphql-js/Apollo before execution (parse, validation, variable coercion)
   // describe the request, not the data: keep them for developers, without stack traces.
-  const requestErrorCodes = ["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST",
-    "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE"];
+  const requestErrorCodes = [
+    "GRAPHQL_PARSE_FAILED",
+    "GRAPHQL_VALIDATION_FAILED",
+    "BAD_USER_INPUT",
+    "BAD_REQUEST",
+    "PERSISTED_QUERY_NOT_FOUND",
+    "PERSISTED_QUERY_NOT_SUPPORTED",
+    "OPERATION_RESOLUTION_FAILURE",
+  ];
   if (code && requestErrorCodes.includes(code) && !(original instanceof Error && "sql" in original)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

@@ -55,7 +55,8 @@ export function idNumberFacts(id18: string): { birthDate: string; gender: "MALE"
 }
 
 /** 4501**********1234: lists show only the region prefix and the last four characters. */
-export const maskIdNumber = (id: string) => (id.length <= 8 ? "*".repeat(id.length) : id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4));
+export const maskIdNumber = (id: string) =>
+  id.length <= 8 ? "*".repeat(id.length) : id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
 
 export const maskPhone = (phone: string) =>
   phone.length >= 7 ? phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4) : "*".repeat(phone.length);

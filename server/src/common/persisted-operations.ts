@@ -14,16 +14,29 @@ import { logger } from "../logger";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 const selectionKey = (s: SelectionNode) =>
-  s.kind === Kind.FIELD ? `0${s.alias?.value ?? s.name.value}` : s.kind === Kind.FRAGMENT_SPREAD ? `1${s.name.value}` : `2${s.typeCondition?.name.value ?? ""}`;
-const definitionKey = (d: DocumentNode["definitions"][number]) => `${d.kind}:${"name" in d && d.name ? d.name.value : ""}`;
+  s.kind === Kind.FIELD
+    ? `0${s.alias?.value ?? s.name.value}`
+    : s.kind === Kind.FRAGMENT_SPREAD
+      ? `1${s.name.value}`
+      : `2${s.typeCondition?.name.value ?? ""}`;
+const definitionKey = (d: DocumentNode["definitions"][number]) =>
+  `${d.kind}:${"name" in d && d.name ? d.name.value : ""}`;
 
 export function canonicalDocument(document: string): string {
   const ast = parse(document, { noLocation: true });
   const stripped = visit(ast, {
     Field: (node) => (node.name.value === "__typename" && !node.alias ? null : undefined),
-    SelectionSet: { leave: (node) => ({ ...node, selections: [...node.selections].sort((a, b) => selectionKey(a).localeCompare(selectionKey(b))) }) },
+    SelectionSet: {
+      leave: (node) => ({
+        ...node,
+        selections: [...node.selections].sort((a, b) => selectionKey(a).localeCompare(selectionKey(b))),
+      }),
+    },
   }) as DocumentNode;
-  const sorted: ASTNode = { ...stripped, definitions: [...stripped.definitions].sort((a, b) => definitionKey(a).localeCompare(definitionKey(b))) };
+  const sorted: ASTNode = {
+    ...stripped,
+    definitions: [...stripped.definitions].sort((a, b) => definitionKey(a).localeCompare(definitionKey(b))),
+  };
   return print(sorted);
 }
 
@@ -48,20 +61,29 @@ export function loadPersistedOperations(file: string): PersistedOperations {
   return { byHash, allowed };
 }
 
-const refuse = (res: Response, code: string, message: string) => res.status(400).json({ errors: [{ message, extensions: { code } }] });
+const refuse = (res: Response, code: string, message: string) =>
+  res.status(400).json({ errors: [{ message, extensions: { code } }] });
 
 export function persistedOperations(ops: PersistedOperations, only: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const bodies: Record<string, unknown>[] = Array.isArray(req.body) ? req.body : req.body && typeof req.body === "object" ? [req.body] : [];
+    const bodies: Record<string, unknown>[] = Array.isArray(req.body)
+      ? req.body
+      : req.body && typeof req.body === "object"
+        ? [req.body]
+        : [];
     if (req.method === "GET" && typeof req.query.extensions === "string") {
       try {
-        bodies.push({ query: req.query.query, extensions: JSON.parse(req.query.extensions) } as Record<string, unknown>);
+        bodies.push({ query: req.query.query, extensions: JSON.parse(req.query.extensions) } as Record<
+          string,
+          unknown
+        >);
       } catch {
         /* let Apollo report the malformed request */
       }
     }
     for (const body of bodies) {
-      const hash = (body.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined)?.persistedQuery?.sha256Hash;
+      const hash = (body.extensions as { persistedQuery?: { sha256Hash?: string } } | undefined)?.persistedQuery
+        ?.sha256Hash;
       if (hash && typeof body.query !== "string") {
         const document = ops.byHash.get(hash);
         if (!document) return refuse(res, "PERSISTED_QUERY_NOT_FOUND", "未登记的操作，请使用最新版本的客户端");

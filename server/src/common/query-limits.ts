@@ -1,6 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
-import { Kind, type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from "graphql";
+import {
+  Kind,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type ValidationContext,
+} from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type { ComplexityEstimatorArgs } from "graphql-query-complexity";
 import type { AppConfig } from "../config";
@@ -15,11 +23,19 @@ export const pagedCost = ({ args, childComplexity }: ComplexityEstimatorArgs) =>
   1 + childComplexity * Math.max(1, Number(args.pageSize ?? args.first ?? 20));
 
 /** Lists without paging arguments, with a typical length to charge for. */
-export const listCost = (typicalLength: number) => ({ childComplexity }: ComplexityEstimatorArgs) => 1 + childComplexity * typicalLength;
+export const listCost =
+  (typicalLength: number) =>
+  ({ childComplexity }: ComplexityEstimatorArgs) =>
+    1 + childComplexity * typicalLength;
 
-const limitError = (message: string, extra: Record<string, unknown> = {}) => new AppError(ErrorCode.QUERY_TOO_COMPLEX, message, extra);
+const limitError = (message: string, extra: Record<string, unknown> = {}) =>
+  new AppError(ErrorCode.QUERY_TOO_COMPLEX, message, extra);
 
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   if (!selectionSet) return 0;
   let max = 0;
   for (const s of selectionSet.selections) {
@@ -39,12 +55,16 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Record<s
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = Object.fromEntries(
-      context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+      context
+        .getDocument()
+        .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
     );
     return {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
-        if (depth > maxDepth) context.reportError(limitError(`查询嵌套层级为 ${depth}，超过上限 ${maxDepth}`, { depth, maxDepth }));
+        if (depth > maxDepth)
+          context.reportError(limitError(`查询嵌套层级为 ${depth}，超过上限 ${maxDepth}`, { depth, maxDepth }));
       },
     };
   };
@@ -59,7 +79,10 @@ export function aliasLimitRule(maxAliases: number) {
       },
       Document: {
         leave() {
-          if (aliases > maxAliases) context.reportError(limitError(`查询使用了 ${aliases} 个别名，超过上限 ${maxAliases}`, { aliases, maxAliases }));
+          if (aliases > maxAliases)
+            context.reportError(
+              limitError(`查询使用了 ${aliases} 个别名，超过上限 ${maxAliases}`, { aliases, maxAliases }),
+            );
         },
       },
     };
@@ -85,7 +108,10 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             return; // variables that do not coerce: execution reports them as BAD_USER_INPUT
           }
           if (cost > maxCost) {
-            throw limitError(`查询代价估算为 ${cost}，超过上限 ${maxCost}，请减少每页条数或所取字段`, { cost, maxCost });
+            throw limitError(`查询代价估算为 ${cost}，超过上限 ${maxCost}，请减少每页条数或所取字段`, {
+              cost,
+              maxCost,
+            });
           }
         },
       };
@@ -98,7 +124,12 @@ export function batchLimit(config: Pick<AppConfig, "maxBatchedOperations">) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (Array.isArray(req.body) && req.body.length > config.maxBatchedOperations) {
       res.status(400).json({
-        errors: [{ message: `一次请求最多包含 ${config.maxBatchedOperations} 个操作`, extensions: { code: "BAD_REQUEST", maxBatchedOperations: config.maxBatchedOperations } }],
+        errors: [
+          {
+            message: `一次请求最多包含 ${config.maxBatchedOperations} 个操作`,
+            extensions: { code: "BAD_REQUEST", maxBatchedOperations: config.maxBatchedOperations },
+          },
+        ],
       });
       return;
     }

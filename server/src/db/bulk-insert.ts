@@ -19,8 +19,13 @@ export async function bulkInsert(
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    const params = part.flat().map((v) => (v instanceof Date ? sqlTime(em.connection, v) : typeof v === "boolean" ? (v ? 1 : 0) : v));
+    const params = part
+      .flat()
+      .map((v) => (v instanceof Date ? sqlTime(em.connection, v) : typeof v === "boolean" ? (v ? 1 : 0) : v));
     // Backticks quote in MySQL/MariaDB and SQLite alike (row_number, for one, is a reserved word).
-    await em.query(`${verb} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(", ")}) VALUES ${part.map(() => tuple).join(", ")}`, params);
+    await em.query(
+      `${verb} INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(", ")}) VALUES ${part.map(() => tuple).join(", ")}`,
+      params,
+    );
   }
 }

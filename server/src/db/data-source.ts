@@ -19,7 +19,11 @@ export const databaseKind = (settings: Pick<DatabaseSettings, "databaseUrl">): D
  * MySQL/MariaDB when DATABASE_URL is set (schema only through committed migrations);
  * otherwise an embedded SQLite file whose schema is synchronised from the entities.
  */
-export function dataSourceOptions(settings: DatabaseSettings, logger?: Logger, server: "mysql" | "mariadb" = "mysql"): DataSourceOptions {
+export function dataSourceOptions(
+  settings: DatabaseSettings,
+  logger?: Logger,
+  server: "mysql" | "mariadb" = "mysql",
+): DataSourceOptions {
   const common = { entities, namingStrategy: new SnakeNamingStrategy(), logging: false, logger } as const;
   if (settings.databaseUrl) {
     return {

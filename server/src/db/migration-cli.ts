@@ -64,7 +64,10 @@ ${down.map((s) => `    await q.query(\`${escape(s)}\`);`).join("\n")}
     let index = readFileSync(indexFile, "utf8");
     index = `import { ${className} } from "./migrations/${timestamp}-${name}";\n${index}`;
     index = index.replace(/export const migrations: Function\[\] = \[([^\]]*)\];/, (_m, list: string) => {
-      const items = list.split(",").map((s) => s.trim()).filter(Boolean);
+      const items = list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       return `export const migrations: Function[] = [${[...items, className].join(", ")}];`;
     });
     writeFileSync(indexFile, index);

@@ -4,4 +4,10 @@ import { ApiClientsRateLimits1795783320658 } from "./migrations/1795783320658-Ap
 import { ExamsProctoringCertificates1795782199010 } from "./migrations/1795782199010-ExamsProctoringCertificates";
 import { Initial1795781694143 } from "./migrations/1795781694143-Initial";
 /** Committed MySQL migrations, in order. Generate new ones with `npm run migration:generate -w server -- Name`. */
-export const migrations: Function[] = [Initial1795781694143, ExamsProctoringCertificates1795782199010, ApiClientsRateLimits1795783320658, ExemptionRequestedAt1795784144460, RegionCountersListIndexes1795788431472];
+export const migrations: Function[] = [
+  Initial1795781694143,
+  ExamsProctoringCertificates1795782199010,
+  ApiClientsRateLimits1795783320658,
+  ExemptionRequestedAt1795784144460,
+  RegionCountersListIndexes1795788431472,
+];

@@ -14,7 +14,12 @@ export interface RawColumns<T> {
 
 const cache = new WeakMap<DataSource, Map<string, RawColumns<ObjectLiteral>>>();
 
-export function rawColumns<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, alias: string, properties: readonly string[]): RawColumns<T> {
+export function rawColumns<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  alias: string,
+  properties: readonly string[],
+): RawColumns<T> {
   let byKey = cache.get(ds);
   if (!byKey) cache.set(ds, (byKey = new Map()));
   const meta = ds.getMetadata(target);
@@ -33,7 +38,8 @@ export function rawColumns<T extends ObjectLiteral>(ds: DataSource, target: Enti
     hydrate(raw) {
       if (raw[columns[0].label] === null || raw[columns[0].label] === undefined) return null;
       const entity = meta.create() as T;
-      for (const { column, label } of columns) column.setEntityValue(entity, ds.driver.prepareHydratedValue(raw[label], column));
+      for (const { column, label } of columns)
+        column.setEntityValue(entity, ds.driver.prepareHydratedValue(raw[label], column));
       return entity;
     },
   };

@@ -9,7 +9,9 @@ import { isSqlite } from "./data-source";
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 
 const isDeadlock = (err: unknown) => {
-  const code = (err as { code?: string; driverError?: { code?: string } })?.code ?? (err as { driverError?: { code?: string } })?.driverError?.code;
+  const code =
+    (err as { code?: string; driverError?: { code?: string } })?.code ??
+    (err as { driverError?: { code?: string } })?.driverError?.code;
   return code === "ER_LOCK_DEADLOCK";
 };
 
@@ -26,6 +28,9 @@ export async function inTransaction<T>(ds: DataSource, work: (em: EntityManager)
   }
   const previous = queues.get(ds) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => ds.transaction(work));
-  queues.set(ds, run.catch(() => undefined));
+  queues.set(
+    ds,
+    run.catch(() => undefined),
+  );
   return run;
 }

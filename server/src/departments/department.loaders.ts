@@ -6,10 +6,20 @@ import { Physician } from "../physicians/physician.entity";
 import { Department } from "./department.entity";
 
 /** Every column of a department, for statements that join departments in and prime {@link departmentById}. */
-export const DEPARTMENT_COLUMNS = ["id", "institutionId", "name", "subjectCodes", "enabled", "createdAt", "updatedAt"] as const;
+export const DEPARTMENT_COLUMNS = [
+  "id",
+  "institutionId",
+  "name",
+  "subjectCodes",
+  "enabled",
+  "createdAt",
+  "updatedAt",
+] as const;
 
 export const departmentById: LoaderDefinition<number, Department | null> = (ds) =>
-  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(Department).findBy({ id: In([...ids]) }), (d) => d.id));
+  new DataLoader(async (ids) =>
+    inKeyOrder(ids, await ds.getRepository(Department).findBy({ id: In([...ids]) }), (d) => d.id),
+  );
 
 /** Physicians per department in one GROUP BY for a whole page of departments. */
 export const physicianCountByDepartment: LoaderDefinition<number, number> = (ds) =>

@@ -1,5 +1,18 @@
 import { pagedCost } from "../common/query-limits";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Role, requirePrincipal } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
 import { subjectPath } from "../catalogs/catalog";
@@ -8,7 +21,13 @@ import { physicianInstitutionId } from "../physicians/physician-institution";
 import { Department } from "./department.entity";
 import { DepartmentFilter, DepartmentInput } from "./department.inputs";
 import { physicianCountByDepartment } from "./department.loaders";
-import { createDepartment, deleteDepartment, listDepartments, setDepartmentEnabled, updateDepartment } from "./department.service";
+import {
+  createDepartment,
+  deleteDepartment,
+  listDepartments,
+  setDepartmentEnabled,
+  updateDepartment,
+} from "./department.service";
 
 @ObjectType({ description: "科室关联的诊疗科目 (a linked practice subject)" })
 class LinkedSubject {
@@ -24,7 +43,10 @@ const DepartmentPage = PageOf(Department, "DepartmentPage", "科室分页列表 
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Authorized(Role.INSTITUTION)
-  @Query(() => DepartmentPage, { complexity: pagedCost, description: "本机构科室列表 (departments of the signed-in institution)" })
+  @Query(() => DepartmentPage, {
+    complexity: pagedCost,
+    description: "本机构科室列表 (departments of the signed-in institution)",
+  })
   departments(
     @Arg("filter", () => DepartmentFilter, { nullable: true }) filter: DepartmentFilter | null,
     @Args() page: PageArgs,
@@ -35,15 +57,21 @@ export class DepartmentResolver {
 
   @Authorized(Role.INSTITUTION, Role.PHYSICIAN)
   @Query(() => [Department], {
-    description: "可选择的科室：本机构已启用的科室（医师报名、机构编辑医师时使用） (enabled departments to choose from)",
+    description:
+      "可选择的科室：本机构已启用的科室（医师报名、机构编辑医师时使用） (enabled departments to choose from)",
   })
   async departmentOptions(
-    @Arg("includeDisabled", { defaultValue: false, description: "也包括停用的科室（用于筛选条件） (include disabled ones, for filters)" }) includeDisabled: boolean,
+    @Arg("includeDisabled", {
+      defaultValue: false,
+      description: "也包括停用的科室（用于筛选条件） (include disabled ones, for filters)",
+    })
+    includeDisabled: boolean,
     @Ctx() ctx: Context,
   ): Promise<Department[]> {
     const institutionId = await optionsInstitutionId(ctx);
     if (!institutionId) return [];
-    const where = includeDisabled && requirePrincipal(ctx).institutionId ? { institutionId } : { institutionId, enabled: true };
+    const where =
+      includeDisabled && requirePrincipal(ctx).institutionId ? { institutionId } : { institutionId, enabled: true };
     return ctx.ds.getRepository(Department).find({ where, order: { name: "ASC" } });
   }
 
@@ -66,7 +94,9 @@ export class DepartmentResolver {
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => Boolean, { description: "删除科室；科室下已有医师时不能删除，请先停用 (delete; refused while physicians belong to it)" })
+  @Mutation(() => Boolean, {
+    description: "删除科室；科室下已有医师时不能删除，请先停用 (delete; refused while physicians belong to it)",
+  })
   async deleteDepartment(@Arg("id", () => Int) id: number, @Ctx() ctx: Context) {
     await deleteDepartment(ctx, id);
     return true;

@@ -37,10 +37,18 @@ async function assertNameFree(em: EntityManager, institutionId: number, name: st
   if (other && other.id !== exceptId) throw conflict(`科室名称“${name}”已存在`);
 }
 
-export async function listDepartments(ctx: Context, filter: DepartmentFilter, page: PageArgs): Promise<Page<Department>> {
-  const qb = ctx.ds.getRepository(Department).createQueryBuilder("d").where("d.institutionId = :inst", { inst: ownInstitutionId(ctx) });
+export async function listDepartments(
+  ctx: Context,
+  filter: DepartmentFilter,
+  page: PageArgs,
+): Promise<Page<Department>> {
+  const qb = ctx.ds
+    .getRepository(Department)
+    .createQueryBuilder("d")
+    .where("d.institutionId = :inst", { inst: ownInstitutionId(ctx) });
   if (filter.name) qb.andWhere("d.name LIKE :name", { name: `%${filter.name.trim()}%` });
-  if (filter.enabled !== undefined && filter.enabled !== null) qb.andWhere("d.enabled = :enabled", { enabled: filter.enabled });
+  if (filter.enabled !== undefined && filter.enabled !== null)
+    qb.andWhere("d.enabled = :enabled", { enabled: filter.enabled });
   const [items, total] = await qb.orderBy("d.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
@@ -51,7 +59,9 @@ export async function createDepartment(ctx: Context, input: DepartmentInput): Pr
   return inTransaction(ctx.ds, async (em) => {
     await assertNameFree(em, institutionId, values.name);
     const now = new Date();
-    const dep = await em.save(em.create(Department, { ...values, institutionId, enabled: true, createdAt: now, updatedAt: now }));
+    const dep = await em.save(
+      em.create(Department, { ...values, institutionId, enabled: true, createdAt: now, updatedAt: now }),
+    );
     await audit(em, ctx, { action: "department.create", targetType: "Department", targetId: dep.id, detail: values });
     return dep;
   });
@@ -63,7 +73,12 @@ export async function updateDepartment(ctx: Context, id: number, input: Departme
     const dep = await ownDepartment(em, ctx, id);
     await assertNameFree(em, dep.institutionId, values.name, dep.id);
     await em.update(Department, { id }, { ...values, updatedAt: new Date() });
-    await audit(em, ctx, { action: "department.update", targetType: "Department", targetId: id, detail: { before: { name: dep.name, subjectCodes: dep.subjectCodes }, after: values } });
+    await audit(em, ctx, {
+      action: "department.update",
+      targetType: "Department",
+      targetId: id,
+      detail: { before: { name: dep.name, subjectCodes: dep.subjectCodes }, after: values },
+    });
     return em.findOneByOrFail(Department, { id });
   });
 }
@@ -73,7 +88,11 @@ export async function setDepartmentEnabled(ctx: Context, id: number, enabled: bo
     const dep = await ownDepartment(em, ctx, id);
     if (dep.enabled !== enabled) {
       await em.update(Department, { id }, { enabled, updatedAt: new Date() });
-      await audit(em, ctx, { action: enabled ? "department.enable" : "department.disable", targetType: "Department", targetId: id });
+      await audit(em, ctx, {
+        action: enabled ? "department.enable" : "department.disable",
+        targetType: "Department",
+        targetId: id,
+      });
     }
     return em.findOneByOrFail(Department, { id });
   });
@@ -87,6 +106,11 @@ export async function deleteDepartment(ctx: Context, id: number): Promise<void> 
       throw conflict(`科室“${dep.name}”下已有 ${physicians} 名医师，无法删除。可先停用该科室，待医师调整科室后再删除`);
     }
     await em.delete(Department, { id });
-    await audit(em, ctx, { action: "department.delete", targetType: "Department", targetId: id, detail: { name: dep.name } });
+    await audit(em, ctx, {
+      action: "department.delete",
+      targetType: "Department",
+      targetId: id,
+      detail: { name: dep.name },
+    });
   });
 }

@@ -2,7 +2,23 @@ import { listCost, pagedCost } from "../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { IsNotEmpty, Max, MaxLength, Min } from "class-validator";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from "type-graphql";
 import { In } from "typeorm";
 import { applicationView } from "../assessment/application.resolver";
 import { ApplicationView, TestAttemptView } from "../assessment/application.view";
@@ -18,7 +34,17 @@ import { Attachment } from "../attachments/attachment.entity";
 import { institutionById } from "../institutions/institution.loaders";
 import DataLoader from "dataloader";
 import {
-  addSnapshot, createPaper, gradeAttempt, judgeSuspected, listAttempts, markSuspected, openAttempt, recordAbsence, submitAttempt, viewSnapshots, ViewStatus,
+  addSnapshot,
+  createPaper,
+  gradeAttempt,
+  judgeSuspected,
+  listAttempts,
+  markSuspected,
+  openAttempt,
+  recordAbsence,
+  submitAttempt,
+  viewSnapshots,
+  ViewStatus,
 } from "./exams.service";
 import { ProctoringSnapshot } from "./snapshot.entity";
 import { ATTEMPT_STATUS_LABEL, AttemptStatus, CheatingVerdict, TestAttempt } from "./test-attempt.entity";
@@ -41,14 +67,21 @@ class SnapshotView {
   @Field(() => Date, { description: "拍摄时间 (captured at)" }) capturedAt: Date;
   @Field(() => Float, { description: "与本人照片的相似度 0–100 (similarity %)" }) similarity: number;
   @Field({ description: "机构是否已查看 (viewed by the institution)" }) viewed: boolean;
-  @Field(() => String, { nullable: true, description: "图片地址（查看时返回，10 分钟有效） (signed image link, returned when viewing)" }) url: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "图片地址（查看时返回，10 分钟有效） (signed image link, returned when viewing)",
+  })
+  url: string | null;
 }
 
-@ObjectType({ description: "测评记录及其医师、试卷与监考信息 (a test attempt with its physician, paper and proctoring facts)" })
+@ObjectType({
+  description: "测评记录及其医师、试卷与监考信息 (a test attempt with its physician, paper and proctoring facts)",
+})
 class AttemptListItem extends TestAttemptView {
   @Field(() => Int) physicianId: number;
   @Field(() => Int) institutionId: number;
-  @Field(() => Float, { nullable: true, description: "最低相似度 (lowest snapshot similarity)" }) minSimilarity: number | null;
+  @Field(() => Float, { nullable: true, description: "最低相似度 (lowest snapshot similarity)" }) minSimilarity:
+    number | null;
   @Field(() => Int, { description: "监考照片数 (snapshots)" }) snapshotCount: number;
   @Field({ description: "机构已查看 (institution viewed the snapshots)" }) viewed: boolean;
   @Field(() => Date, { nullable: true, description: "标记时间 (marked at)" }) suspectedAt: Date | null;
@@ -62,8 +95,13 @@ class AttemptFilterInput {
   @Field(() => Procedure, { nullable: true, description: "考核程序 (procedure)" }) procedure?: Procedure;
   @Field(() => Int, { nullable: true, description: "试卷 (paper)" }) paperId?: number;
   @Field(() => [AttemptStatus], { nullable: true, description: "测评状态 (statuses)" }) statuses?: AttemptStatus[];
-  @Field(() => Float, { nullable: true, description: "最低相似度低于此值（建议 40） (lowest similarity below, % — suggestion 40)" })
-  @Min(0) @Max(100) maxSimilarity?: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: "最低相似度低于此值（建议 40） (lowest similarity below, % — suggestion 40)",
+  })
+  @Min(0)
+  @Max(100)
+  maxSimilarity?: number;
   @Field(() => ViewStatus, { nullable: true, description: "查看状态 (view status)" }) viewStatus?: ViewStatus;
   @Field({ nullable: true, description: "仅含有监考照片的 (only attempts with snapshots)" }) withSnapshots?: boolean;
   @Field({ nullable: true, description: "姓名包含 (name contains)" }) @MaxLength(64) name?: string;
@@ -78,18 +116,30 @@ class TestPaperInput {
   @Field(() => TestKind) kind: TestKind;
   @Field(() => Date, { description: "开考时间 (opens)" }) windowStart: Date;
   @Field(() => Date, { description: "截止时间 (closes)" }) windowEnd: Date;
-  @Field(() => Float, { description: "合格分数线 (pass mark)" }) @Min(0, { message: "分数线不能为负数" }) passMark: number;
+  @Field(() => Float, { description: "合格分数线 (pass mark)" })
+  @Min(0, { message: "分数线不能为负数" })
+  passMark: number;
   @Field(() => Float, { defaultValue: 100, description: "满分 (full marks)" }) @Min(1) fullMarks: number;
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前 (cycle)" }) cycleId?: number;
 }
 
 const paperById: LoaderDefinition<number, TestPaper | null> = (ds) =>
-  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(TestPaper).findBy({ id: In([...ids]) }), (p) => p.id));
+  new DataLoader(async (ids) =>
+    inKeyOrder(ids, await ds.getRepository(TestPaper).findBy({ id: In([...ids]) }), (p) => p.id),
+  );
 const applicationById: LoaderDefinition<number, Application | null> = (ds) =>
-  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(Application).findBy({ id: In([...ids]) }), (a) => a.id));
+  new DataLoader(async (ids) =>
+    inKeyOrder(ids, await ds.getRepository(Application).findBy({ id: In([...ids]) }), (a) => a.id),
+  );
 const snapshotsByAttempt: LoaderDefinition<number, ProctoringSnapshot[]> = (ds) =>
   new DataLoader(async (ids) =>
-    groupedInKeyOrder(ids, await ds.getRepository(ProctoringSnapshot).find({ where: { attemptId: In([...ids]) }, order: { capturedAt: "ASC", id: "ASC" } }), (s) => s.attemptId),
+    groupedInKeyOrder(
+      ids,
+      await ds
+        .getRepository(ProctoringSnapshot)
+        .find({ where: { attemptId: In([...ids]) }, order: { capturedAt: "ASC", id: "ASC" } }),
+      (s) => s.attemptId,
+    ),
   );
 
 const itemOf = (t: TestAttempt): AttemptListItem => ({
@@ -117,7 +167,10 @@ export class ExamsResolver {
   }
 
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => AttemptPage, { complexity: pagedCost, description: "测评进度与监考管理：有权查看的机构的测评记录 (attempts the caller may see)" })
+  @Query(() => AttemptPage, {
+    complexity: pagedCost,
+    description: "测评进度与监考管理：有权查看的机构的测评记录 (attempts the caller may see)",
+  })
   async testAttempts(
     @Arg("filter", () => AttemptFilterInput, { nullable: true }) filter: AttemptFilterInput | null,
     @Args() page: PageArgs,
@@ -128,8 +181,14 @@ export class ExamsResolver {
   }
 
   @Authorized(...TEST_SYSTEM_ROLES)
-  @Mutation(() => AttemptListItem, { description: "测评系统：开考（须在试卷考试时间内） (test system: open an attempt)" })
-  async openTestAttempt(@Arg("applicationId", () => Int) applicationId: number, @Arg("paperId", () => Int) paperId: number, @Ctx() ctx: Context) {
+  @Mutation(() => AttemptListItem, {
+    description: "测评系统：开考（须在试卷考试时间内） (test system: open an attempt)",
+  })
+  async openTestAttempt(
+    @Arg("applicationId", () => Int) applicationId: number,
+    @Arg("paperId", () => Int) paperId: number,
+    @Ctx() ctx: Context,
+  ) {
     return itemOf(await openAttempt(ctx, applicationId, paperId));
   }
 
@@ -140,19 +199,34 @@ export class ExamsResolver {
   }
 
   @Authorized(...TEST_SYSTEM_ROLES)
-  @Mutation(() => ApplicationView, { description: "测评系统：评分，按试卷分数线评定合格与否，并推动考核流程 (test system: grade; drives the workflow)" })
-  async gradeTestAttempt(@Arg("attemptId", () => Int) attemptId: number, @Arg("score", () => Float) score: number, @Ctx() ctx: Context) {
+  @Mutation(() => ApplicationView, {
+    description: "测评系统：评分，按试卷分数线评定合格与否，并推动考核流程 (test system: grade; drives the workflow)",
+  })
+  async gradeTestAttempt(
+    @Arg("attemptId", () => Int) attemptId: number,
+    @Arg("score", () => Float) score: number,
+    @Ctx() ctx: Context,
+  ) {
     return applicationView(await gradeAttempt(ctx, attemptId, score), true);
   }
 
   @Authorized(...TEST_SYSTEM_ROLES)
-  @Mutation(() => ApplicationView, { description: "测评系统：记录缺考（视为该项测评不合格） (test system: record an absence; counts as failed)" })
-  async recordTestAbsence(@Arg("applicationId", () => Int) applicationId: number, @Arg("testKind", () => TestKind) testKind: TestKind, @Ctx() ctx: Context) {
+  @Mutation(() => ApplicationView, {
+    description: "测评系统：记录缺考（视为该项测评不合格） (test system: record an absence; counts as failed)",
+  })
+  async recordTestAbsence(
+    @Arg("applicationId", () => Int) applicationId: number,
+    @Arg("testKind", () => TestKind) testKind: TestKind,
+    @Ctx() ctx: Context,
+  ) {
     return applicationView(await recordAbsence(ctx, applicationId, testKind), true);
   }
 
   @Authorized(Role.ASSESSMENT_INSTITUTION, permissionRole(ApiPermission.RECORD_SNAPSHOTS))
-  @Mutation(() => SnapshotView, { description: "测评系统：上传监考照片（JPEG/PNG，按内容识别）及相似度 (test system: upload a snapshot with its similarity)" })
+  @Mutation(() => SnapshotView, {
+    description:
+      "测评系统：上传监考照片（JPEG/PNG，按内容识别）及相似度 (test system: upload a snapshot with its similarity)",
+  })
   async uploadProctoringSnapshot(
     @Arg("attemptId", () => Int) attemptId: number,
     @Arg("capturedAt", () => Date) capturedAt: Date,
@@ -165,24 +239,46 @@ export class ExamsResolver {
   }
 
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN)
-  @Mutation(() => [SnapshotView], { description: "查看监考照片：返回图片地址；本机构查看后记为已查看 (view an attempt's snapshots; marks them viewed for the institution)" })
-  async viewAttemptSnapshots(@Arg("attemptId", () => Int) attemptId: number, @Ctx() ctx: Context): Promise<SnapshotView[]> {
+  @Mutation(() => [SnapshotView], {
+    description:
+      "查看监考照片：返回图片地址；本机构查看后记为已查看 (view an attempt's snapshots; marks them viewed for the institution)",
+  })
+  async viewAttemptSnapshots(
+    @Arg("attemptId", () => Int) attemptId: number,
+    @Ctx() ctx: Context,
+  ): Promise<SnapshotView[]> {
     const snapshots = await viewSnapshots(ctx, attemptId);
     const attachments = await ctx.ds.getRepository(Attachment).findBy({ id: In(snapshots.map((s) => s.attachmentId)) });
     return snapshots.map((s) => {
       const a = attachments.find((x) => x.id === s.attachmentId)!;
-      return { id: s.id, capturedAt: s.capturedAt, similarity: s.similarity, viewed: !!s.viewedAt, url: ctx.signer.sign(`/files/${a.id}`, String(a.id)) };
+      return {
+        id: s.id,
+        capturedAt: s.capturedAt,
+        similarity: s.similarity,
+        viewed: !!s.viewedAt,
+        url: ctx.signer.sign(`/files/${a.id}`, String(a.id)),
+      };
     });
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => AttemptListItem, { description: "标记疑似作弊（仅本机构医师；标记后机构不能撤销，须联系卫生行政部门） (mark suspected cheating; one-way)" })
-  async markAttemptSuspected(@Arg("attemptId", () => Int) attemptId: number, @Arg("note", () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
+  @Mutation(() => AttemptListItem, {
+    description:
+      "标记疑似作弊（仅本机构医师；标记后机构不能撤销，须联系卫生行政部门） (mark suspected cheating; one-way)",
+  })
+  async markAttemptSuspected(
+    @Arg("attemptId", () => Int) attemptId: number,
+    @Arg("note", () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
     return itemOf(await markSuspected(ctx, attemptId, note));
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)
-  @Mutation(() => AttemptListItem, { description: "省级卫生行政部门认定：撤销标记（CLEARED）或认定作弊（CONFIRMED，测评作废并视为不合格） (provincial verdict)" })
+  @Mutation(() => AttemptListItem, {
+    description:
+      "省级卫生行政部门认定：撤销标记（CLEARED）或认定作弊（CONFIRMED，测评作废并视为不合格） (provincial verdict)",
+  })
   async judgeSuspectedAttempt(
     @Arg("attemptId", () => Int) attemptId: number,
     @Arg("verdict", () => CheatingVerdict) verdict: CheatingVerdict,
@@ -219,9 +315,18 @@ export class ExamsResolver {
     return app?.procedure ? PROCEDURE_LABEL[app.procedure] : null;
   }
 
-  @FieldResolver(() => [SnapshotView], { complexity: listCost(10), description: "监考照片（不含地址；查看请用 viewAttemptSnapshots） (snapshots without links)" })
+  @FieldResolver(() => [SnapshotView], {
+    complexity: listCost(10),
+    description: "监考照片（不含地址；查看请用 viewAttemptSnapshots） (snapshots without links)",
+  })
   async snapshots(@Root() t: AttemptListItem, @Ctx() ctx: Context): Promise<SnapshotView[]> {
     const rows = await ctx.loaders.get(snapshotsByAttempt).load(t.id);
-    return rows.map((s) => ({ id: s.id, capturedAt: s.capturedAt, similarity: s.similarity, viewed: !!s.viewedAt, url: null }));
+    return rows.map((s) => ({
+      id: s.id,
+      capturedAt: s.capturedAt,
+      similarity: s.similarity,
+      viewed: !!s.viewedAt,
+      url: null,
+    }));
   }
 }

@@ -44,8 +44,15 @@ export async function createPaper(ctx: Context, input: PaperInput): Promise<Test
   if (input.windowEnd <= input.windowStart) throw badInput("截止时间须晚于开考时间", "windowEnd");
   if (input.passMark > input.fullMarks) throw badInput("合格分数线不能高于满分", "passMark");
   return inTransaction(ctx.ds, async (em) => {
-    const paper = await em.save(em.create(TestPaper, { ...input, name: input.name.trim(), cycleId, createdAt: new Date() }));
-    await audit(em, ctx, { action: "exam.paper.create", targetType: "TestPaper", targetId: paper.id, detail: { name: paper.name } });
+    const paper = await em.save(
+      em.create(TestPaper, { ...input, name: input.name.trim(), cycleId, createdAt: new Date() }),
+    );
+    await audit(em, ctx, {
+      action: "exam.paper.create",
+      targetType: "TestPaper",
+      targetId: paper.id,
+      detail: { name: paper.name },
+    });
     return paper;
   });
 }
@@ -56,7 +63,14 @@ export async function createPaper(ctx: Context, input: PaperInput): Promise<Test
 async function attemptForTestSystem(em: EntityManager, p: Principal, attemptId: number, permission: ApiPermission) {
   const attempt = await em.findOneBy(TestAttempt, { id: attemptId });
   const institution = attempt ? await em.findOneBy(Institution, { id: attempt.institutionId }) : null;
-  const assessor = institution && partyAllows(p, Party.ASSESSOR, { physicianId: attempt!.physicianId, institutionId: attempt!.institutionId }, institution);
+  const assessor =
+    institution &&
+    partyAllows(
+      p,
+      Party.ASSESSOR,
+      { physicianId: attempt!.physicianId, institutionId: attempt!.institutionId },
+      institution,
+    );
   const client = institution && p.roles.has(permissionRole(permission)) && regionCovers(p, institution);
   if (!attempt || !institution || !(assessor || client)) throw notFound("测评记录");
   return { attempt, institution };
@@ -83,18 +97,42 @@ export async function openAttempt(ctx: Context, applicationId: number, paperId: 
     const makeup = app.status === ApplicationStatus.AWAITING_MAKEUP_TEST;
     let id: number;
     if (scheduled) {
-      const r = await em.update(TestAttempt, { id: scheduled.id, version: scheduled.version }, { status: AttemptStatus.IN_PROGRESS, paperId, startedAt: now, updatedAt: now, version: scheduled.version + 1 });
+      const r = await em.update(
+        TestAttempt,
+        { id: scheduled.id, version: scheduled.version },
+        { status: AttemptStatus.IN_PROGRESS, paperId, startedAt: now, updatedAt: now, version: scheduled.version + 1 },
+      );
       if (r.affected !== 1) throw stateChanged();
       id = scheduled.id;
     } else {
-      const created = await em.save(em.create(TestAttempt, {
-        applicationId: app.id, cycleId: app.cycleId, physicianId: app.physicianId, institutionId: app.institutionId!, paperId, testKind: paper.kind,
-        isMakeup: makeup, status: AttemptStatus.IN_PROGRESS, startedAt: now, submittedAt: null, score: null, passed: null,
-        recordedByType: p.type, recordedById: p.id, createdAt: now, updatedAt: now,
-      }));
+      const created = await em.save(
+        em.create(TestAttempt, {
+          applicationId: app.id,
+          cycleId: app.cycleId,
+          physicianId: app.physicianId,
+          institutionId: app.institutionId!,
+          paperId,
+          testKind: paper.kind,
+          isMakeup: makeup,
+          status: AttemptStatus.IN_PROGRESS,
+          startedAt: now,
+          submittedAt: null,
+          score: null,
+          passed: null,
+          recordedByType: p.type,
+          recordedById: p.id,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
       id = created.id;
     }
-    await audit(em, ctx, { action: "exam.attempt.open", targetType: "TestAttempt", targetId: id, detail: { applicationId, paperId } });
+    await audit(em, ctx, {
+      action: "exam.attempt.open",
+      targetType: "TestAttempt",
+      targetId: id,
+      detail: { applicationId, paperId },
+    });
     return em.findOneByOrFail(TestAttempt, { id });
   });
 }
@@ -106,7 +144,11 @@ export async function submitAttempt(ctx: Context, attemptId: number): Promise<Te
     const { attempt } = await attemptForTestSystem(em, p, attemptId, ApiPermission.RECORD_TEST_RESULTS);
     if (attempt.status !== AttemptStatus.IN_PROGRESS) throw invalidState("只有进行中的测评可以交卷");
     const now = new Date();
-    const r = await em.update(TestAttempt, { id: attemptId, version: attempt.version }, { status: AttemptStatus.SUBMITTED, submittedAt: now, updatedAt: now, version: attempt.version + 1 });
+    const r = await em.update(
+      TestAttempt,
+      { id: attemptId, version: attempt.version },
+      { status: AttemptStatus.SUBMITTED, submittedAt: now, updatedAt: now, version: attempt.version + 1 },
+    );
     if (r.affected !== 1) throw stateChanged();
     await audit(em, ctx, { action: "exam.attempt.submit", targetType: "TestAttempt", targetId: attemptId });
     return em.findOneByOrFail(TestAttempt, { id: attemptId });
@@ -117,11 +159,18 @@ export async function submitAttempt(ctx: Context, attemptId: number): Promise<Te
 export async function gradeAttempt(ctx: Context, attemptId: number, score: number): Promise<Application> {
   const p = requirePrincipal(ctx);
   const { attempt } = await attemptForTestSystem(ctx.ds.manager, p, attemptId, ApiPermission.RECORD_TEST_RESULTS);
-  if (attempt.status !== AttemptStatus.SUBMITTED && attempt.status !== AttemptStatus.IN_PROGRESS) throw invalidState("该次测评尚未开考或已评分");
+  if (attempt.status !== AttemptStatus.SUBMITTED && attempt.status !== AttemptStatus.IN_PROGRESS)
+    throw invalidState("该次测评尚未开考或已评分");
   const paper = attempt.paperId ? await ctx.ds.getRepository(TestPaper).findOneBy({ id: attempt.paperId }) : null;
   if (!paper) throw invalidState("该次测评没有试卷，无法按分数线评定");
   if (score < 0 || score > paper.fullMarks) throw badInput(`分数应在 0 到 ${paper.fullMarks} 之间`, "score");
-  return recordResult(ctx, { applicationId: attempt.applicationId, testKind: attempt.testKind, score, passed: score >= paper.passMark, attemptId });
+  return recordResult(ctx, {
+    applicationId: attempt.applicationId,
+    testKind: attempt.testKind,
+    score,
+    passed: score >= paper.passMark,
+    attemptId,
+  });
 }
 
 /** 缺考: counts as failing the test. */
@@ -131,7 +180,13 @@ export async function recordAbsence(ctx: Context, applicationId: number, testKin
 
 // ---------------------------------------------------------------- proctoring
 
-export async function addSnapshot(ctx: Context, attemptId: number, capturedAt: Date, similarity: number, image: Promise<FileUpload>): Promise<ProctoringSnapshot> {
+export async function addSnapshot(
+  ctx: Context,
+  attemptId: number,
+  capturedAt: Date,
+  similarity: number,
+  image: Promise<FileUpload>,
+): Promise<ProctoringSnapshot> {
   const p = requirePrincipal(ctx);
   if (!(similarity >= 0 && similarity <= 100)) throw badInput("相似度应在 0 到 100 之间", "similarity");
   await attemptForTestSystem(ctx.ds.manager, p, attemptId, ApiPermission.RECORD_SNAPSHOTS);
@@ -139,15 +194,33 @@ export async function addSnapshot(ctx: Context, attemptId: number, capturedAt: D
   try {
     return await inTransaction(ctx.ds, async (em) => {
       const { attempt } = await attemptForTestSystem(em, p, attemptId, ApiPermission.RECORD_SNAPSHOTS);
-      const attachment = await saveAttachment(em, file, { ownerType: SNAPSHOT_OWNER, ownerId: attempt.id, purpose: "SNAPSHOT", uploadedByAccountId: p.type === "ACCOUNT" ? p.id : null });
-      const snapshot = await em.save(em.create(ProctoringSnapshot, {
-        attemptId: attempt.id, institutionId: attempt.institutionId, attachmentId: attachment.id, capturedAt, similarity, viewedAt: null, viewedByAccountId: null, createdAt: new Date(),
-      }));
+      const attachment = await saveAttachment(em, file, {
+        ownerType: SNAPSHOT_OWNER,
+        ownerId: attempt.id,
+        purpose: "SNAPSHOT",
+        uploadedByAccountId: p.type === "ACCOUNT" ? p.id : null,
+      });
+      const snapshot = await em.save(
+        em.create(ProctoringSnapshot, {
+          attemptId: attempt.id,
+          institutionId: attempt.institutionId,
+          attachmentId: attachment.id,
+          capturedAt,
+          similarity,
+          viewedAt: null,
+          viewedByAccountId: null,
+          createdAt: new Date(),
+        }),
+      );
       // Denormalised for the 监考管理 filter: the lowest similarity and how many pictures.
       await em
         .createQueryBuilder()
         .update(TestAttempt)
-        .set({ minSimilarity: () => `CASE WHEN min_similarity IS NULL OR min_similarity > :s THEN :s ELSE min_similarity END`, snapshotCount: () => "snapshot_count + 1" })
+        .set({
+          minSimilarity: () =>
+            `CASE WHEN min_similarity IS NULL OR min_similarity > :s THEN :s ELSE min_similarity END`,
+          snapshotCount: () => "snapshot_count + 1",
+        })
         .setParameter("s", similarity)
         .where("id = :id", { id: attempt.id })
         .execute();
@@ -162,11 +235,16 @@ export async function addSnapshot(ctx: Context, attemptId: number, capturedAt: D
 async function visibleAttempt(em: EntityManager, p: Principal, attemptId: number) {
   const attempt = await em.findOneBy(TestAttempt, { id: attemptId });
   const institution = attempt ? await em.findOneBy(Institution, { id: attempt.institutionId }) : null;
-  const visible = institution && (
-    (p.roles.has(Role.INSTITUTION) && p.institutionId === institution.id) ||
-    partyAllows(p, Party.ASSESSOR, { physicianId: attempt!.physicianId, institutionId: institution.id }, institution) ||
-    ((p.roles.has(Role.HEALTH_ADMIN) || p.roles.has(Role.API_CLIENT)) && regionCovers(p, institution))
-  );
+  const visible =
+    institution &&
+    ((p.roles.has(Role.INSTITUTION) && p.institutionId === institution.id) ||
+      partyAllows(
+        p,
+        Party.ASSESSOR,
+        { physicianId: attempt!.physicianId, institutionId: institution.id },
+        institution,
+      ) ||
+      ((p.roles.has(Role.HEALTH_ADMIN) || p.roles.has(Role.API_CLIENT)) && regionCovers(p, institution)));
   if (!attempt || !institution || !visible) throw notFound("测评记录");
   return { attempt, institution };
 }
@@ -178,7 +256,12 @@ export async function viewSnapshots(ctx: Context, attemptId: number): Promise<Pr
     const { attempt, institution } = await visibleAttempt(em, p, attemptId);
     if (p.roles.has(Role.INSTITUTION) && p.institutionId === institution.id) {
       const now = new Date();
-      await em.createQueryBuilder().update(ProctoringSnapshot).set({ viewedAt: now, viewedByAccountId: p.id }).where("attempt_id = :id AND viewed_at IS NULL", { id: attempt.id }).execute();
+      await em
+        .createQueryBuilder()
+        .update(ProctoringSnapshot)
+        .set({ viewedAt: now, viewedByAccountId: p.id })
+        .where("attempt_id = :id AND viewed_at IS NULL", { id: attempt.id })
+        .execute();
       if (!attempt.viewedAt) await em.update(TestAttempt, { id: attempt.id }, { viewedAt: now });
     }
     return em.find(ProctoringSnapshot, { where: { attemptId: attempt.id }, order: { capturedAt: "ASC", id: "ASC" } });
@@ -194,9 +277,25 @@ export async function markSuspected(ctx: Context, attemptId: number, note: strin
     if (attempt.suspected) throw invalidState("该测评已标记为疑似作弊");
     if (attempt.verdict !== CheatingVerdict.NONE) throw invalidState("省级卫生行政部门已对该测评作出认定");
     const now = new Date();
-    const r = await em.update(TestAttempt, { id: attempt.id, version: attempt.version, suspected: false }, { suspected: true, suspectedAt: now, suspectedByAccountId: p.id, viewedAt: attempt.viewedAt ?? now, updatedAt: now, version: attempt.version + 1 });
+    const r = await em.update(
+      TestAttempt,
+      { id: attempt.id, version: attempt.version, suspected: false },
+      {
+        suspected: true,
+        suspectedAt: now,
+        suspectedByAccountId: p.id,
+        viewedAt: attempt.viewedAt ?? now,
+        updatedAt: now,
+        version: attempt.version + 1,
+      },
+    );
     if (r.affected !== 1) throw stateChanged();
-    await audit(em, ctx, { action: "proctoring.mark", targetType: "TestAttempt", targetId: attempt.id, detail: { note } });
+    await audit(em, ctx, {
+      action: "proctoring.mark",
+      targetType: "TestAttempt",
+      targetId: attempt.id,
+      detail: { note },
+    });
     return em.findOneByOrFail(TestAttempt, { id: attempt.id });
   });
 }
@@ -205,7 +304,12 @@ export async function markSuspected(ctx: Context, attemptId: number, note: strin
  * The province's verdict on a marked attempt: CLEARED removes the mark; CONFIRMED voids the attempt,
  * which the workflow treats as a failed test (VOID_FOR_CHEATING). Both are audited.
  */
-export async function judgeSuspected(ctx: Context, attemptId: number, verdict: CheatingVerdict, reason: string): Promise<TestAttempt> {
+export async function judgeSuspected(
+  ctx: Context,
+  attemptId: number,
+  verdict: CheatingVerdict,
+  reason: string,
+): Promise<TestAttempt> {
   const p = requirePrincipal(ctx);
   const why = reason.trim();
   if (!why) throw badInput("请填写认定理由", "reason");
@@ -213,23 +317,53 @@ export async function judgeSuspected(ctx: Context, attemptId: number, verdict: C
   return inTransaction(ctx.ds, async (em) => {
     const attempt = await em.findOneBy(TestAttempt, { id: attemptId });
     const institution = attempt ? await em.findOneBy(Institution, { id: attempt.institutionId }) : null;
-    if (!attempt || !institution || !partyAllows(p, Party.PROVINCE, { physicianId: attempt.physicianId, institutionId: institution.id }, institution)) throw notFound("测评记录");
+    if (
+      !attempt ||
+      !institution ||
+      !partyAllows(p, Party.PROVINCE, { physicianId: attempt.physicianId, institutionId: institution.id }, institution)
+    )
+      throw notFound("测评记录");
     if (!attempt.suspected) throw invalidState("该测评未被标记为疑似作弊");
     const now = new Date();
     const confirmed = verdict === CheatingVerdict.CONFIRMED;
-    const r = await em.update(TestAttempt, { id: attempt.id, version: attempt.version }, {
-      suspected: false, verdict, verdictReason: why, voided: confirmed, ...(confirmed ? { passed: false } : {}), updatedAt: now, version: attempt.version + 1,
-    });
+    const r = await em.update(
+      TestAttempt,
+      { id: attempt.id, version: attempt.version },
+      {
+        suspected: false,
+        verdict,
+        verdictReason: why,
+        voided: confirmed,
+        ...(confirmed ? { passed: false } : {}),
+        updatedAt: now,
+        version: attempt.version + 1,
+      },
+    );
     if (r.affected !== 1) throw stateChanged();
     if (confirmed) {
       const app = await em.findOneByOrFail(Application, { id: attempt.applicationId });
       if (TRANSITIONS[WorkflowAction.VOID_FOR_CHEATING].from.includes(app.status)) {
-        await writeTransition(em, { principal: p, ip: ctx.ip }, {
-          app, institution, action: WorkflowAction.VOID_FOR_CHEATING, party: Party.PROVINCE, to: afterVoid(app.status, attempt.isMakeup), reason: why, detail: { attemptId: attempt.id },
-        });
+        await writeTransition(
+          em,
+          { principal: p, ip: ctx.ip },
+          {
+            app,
+            institution,
+            action: WorkflowAction.VOID_FOR_CHEATING,
+            party: Party.PROVINCE,
+            to: afterVoid(app.status, attempt.isMakeup),
+            reason: why,
+            detail: { attemptId: attempt.id },
+          },
+        );
       }
     }
-    await audit(em, ctx, { action: confirmed ? "proctoring.verdict.confirm" : "proctoring.verdict.clear", targetType: "TestAttempt", targetId: attempt.id, detail: { reason: why } });
+    await audit(em, ctx, {
+      action: confirmed ? "proctoring.verdict.confirm" : "proctoring.verdict.clear",
+      targetType: "TestAttempt",
+      targetId: attempt.id,
+      detail: { reason: why },
+    });
     return em.findOneByOrFail(TestAttempt, { id: attempt.id });
   });
 }
@@ -269,12 +403,17 @@ async function attemptQuery(ctx: Context, filter: AttemptFilter): Promise<Select
   if (filter.institutionId) qb.andWhere("t.institutionId = :fi", { fi: filter.institutionId });
   if (filter.paperId) qb.andWhere("t.paperId = :paper", { paper: filter.paperId });
   if (filter.statuses?.length) qb.andWhere("t.status IN (:...st)", { st: filter.statuses });
-  if (filter.maxSimilarity !== undefined && filter.maxSimilarity !== null) qb.andWhere("t.minSimilarity < :ms", { ms: filter.maxSimilarity });
+  if (filter.maxSimilarity !== undefined && filter.maxSimilarity !== null)
+    qb.andWhere("t.minSimilarity < :ms", { ms: filter.maxSimilarity });
   if (filter.withSnapshots) qb.andWhere("t.snapshotCount > 0");
   if (filter.viewStatus === ViewStatus.MARKED) qb.andWhere("t.suspected = :yes", { yes: true });
-  if (filter.viewStatus === ViewStatus.VIEWED) qb.andWhere("t.suspected = :no AND t.viewedAt IS NOT NULL", { no: false });
+  if (filter.viewStatus === ViewStatus.VIEWED)
+    qb.andWhere("t.suspected = :no AND t.viewedAt IS NOT NULL", { no: false });
   if (filter.viewStatus === ViewStatus.UNVIEWED) qb.andWhere("t.suspected = :no AND t.viewedAt IS NULL", { no: false });
-  if (filter.procedure) qb.innerJoin(Application, "a", "a.id = t.applicationId").andWhere("a.procedure = :proc", { proc: filter.procedure });
+  if (filter.procedure)
+    qb.innerJoin(Application, "a", "a.id = t.applicationId").andWhere("a.procedure = :proc", {
+      proc: filter.procedure,
+    });
   if (filter.name?.trim() || filter.idNumber?.trim()) {
     qb.innerJoin(Physician, "p", "p.id = t.physicianId");
     if (filter.name?.trim()) qb.andWhere("p.name LIKE :pn", { pn: `%${filter.name.trim()}%` });
@@ -292,7 +431,11 @@ export async function listAttempts(ctx: Context, filter: AttemptFilter, page: Pa
   if (!qb) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
   const total = await qb.clone().getCount();
   const order = filter.maxSimilarity !== undefined && filter.maxSimilarity !== null ? "t.minSimilarity" : "t.id";
-  const items = await qb.orderBy(order, "ASC").addOrderBy("t.id", "ASC").offset(offsetOf(page)).limit(page.pageSize).getMany();
+  const items = await qb
+    .orderBy(order, "ASC")
+    .addOrderBy("t.id", "ASC")
+    .offset(offsetOf(page))
+    .limit(page.pageSize)
+    .getMany();
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
-

@@ -20,7 +20,9 @@ export const ATTEMPT_STATUS_LABEL: Record<AttemptStatus, string> = {
 registerEnumType(AttemptStatus, {
   name: "AttemptStatus",
   description: "测评状态 (status of a test attempt)",
-  valuesConfig: Object.fromEntries(Object.entries(ATTEMPT_STATUS_LABEL).map(([k, v]) => [k, { description: v }])) as Record<AttemptStatus, { description: string }>,
+  valuesConfig: Object.fromEntries(
+    Object.entries(ATTEMPT_STATUS_LABEL).map(([k, v]) => [k, { description: v }]),
+  ) as Record<AttemptStatus, { description: string }>,
 });
 
 export enum CheatingVerdict {
@@ -28,7 +30,11 @@ export enum CheatingVerdict {
   CLEARED = "CLEARED",
   CONFIRMED = "CONFIRMED",
 }
-export const VERDICT_LABEL: Record<CheatingVerdict, string> = { NONE: "未认定", CLEARED: "已撤销标记", CONFIRMED: "认定作弊" };
+export const VERDICT_LABEL: Record<CheatingVerdict, string> = {
+  NONE: "未认定",
+  CLEARED: "已撤销标记",
+  CONFIRMED: "认定作弊",
+};
 
 registerEnumType(CheatingVerdict, {
   name: "CheatingVerdict",

@@ -2,7 +2,20 @@ import { listCost, pagedCost } from "../common/query-limits";
 import { IsInt, IsNotEmpty, MaxLength, Min } from "class-validator";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Role } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
 import { attachmentsOf } from "../attachments/attachment.loaders";
@@ -39,13 +52,18 @@ class AaApplicationInput {
   physicianCount: number;
 }
 
-const AaApplicationPage = PageOf(AssessmentInstitutionApplication, "AssessmentInstitutionApplicationPage", "申请考核机构分页列表");
+const AaApplicationPage = PageOf(
+  AssessmentInstitutionApplication,
+  "AssessmentInstitutionApplicationPage",
+  "申请考核机构分页列表",
+);
 
 @Resolver(() => AssessmentInstitutionApplication)
 export class AssessmentInstitutionApplicationResolver {
   @Authorized(Role.INSTITUTION)
   @Mutation(() => AssessmentInstitutionApplication, {
-    description: "申请成为考核机构，上传申请材料（PDF/JPEG/PNG） (apply to become an assessment institution, with files)",
+    description:
+      "申请成为考核机构，上传申请材料（PDF/JPEG/PNG） (apply to become an assessment institution, with files)",
   })
   applyForAssessmentInstitution(
     @Arg("input") input: AaApplicationInput,
@@ -62,7 +80,10 @@ export class AssessmentInstitutionApplicationResolver {
   }
 
   @Authorized(Role.HEALTH_ADMIN)
-  @Query(() => AaApplicationPage, { complexity: pagedCost, description: "辖区内的考核机构申请 (applications in the administration's region)" })
+  @Query(() => AaApplicationPage, {
+    complexity: pagedCost,
+    description: "辖区内的考核机构申请 (applications in the administration's region)",
+  })
   assessmentInstitutionApplications(
     @Arg("status", () => AaApplicationStatus, { nullable: true }) status: AaApplicationStatus | null,
     @Args() page: PageArgs,
@@ -73,7 +94,8 @@ export class AssessmentInstitutionApplicationResolver {
 
   @Authorized(Role.HEALTH_ADMIN)
   @Mutation(() => AssessmentInstitutionApplication, {
-    description: "审批考核机构申请：同意则该机构获得考核机构角色；驳回须填写理由 (approve or reject; a reason is required to reject)",
+    description:
+      "审批考核机构申请：同意则该机构获得考核机构角色；驳回须填写理由 (approve or reject; a reason is required to reject)",
   })
   decideAssessmentInstitutionApplication(
     @Arg("id", () => Int) id: number,
@@ -85,7 +107,9 @@ export class AssessmentInstitutionApplicationResolver {
   }
 
   @Authorized(Role.HEALTH_ADMIN)
-  @Mutation(() => Institution, { description: "开通或关闭机构申请考核机构的权限（主管卫生行政部门） (open or close an institution's right to apply)" })
+  @Mutation(() => Institution, {
+    description: "开通或关闭机构申请考核机构的权限（主管卫生行政部门） (open or close an institution's right to apply)",
+  })
   allowAssessmentInstitutionApplication(
     @Arg("institutionId", () => Int) institutionId: number,
     @Arg("allowed") allowed: boolean,

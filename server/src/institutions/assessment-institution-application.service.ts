@@ -32,8 +32,12 @@ export async function applyForAssessmentInstitution(
     return await inTransaction(ctx.ds, async (em) => {
       const inst = await em.findOneByOrFail(Institution, { id: p.institutionId! });
       if (inst.isAssessmentInstitution) throw invalidState("本机构已是考核机构，无需再次申请");
-      if (!inst.assessmentApplicationAllowed) throw invalidState("主管卫生行政部门尚未开通本机构的申请权限，请先联系主管卫生行政部门");
-      const pending = await em.countBy(AssessmentInstitutionApplication, { institutionId: inst.id, status: AaApplicationStatus.PENDING });
+      if (!inst.assessmentApplicationAllowed)
+        throw invalidState("主管卫生行政部门尚未开通本机构的申请权限，请先联系主管卫生行政部门");
+      const pending = await em.countBy(AssessmentInstitutionApplication, {
+        institutionId: inst.id,
+        status: AaApplicationStatus.PENDING,
+      });
       if (pending) throw conflict("已有一份待审批的申请，请等待卫生行政部门审批");
       const application = await em.save(
         em.create(AssessmentInstitutionApplication, {
@@ -47,9 +51,18 @@ export async function applyForAssessmentInstitution(
         }),
       );
       for (const file of received) {
-        await saveAttachment(em, file, { ownerType: AA_APPLICATION_OWNER, ownerId: application.id, purpose: "MATERIAL", uploadedByAccountId: p.id });
+        await saveAttachment(em, file, {
+          ownerType: AA_APPLICATION_OWNER,
+          ownerId: application.id,
+          purpose: "MATERIAL",
+          uploadedByAccountId: p.id,
+        });
       }
-      await audit(em, ctx, { action: "aa-application.submit", targetType: "AssessmentInstitutionApplication", targetId: application.id });
+      await audit(em, ctx, {
+        action: "aa-application.submit",
+        targetType: "AssessmentInstitutionApplication",
+        targetId: application.id,
+      });
       return application;
     });
   } catch (err) {
@@ -60,7 +73,9 @@ export async function applyForAssessmentInstitution(
 
 export async function myAaApplications(ctx: Context): Promise<AssessmentInstitutionApplication[]> {
   const p = requirePrincipal(ctx);
-  return ctx.ds.getRepository(AssessmentInstitutionApplication).find({ where: { institutionId: p.institutionId! }, order: { id: "DESC" } });
+  return ctx.ds
+    .getRepository(AssessmentInstitutionApplication)
+    .find({ where: { institutionId: p.institutionId! }, order: { id: "DESC" } });
 }
 
 export async function listAaApplications(
@@ -92,24 +107,48 @@ export async function decideAaApplication(ctx: Context, id: number, approve: boo
     const result = await em
       .createQueryBuilder()
       .update(AssessmentInstitutionApplication)
-      .set({ status, decidedAt: new Date(), decidedByAccountId: p.id, decisionReason: note, version: () => "version + 1" })
-      .where("id = :id AND version = :version AND status = :pending", { id, version: application.version, pending: AaApplicationStatus.PENDING })
+      .set({
+        status,
+        decidedAt: new Date(),
+        decidedByAccountId: p.id,
+        decisionReason: note,
+        version: () => "version + 1",
+      })
+      .where("id = :id AND version = :version AND status = :pending", {
+        id,
+        version: application.version,
+        pending: AaApplicationStatus.PENDING,
+      })
       .execute();
     if (result.affected !== 1) throw stateChanged();
-    if (approve) await em.update(Institution, { id: inst.id }, { isAssessmentInstitution: true, updatedAt: new Date() });
-    await audit(em, ctx, { action: approve ? "aa-application.approve" : "aa-application.reject", targetType: "AssessmentInstitutionApplication", targetId: id, detail: { reason: note } });
+    if (approve)
+      await em.update(Institution, { id: inst.id }, { isAssessmentInstitution: true, updatedAt: new Date() });
+    await audit(em, ctx, {
+      action: approve ? "aa-application.approve" : "aa-application.reject",
+      targetType: "AssessmentInstitutionApplication",
+      targetId: id,
+      detail: { reason: note },
+    });
     return em.findOneByOrFail(AssessmentInstitutionApplication, { id });
   });
 }
 
 /** 开通申请权限 (manual 2.2.4): the administration over an institution opens or closes its right to apply. */
-export async function setApplicationAllowed(ctx: Context, institutionId: number, allowed: boolean): Promise<Institution> {
+export async function setApplicationAllowed(
+  ctx: Context,
+  institutionId: number,
+  allowed: boolean,
+): Promise<Institution> {
   const p = requirePrincipal(ctx);
   return inTransaction(ctx.ds, async (em) => {
     const inst = await em.findOneBy(Institution, { id: institutionId });
     if (!inst || !administers(p, inst)) throw notFound("机构");
     await em.update(Institution, { id: inst.id }, { assessmentApplicationAllowed: allowed, updatedAt: new Date() });
-    await audit(em, ctx, { action: allowed ? "aa-application.allow" : "aa-application.disallow", targetType: "Institution", targetId: inst.id });
+    await audit(em, ctx, {
+      action: allowed ? "aa-application.allow" : "aa-application.disallow",
+      targetType: "Institution",
+      targetId: inst.id,
+    });
     return em.findOneByOrFail(Institution, { id: inst.id });
   });
 }

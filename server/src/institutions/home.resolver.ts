@@ -1,7 +1,13 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { AssessmentCycle, CycleNoticeAck } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
-import { CompletionSummary, completionOf, institutionStatusCounts, PendingTasks, pendingTasks } from "../assessment/counts";
+import {
+  CompletionSummary,
+  completionOf,
+  institutionStatusCounts,
+  PendingTasks,
+  pendingTasks,
+} from "../assessment/counts";
 import { Role, requirePrincipal } from "../common/auth";
 import { notFound } from "../common/errors";
 import type { Context } from "../context";
@@ -15,10 +21,15 @@ class InstitutionHome {
   @Field(() => Institution, { description: "本机构 (the institution)" })
   institution: Institution;
 
-  @Field(() => AssessmentCycle, { nullable: true, description: "当前考核周期及考核时间安排 (current cycle and its schedule)" })
+  @Field(() => AssessmentCycle, {
+    nullable: true,
+    description: "当前考核周期及考核时间安排 (current cycle and its schedule)",
+  })
   cycle: AssessmentCycle | null;
 
-  @Field({ description: "本周期的考核周期告知是否已确认；未确认时首页弹出告知栏 (whether the cycle notice was confirmed)" })
+  @Field({
+    description: "本周期的考核周期告知是否已确认；未确认时首页弹出告知栏 (whether the cycle notice was confirmed)",
+  })
   noticeConfirmed: boolean;
 
   @Field(() => PendingTasks, { description: "待处理任务 (pending tasks)" })
@@ -27,14 +38,22 @@ class InstitutionHome {
   @Field(() => CompletionSummary, { description: "考核进度完成率 (completion)" })
   completion: CompletionSummary;
 
-  @Field(() => OrganizationContact, { nullable: true, description: "考核机构联系方式 (assessment institution contact)" })
+  @Field(() => OrganizationContact, {
+    nullable: true,
+    description: "考核机构联系方式 (assessment institution contact)",
+  })
   assessmentInstitution: OrganizationContact | null;
 
-  @Field(() => OrganizationContact, { nullable: true, description: "上级卫生行政部门联系方式 (superior administration contact)" })
+  @Field(() => OrganizationContact, {
+    nullable: true,
+    description: "上级卫生行政部门联系方式 (superior administration contact)",
+  })
   superiorAdministration: OrganizationContact | null;
 }
 
-const contactOf = (o: { name: string; contactPerson: string; contactPhone: string } | null): OrganizationContact | null =>
+const contactOf = (
+  o: { name: string; contactPerson: string; contactPhone: string } | null,
+): OrganizationContact | null =>
   o ? { name: o.name, contactPerson: o.contactPerson, contactPhone: o.contactPhone } : null;
 
 @Resolver()
@@ -50,7 +69,9 @@ export class HomeResolver {
       cycle ? em.findOneBy(CycleNoticeAck, { accountId: p.id, cycleId: cycle.id }) : null,
       cycle ? institutionStatusCounts(em, cycle.id, institution.id) : new Map(),
       cycle ? pendingTasks(em, cycle.id, institution.id) : { simpleReviews: 0, generalReviews: 0, exemptionReviews: 0 },
-      institution.assessmentInstitutionId ? em.findOneBy(Institution, { id: institution.assessmentInstitutionId }) : null,
+      institution.assessmentInstitutionId
+        ? em.findOneBy(Institution, { id: institution.assessmentInstitutionId })
+        : null,
       institution.superiorAdminId ? em.findOneBy(HealthAdministration, { id: institution.superiorAdminId }) : null,
     ]);
     return {
@@ -70,7 +91,13 @@ export class HomeResolver {
     const p = requirePrincipal(ctx);
     const cycle = await ctx.ds.getRepository(AssessmentCycle).findOneBy({ id: cycleId });
     if (!cycle) throw notFound("考核周期");
-    await ctx.ds.getRepository(CycleNoticeAck).createQueryBuilder().insert().values({ accountId: p.id, cycleId, at: new Date() }).orIgnore().execute();
+    await ctx.ds
+      .getRepository(CycleNoticeAck)
+      .createQueryBuilder()
+      .insert()
+      .values({ accountId: p.id, cycleId, at: new Date() })
+      .orIgnore()
+      .execute();
     return true;
   }
 }

@@ -74,7 +74,10 @@ export class Institution {
   @Column({ type: "int", nullable: true })
   superiorAdminId: number | null;
 
-  @Field(() => Int, { nullable: true, description: "负责本机构医师考核的考核机构 ID (assigned assessment institution)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "负责本机构医师考核的考核机构 ID (assigned assessment institution)",
+  })
   @Index()
   @Column({ type: "int", nullable: true })
   assessmentInstitutionId: number | null;
@@ -83,7 +86,10 @@ export class Institution {
   @Column({ type: "boolean", default: false })
   isAssessmentInstitution: boolean;
 
-  @Field({ description: "主管卫生行政部门是否已开通申请考核机构的权限 (whether the administration opened the right to apply as assessment institution)" })
+  @Field({
+    description:
+      "主管卫生行政部门是否已开通申请考核机构的权限 (whether the administration opened the right to apply as assessment institution)",
+  })
   @Column({ type: "boolean", default: false })
   assessmentApplicationAllowed: boolean;
 

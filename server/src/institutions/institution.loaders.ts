@@ -7,7 +7,9 @@ import { Region } from "../regions/region.entity";
 import { Institution } from "./institution.entity";
 
 export const institutionById: LoaderDefinition<number, Institution | null> = (ds) =>
-  new DataLoader(async (ids) => inKeyOrder(ids, await ds.getRepository(Institution).findBy({ id: In([...ids]) }), (i) => i.id));
+  new DataLoader(async (ids) =>
+    inKeyOrder(ids, await ds.getRepository(Institution).findBy({ id: In([...ids]) }), (i) => i.id),
+  );
 
 export const administrationById: LoaderDefinition<number, HealthAdministration | null> = (ds) =>
   new DataLoader(async (ids) =>
@@ -15,4 +17,6 @@ export const administrationById: LoaderDefinition<number, HealthAdministration |
   );
 
 export const regionByCode: LoaderDefinition<string, Region | null> = (ds) =>
-  new DataLoader(async (codes) => inKeyOrder(codes, await ds.getRepository(Region).findBy({ code: In([...codes]) }), (r) => r.code));
+  new DataLoader(async (codes) =>
+    inKeyOrder(codes, await ds.getRepository(Region).findBy({ code: In([...codes]) }), (r) => r.code),
+  );

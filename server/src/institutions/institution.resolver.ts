@@ -1,5 +1,19 @@
 import { pagedCost } from "../common/query-limits";
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { Role } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
 import { referenceLists } from "../catalogs/catalog";
@@ -57,7 +71,10 @@ export class InstitutionResolver {
   }
 
   @Authorized(Role.HEALTH_ADMIN, Role.API_CLIENT, Role.ASSESSMENT_INSTITUTION)
-  @Query(() => InstitutionPage, { complexity: pagedCost, description: "辖区内机构列表 (institutions in the caller's region or assigned to it)" })
+  @Query(() => InstitutionPage, {
+    complexity: pagedCost,
+    description: "辖区内机构列表 (institutions in the caller's region or assigned to it)",
+  })
   institutions(
     @Arg("filter", () => InstitutionFilterInput, { nullable: true }) filter: InstitutionFilterInput | null,
     @Args() page: PageArgs,
@@ -86,15 +103,24 @@ export class InstitutionResolver {
   async regionName(@Root() inst: Institution, @Ctx() ctx: Context): Promise<string> {
     const loader = ctx.loaders.get(regionByCode);
     const regions = await loader.loadMany([inst.provinceCode, inst.cityCode, inst.countyCode]);
-    return regions.map((r) => (r && !(r instanceof Error) ? r.name : "")).filter(Boolean).join(" ");
+    return regions
+      .map((r) => (r && !(r instanceof Error) ? r.name : ""))
+      .filter(Boolean)
+      .join(" ");
   }
 
-  @FieldResolver(() => HealthAdministration, { nullable: true, description: "上级卫生行政部门 (superior health administration)" })
+  @FieldResolver(() => HealthAdministration, {
+    nullable: true,
+    description: "上级卫生行政部门 (superior health administration)",
+  })
   superiorAdministration(@Root() inst: Institution, @Ctx() ctx: Context) {
     return inst.superiorAdminId ? ctx.loaders.get(administrationById).load(inst.superiorAdminId) : null;
   }
 
-  @FieldResolver(() => OrganizationContact, { nullable: true, description: "负责本机构的考核机构及联系方式 (assigned assessment institution)" })
+  @FieldResolver(() => OrganizationContact, {
+    nullable: true,
+    description: "负责本机构的考核机构及联系方式 (assigned assessment institution)",
+  })
   async assessmentInstitution(@Root() inst: Institution, @Ctx() ctx: Context): Promise<OrganizationContact | null> {
     if (!inst.assessmentInstitutionId) return null;
     const ai = await ctx.loaders.get(institutionById).load(inst.assessmentInstitutionId);

@@ -58,9 +58,20 @@ export async function updateOwnProfile(ctx: Context, input: InstitutionProfileIn
   const values = await validatedProfile(ctx, current, input);
   return inTransaction(ctx.ds, async (em) => {
     const now = new Date();
-    await em.update(Institution, { id: current.id }, { ...values, updatedAt: now, profileCompletedAt: current.profileCompletedAt ?? now });
-    const changed = Object.keys(values).filter((k) => String(values[k as keyof typeof values]) !== String(current[k as keyof Institution]));
-    await audit(em, ctx, { action: "institution.profile.update", targetType: "Institution", targetId: current.id, detail: { changed } });
+    await em.update(
+      Institution,
+      { id: current.id },
+      { ...values, updatedAt: now, profileCompletedAt: current.profileCompletedAt ?? now },
+    );
+    const changed = Object.keys(values).filter(
+      (k) => String(values[k as keyof typeof values]) !== String(current[k as keyof Institution]),
+    );
+    await audit(em, ctx, {
+      action: "institution.profile.update",
+      targetType: "Institution",
+      targetId: current.id,
+      detail: { changed },
+    });
     return em.findOneByOrFail(Institution, { id: current.id });
   });
 }
@@ -72,7 +83,11 @@ export interface InstitutionFilter {
   isAssessmentInstitution?: boolean | null;
 }
 
-export async function listInstitutions(ctx: Context, filter: InstitutionFilter, page: PageArgs): Promise<Page<Institution>> {
+export async function listInstitutions(
+  ctx: Context,
+  filter: InstitutionFilter,
+  page: PageArgs,
+): Promise<Page<Institution>> {
   const qb = ctx.ds.getRepository(Institution).createQueryBuilder("inst");
   scopeToVisibleInstitutions(qb, requirePrincipal(ctx), "inst");
   if (filter.name) qb.andWhere("inst.name LIKE :name", { name: `%${filter.name}%` });

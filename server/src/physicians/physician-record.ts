@@ -50,21 +50,31 @@ export interface FieldError {
   message: string;
 }
 
-const levelByName = new Map(referenceLists.physicianLevels.flatMap((l) => [[l.code, l.code], [l.name, l.code]]));
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const levelByName = new Map(
+  referenceLists.physicianLevels.flatMap((l) => [
+    [l.code, l.code],
+    [l.name, l.code],
+  ]),
+);
+const isIsoDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const today = () => new Date().toISOString().slice(0, 10);
 const text = (v: string | null | undefined) => (v ?? "").trim();
 
 /** Validates and normalises; `departments` are the institution's (only enabled ones may be chosen). */
-export function validatePhysician(raw: RawPhysician, departments: Pick<Department, "id" | "name" | "enabled">[]):
-  | { ok: true; record: PhysicianRecord }
-  | { ok: false; errors: FieldError[] } {
+export function validatePhysician(
+  raw: RawPhysician,
+  departments: Pick<Department, "id" | "name" | "enabled">[],
+): { ok: true; record: PhysicianRecord } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
 
   const name = text(raw.name);
   if (!name) fail("name", "请填写姓名");
-  else if (name.length > 64 || !/^[\p{Script=Han}A-Za-z·．. ]+$/u.test(name)) fail("name", "姓名只能包含汉字、字母和间隔号");
+  else if (name.length > 64 || !/^[\p{Script=Han}A-Za-z·．. ]+$/u.test(name))
+    fail("name", "姓名只能包含汉字、字母和间隔号");
 
   const rawId = text(raw.idNumber);
   const id = normalizeIdNumber(rawId);
@@ -76,8 +86,10 @@ export function validatePhysician(raw: RawPhysician, departments: Pick<Departmen
 
   const qualificationCertNo = text(raw.qualificationCertNo);
   const practiceCertNo = text(raw.practiceCertNo);
-  if (qualificationCertNo && !/^[A-Za-z0-9]{1,32}$/.test(qualificationCertNo)) fail("qualificationCertNo", "医师资格证书编码只能包含字母和数字，最多32位");
-  if (practiceCertNo && !/^[A-Za-z0-9]{1,32}$/.test(practiceCertNo)) fail("practiceCertNo", "医师执业证书编码只能包含字母和数字，最多32位");
+  if (qualificationCertNo && !/^[A-Za-z0-9]{1,32}$/.test(qualificationCertNo))
+    fail("qualificationCertNo", "医师资格证书编码只能包含字母和数字，最多32位");
+  if (practiceCertNo && !/^[A-Za-z0-9]{1,32}$/.test(practiceCertNo))
+    fail("practiceCertNo", "医师执业证书编码只能包含字母和数字，最多32位");
 
   const categoryText = text(raw.category);
   const category = categoryByCode(categoryText) ?? categoryByName(categoryText);
@@ -113,17 +125,24 @@ export function validatePhysician(raw: RawPhysician, departments: Pick<Departmen
   let departmentId: number | null = null;
   const departmentName = text(raw.departmentName);
   if (raw.departmentId || departmentName) {
-    const dep = raw.departmentId ? departments.find((d) => d.id === raw.departmentId) : departments.find((d) => d.name === departmentName);
+    const dep = raw.departmentId
+      ? departments.find((d) => d.id === raw.departmentId)
+      : departments.find((d) => d.name === departmentName);
     if (!dep) fail("department", `科室“${departmentName || raw.departmentId}”不存在，请先在科室信息中创建`);
     else if (!dep.enabled) fail("department", `科室“${dep.name}”已停用，不能选择`);
     else departmentId = dep.id;
   }
 
   const otherPracticeSites = (raw.otherPracticeSites ?? [])
-    .map((s) => ({ institutionName: s.institutionName.trim(), startDate: s.startDate || null, endDate: s.endDate || null }))
+    .map((s) => ({
+      institutionName: s.institutionName.trim(),
+      startDate: s.startDate || null,
+      endDate: s.endDate || null,
+    }))
     .filter((s) => s.institutionName);
   for (const s of otherPracticeSites) {
-    if ((s.startDate && !isIsoDate(s.startDate)) || (s.endDate && !isIsoDate(s.endDate))) fail("otherPracticeSites", "执业地点日期格式应为 YYYY-MM-DD");
+    if ((s.startDate && !isIsoDate(s.startDate)) || (s.endDate && !isIsoDate(s.endDate)))
+      fail("otherPracticeSites", "执业地点日期格式应为 YYYY-MM-DD");
   }
 
   if (errors.length || !id.ok || !category || !level || !birthDate) return { ok: false, errors };

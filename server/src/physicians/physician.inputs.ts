@@ -116,7 +116,10 @@ export class PhysicianInput {
   @Field(() => String, { nullable: true, description: "首次执业日期 YYYY-MM-DD (first practice date)" })
   firstPracticeDate?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "科室：本机构已启用的科室 (an enabled department of the institution)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "科室：本机构已启用的科室 (an enabled department of the institution)",
+  })
   departmentId?: number | null;
 
   @Field(() => [PracticeSiteInput], { nullable: true, description: "其他执业地点 (other practice sites)" })

@@ -1,6 +1,20 @@
 import { listCost, pagedCost } from "../common/query-limits";
 import { ArrayMaxSize, ArrayNotEmpty, IsOptional } from "class-validator";
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root, type ClassType } from "type-graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  type ClassType,
+} from "type-graphql";
 import { briefOf } from "../assessment/application-brief.view";
 import { categoryByCode } from "../catalogs/catalog";
 import { Role } from "../common/auth";
@@ -11,8 +25,22 @@ import { Department } from "../departments/department.entity";
 import { departmentById } from "../departments/department.loaders";
 import { institutionById } from "../institutions/institution.loaders";
 import { PhysicianLevel, PRACTISING_STATUS_LABEL, PractisingStatus, type Physician } from "./physician.entity";
-import { PhysicianFilter, PhysicianInput, PhysicianSort, PhysicianSortField, SortDirection, TransferOutInput } from "./physician.inputs";
-import { BatchEnrollResult, PhysicianDetail, PhysicianSummary, RosterCounts, TransferCandidate, TransferView } from "./physician.view";
+import {
+  PhysicianFilter,
+  PhysicianInput,
+  PhysicianSort,
+  PhysicianSortField,
+  SortDirection,
+  TransferOutInput,
+} from "./physician.inputs";
+import {
+  BatchEnrollResult,
+  PhysicianDetail,
+  PhysicianSummary,
+  RosterCounts,
+  TransferCandidate,
+  TransferView,
+} from "./physician.view";
 import {
   cancelEnrollment,
   createPhysician,
@@ -65,7 +93,10 @@ function detailOf({ physician, application }: RosterRow): PhysicianDetail {
     phone: physician.phone,
     qualificationCertNo: physician.qualificationCertNo,
     practiceCertNo: physician.practiceCertNo,
-    scopes: physician.scopeCodes.map((code) => ({ code, name: category?.scopes.find((s) => s.code === code)?.name ?? code })),
+    scopes: physician.scopeCodes.map((code) => ({
+      code,
+      name: category?.scopes.find((s) => s.code === code)?.name ?? code,
+    })),
     firstPracticeDate: physician.firstPracticeDate,
     otherPracticeSites: physician.otherPracticeSites,
     photoAttachmentId: physician.photoAttachmentId,
@@ -87,7 +118,10 @@ class VersionedPhysicianArgs {
   @Field(() => Int)
   physicianId: number;
 
-  @Field(() => Int, { nullable: true, description: "当前周期申请的版本号（来自列表），用于并发控制 (application version seen by the user)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "当前周期申请的版本号（来自列表），用于并发控制 (application version seen by the user)",
+  })
   @IsOptional()
   expectedVersion?: number | null;
 }
@@ -124,60 +158,96 @@ export const PhysicianDetailFieldsResolver = physicianFields(PhysicianDetail);
 @Resolver(() => PhysicianDetail)
 export class PhysicianResolver {
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => PhysicianPage, { complexity: pagedCost,
-    description: "医师列表（医师管理），身份证号与手机号脱敏；机构只能查看本机构医师，卫生行政部门可指定辖区内机构 (roster of an institution)",
+  @Query(() => PhysicianPage, {
+    complexity: pagedCost,
+    description:
+      "医师列表（医师管理），身份证号与手机号脱敏；机构只能查看本机构医师，卫生行政部门可指定辖区内机构 (roster of an institution)",
   })
   async physicians(
     @Arg("filter", () => PhysicianFilter, { nullable: true }) filter: PhysicianFilter | null,
     @Arg("sort", () => PhysicianSort, { nullable: true }) sort: PhysicianSort | null,
-    @Arg("institutionId", () => Int, { nullable: true, description: "机构 ID（卫生行政部门、考核机构、接口客户端使用） (institution, for non-institution callers)" })
+    @Arg("institutionId", () => Int, {
+      nullable: true,
+      description: "机构 ID（卫生行政部门、考核机构、接口客户端使用） (institution, for non-institution callers)",
+    })
     institutionId: number | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const result = await listRoster(ctx, filter ?? {}, sort ?? { field: PhysicianSortField.ID, direction: SortDirection.ASC }, page, institutionId);
+    const result = await listRoster(
+      ctx,
+      filter ?? {},
+      sort ?? { field: PhysicianSortField.ID, direction: SortDirection.ASC },
+      page,
+      institutionId,
+    );
     return { ...result, items: result.items.map((r) => summaryOf(r.physician, r.application)) };
   }
 
   @Authorized(Role.INSTITUTION, Role.ASSESSMENT_INSTITUTION, Role.HEALTH_ADMIN, Role.API_CLIENT)
-  @Query(() => RosterCounts, { description: "医师列表两个页签的人数（同一筛选条件） (the two tab counts under the same filter)" })
+  @Query(() => RosterCounts, {
+    description: "医师列表两个页签的人数（同一筛选条件） (the two tab counts under the same filter)",
+  })
   rosterCounts(
     @Arg("filter", () => PhysicianFilter, { nullable: true }) filter: PhysicianFilter | null,
-    @Arg("institutionId", () => Int, { nullable: true, description: "机构 ID（非机构用户） (institution)" }) institutionId: number | null,
+    @Arg("institutionId", () => Int, { nullable: true, description: "机构 ID（非机构用户） (institution)" })
+    institutionId: number | null,
     @Ctx() ctx: Context,
   ) {
     return rosterCounts(ctx, filter ?? {}, institutionId);
   }
 
   @Authorized()
-  @Query(() => PhysicianDetail, { description: "医师详情，含完整身份证号 (physician detail, for those allowed to see it)" })
+  @Query(() => PhysicianDetail, {
+    description: "医师详情，含完整身份证号 (physician detail, for those allowed to see it)",
+  })
   async physician(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<PhysicianDetail> {
     return detailOf(await physicianDetail(ctx, id));
   }
 
   @Authorized(Role.INSTITUTION)
-  @Query(() => TransferCandidate, { description: "调入医师：按身份证号码（15 位或 18 位）查找 (look up a physician to transfer in)" })
+  @Query(() => TransferCandidate, {
+    description: "调入医师：按身份证号码（15 位或 18 位）查找 (look up a physician to transfer in)",
+  })
   async transferCandidate(@Arg("idNumber") idNumber: string, @Ctx() ctx: Context): Promise<TransferCandidate> {
     const { physician, canonical } = await findTransferCandidate(ctx, idNumber);
-    const none = { id: null, name: null, gender: null, birthDate: null, categoryName: null, idNumberMasked: maskIdNumber(canonical) };
+    const none = {
+      id: null,
+      name: null,
+      gender: null,
+      birthDate: null,
+      categoryName: null,
+      idNumberMasked: maskIdNumber(canonical),
+    };
     if (!physician) return { ...none, canTransferIn: false, message: "系统中没有该身份证号码的医师" };
-    if (physician.institutionId === ctx.principal!.institutionId) return { ...none, canTransferIn: false, message: "该医师已在本机构" };
-    if (physician.institutionId !== null) return { ...none, canTransferIn: false, message: "该医师当前在其他机构执业，需原机构先调离后才能调入" };
+    if (physician.institutionId === ctx.principal!.institutionId)
+      return { ...none, canTransferIn: false, message: "该医师已在本机构" };
+    if (physician.institutionId !== null)
+      return { ...none, canTransferIn: false, message: "该医师当前在其他机构执业，需原机构先调离后才能调入" };
     return {
-      id: physician.id, name: physician.name, gender: physician.gender, birthDate: physician.birthDate,
-      categoryName: categoryName(physician.categoryCode), idNumberMasked: maskIdNumber(physician.idNumber),
-      canTransferIn: true, message: "该医师未在任何机构执业，可以调入",
+      id: physician.id,
+      name: physician.name,
+      gender: physician.gender,
+      birthDate: physician.birthDate,
+      categoryName: categoryName(physician.categoryCode),
+      idNumberMasked: maskIdNumber(physician.idNumber),
+      canTransferIn: true,
+      message: "该医师未在任何机构执业，可以调入",
     };
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => PhysicianDetail, { description: "参加：将医师纳入本考核周期（未确认参加 → 待报名） (enroll one physician)" })
+  @Mutation(() => PhysicianDetail, {
+    description: "参加：将医师纳入本考核周期（未确认参加 → 待报名） (enroll one physician)",
+  })
   async enrollPhysician(@Args() { physicianId, expectedVersion }: VersionedPhysicianArgs, @Ctx() ctx: Context) {
     return detailOf(await enrollOne(ctx, physicianId, expectedVersion ?? null));
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => BatchEnrollResult, { description: "批量参加：每位医师单独给出结果，个别失败不影响其他医师 (enroll many; each gets its own outcome)" })
+  @Mutation(() => BatchEnrollResult, {
+    description: "批量参加：每位医师单独给出结果，个别失败不影响其他医师 (enroll many; each gets its own outcome)",
+  })
   async enrollPhysicians(@Args() { physicianIds }: BatchEnrollArgs, @Ctx() ctx: Context): Promise<BatchEnrollResult> {
     const outcomes = await enrollMany(ctx, physicianIds);
     const succeeded = outcomes.filter((o) => o.ok).length;
@@ -186,7 +256,8 @@ export class PhysicianResolver {
 
   @Authorized(Role.INSTITUTION)
   @Mutation(() => PhysicianDetail, {
-    description: "取消报名：仅限本机构尚未审核的申请；已审核的须联系上级卫生行政部门驳回 (cancel an enrolment not yet reviewed)",
+    description:
+      "取消报名：仅限本机构尚未审核的申请；已审核的须联系上级卫生行政部门驳回 (cancel an enrolment not yet reviewed)",
   })
   async cancelEnrollment(@Args() { physicianId, expectedVersion }: VersionedPhysicianArgs, @Ctx() ctx: Context) {
     return detailOf(await cancelEnrollment(ctx, physicianId, expectedVersion ?? null));
@@ -200,14 +271,18 @@ export class PhysicianResolver {
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => Boolean, { description: "调离：医师离开本机构并保留历史记录；考核申请审核或测评中不能调离 (transfer a physician out)" })
+  @Mutation(() => Boolean, {
+    description: "调离：医师离开本机构并保留历史记录；考核申请审核或测评中不能调离 (transfer a physician out)",
+  })
   async transferPhysicianOut(@Arg("input") input: TransferOutInput, @Ctx() ctx: Context) {
     await transferOut(ctx, input.physicianId, input.reason, input.note?.trim() || null);
     return true;
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => PhysicianDetail, { description: "调入：按身份证号码将未在任何机构执业的医师调入本机构 (transfer a physician in)" })
+  @Mutation(() => PhysicianDetail, {
+    description: "调入：按身份证号码将未在任何机构执业的医师调入本机构 (transfer a physician in)",
+  })
   async transferPhysicianIn(@Arg("idNumber") idNumber: string, @Ctx() ctx: Context) {
     const physician = await transferIn(ctx, idNumber);
     return detailOf(await physicianDetail(ctx, physician.id));
@@ -225,14 +300,18 @@ export class PhysicianResolver {
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => Boolean, { description: "删除已确认不执业且未报名的医师（保留审计记录） (delete a physician no longer practising)" })
+  @Mutation(() => Boolean, {
+    description: "删除已确认不执业且未报名的医师（保留审计记录） (delete a physician no longer practising)",
+  })
   async deletePhysician(@Arg("physicianId", () => Int) physicianId: number, @Ctx() ctx: Context) {
     await deletePhysician(ctx, physicianId);
     return true;
   }
 
   @Authorized(Role.INSTITUTION)
-  @Mutation(() => PhysicianDetail, { description: "新增医师并创建其账户（身份证号登录，初始密码 666666） (add a physician)" })
+  @Mutation(() => PhysicianDetail, {
+    description: "新增医师并创建其账户（身份证号登录，初始密码 666666） (add a physician)",
+  })
   async createPhysician(@Arg("input") input: PhysicianInput, @Ctx() ctx: Context) {
     const physician = await createPhysician(ctx, input);
     return detailOf(await physicianDetail(ctx, physician.id));

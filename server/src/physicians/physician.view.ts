@@ -62,7 +62,10 @@ abstract class PhysicianBase {
   @Field(() => PractisingStatus, { description: "执业状态 (practising status)" })
   practisingStatus: PractisingStatus;
 
-  @Field(() => ApplicationBrief, { nullable: true, description: "当前考核周期的申请 (application of the current cycle)" })
+  @Field(() => ApplicationBrief, {
+    nullable: true,
+    description: "当前考核周期的申请 (application of the current cycle)",
+  })
   currentApplication: ApplicationBrief | null;
 
   @Field(() => Date, { description: "最后更新 (last updated)" })
@@ -77,7 +80,10 @@ export class PhysicianDetail extends PhysicianBase {
   @Field({ description: "身份证号码，18 位 (full resident ID number, 18 characters)" })
   idNumber: string;
 
-  @Field(() => String, { nullable: true, description: "原 15 位身份证号码 (legacy 15-digit number, when the record was created with it)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "原 15 位身份证号码 (legacy 15-digit number, when the record was created with it)",
+  })
   legacyIdNumber: string | null;
 
   @Field({ description: "出生日期 (birth date)" })
@@ -107,7 +113,10 @@ export class PhysicianDetail extends PhysicianBase {
 
 @ObjectType({ description: "调入查询结果 (transfer-in look-up result)" })
 export class TransferCandidate {
-  @Field(() => Int, { nullable: true, description: "医师 ID；仅可调入时返回 (physician id, only when he can be taken in)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "医师 ID；仅可调入时返回 (physician id, only when he can be taken in)",
+  })
   id: number | null;
 
   @Field({ description: "是否可调入 (whether he can be taken in)" })
@@ -170,7 +179,9 @@ export class BatchEnrollResult {
   @Field(() => Int, { description: "失败人数 (refused)" })
   failed: number;
 
-  @Field(() => [BatchOutcome], { description: "每位医师的结果，按提交顺序 (each physician's outcome, in request order)" })
+  @Field(() => [BatchOutcome], {
+    description: "每位医师的结果，按提交顺序 (each physician's outcome, in request order)",
+  })
   outcomes: BatchOutcome[];
 }
 

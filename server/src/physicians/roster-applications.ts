@@ -24,21 +24,52 @@ export async function attachRosterApplications(
   for (let i = 0; i < physicians.length; i += CHUNK) {
     const chunk = physicians.slice(i, i + CHUNK);
     const ids = chunk.map((p) => p.id);
-    const existing = await em.find(Application, { where: { cycleId: cycle.id, physicianId: In(ids) }, select: { id: true, physicianId: true, institutionId: true } });
+    const existing = await em.find(Application, {
+      where: { cycleId: cycle.id, physicianId: In(ids) },
+      select: { id: true, physicianId: true, institutionId: true },
+    });
     const detached = existing.filter((a) => a.institutionId === null).map((a) => a.id);
     if (detached.length) {
-      await em.update(Application, { id: In(detached), institutionId: IsNull() }, { institutionId: institution.id, updatedAt: new Date() });
+      await em.update(
+        Application,
+        { id: In(detached), institutionId: IsNull() },
+        { institutionId: institution.id, updatedAt: new Date() },
+      );
       added += detached.length;
     }
     const have = new Set(existing.map((a) => a.physicianId));
     const now = new Date();
     const rows = chunk
       .filter((p) => !have.has(p.id))
-      .map((p) => [cycle.id, p.id, institution.id, p.departmentId, ApplicationStatus.NOT_ENROLLED, ExemptionStatus.NONE, "", now, 1, now, now]);
+      .map((p) => [
+        cycle.id,
+        p.id,
+        institution.id,
+        p.departmentId,
+        ApplicationStatus.NOT_ENROLLED,
+        ExemptionStatus.NONE,
+        "",
+        now,
+        1,
+        now,
+        now,
+      ]);
     await bulkInsert(
       em,
       "application",
-      ["cycle_id", "physician_id", "institution_id", "department_id", "status", "exemption_status", "last_action", "last_action_at", "version", "created_at", "updated_at"],
+      [
+        "cycle_id",
+        "physician_id",
+        "institution_id",
+        "department_id",
+        "status",
+        "exemption_status",
+        "last_action",
+        "last_action_at",
+        "version",
+        "created_at",
+        "updated_at",
+      ],
       rows,
     );
     added += rows.length;

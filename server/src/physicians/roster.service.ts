@@ -10,7 +10,15 @@ import { phaseOpen, todayInChina, type AssessmentCycle } from "../assessment/cyc
 import { currentCycle } from "../assessment/cycle.service";
 import { actingRole } from "../assessment/parties";
 import { transition, writeTransition } from "../assessment/transition.service";
-import { ApplicationStatus, EVENT_LABEL, IN_PROGRESS_STATUSES, Party, TRANSFER_OUT_EVENT, TRANSITIONS, WorkflowAction } from "../assessment/workflow";
+import {
+  ApplicationStatus,
+  EVENT_LABEL,
+  IN_PROGRESS_STATUSES,
+  Party,
+  TRANSFER_OUT_EVENT,
+  TRANSITIONS,
+  WorkflowAction,
+} from "../assessment/workflow";
 import { audit, auditNow } from "../audit/audit";
 import { assertCanSee } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
@@ -45,7 +53,8 @@ async function callerInstitution(ctx: Context, em: EntityManager = ctx.ds.manage
 async function ownPhysician(em: EntityManager, ctx: Context, physicianId: number): Promise<Physician> {
   const p = requirePrincipal(ctx);
   const physician = await em.findOneBy(Physician, { id: physicianId });
-  if (!physician || physician.institutionId === null || physician.institutionId !== p.institutionId) throw notFound("医师");
+  if (!physician || physician.institutionId === null || physician.institutionId !== p.institutionId)
+    throw notFound("医师");
   return physician;
 }
 
@@ -67,8 +76,10 @@ function applyRosterFilter(qb: SelectQueryBuilder<Physician>, filter: PhysicianF
   if (filter.idNumber?.trim()) qb.andWhere("p.idNumber = :idNumber", idNumberCondition(filter.idNumber));
   if (filter.departmentId) qb.andWhere("p.departmentId = :departmentId", { departmentId: filter.departmentId });
   if (filter.categoryCode) qb.andWhere("p.categoryCode = :categoryCode", { categoryCode: filter.categoryCode });
-  if (filter.practisingStatus) qb.andWhere("p.practisingStatus = :practisingStatus", { practisingStatus: filter.practisingStatus });
-  if (filter.tab === EnrollmentTab.NOT_ENROLLED) qb.andWhere("(a.id IS NULL OR a.status = :ne)", { ne: ApplicationStatus.NOT_ENROLLED });
+  if (filter.practisingStatus)
+    qb.andWhere("p.practisingStatus = :practisingStatus", { practisingStatus: filter.practisingStatus });
+  if (filter.tab === EnrollmentTab.NOT_ENROLLED)
+    qb.andWhere("(a.id IS NULL OR a.status = :ne)", { ne: ApplicationStatus.NOT_ENROLLED });
   if (filter.tab === EnrollmentTab.ENROLLED) qb.andWhere("a.status <> :ne", { ne: ApplicationStatus.NOT_ENROLLED });
   if (filter.statuses?.length) qb.andWhere("a.status IN (:...statuses)", { statuses: filter.statuses });
 }
@@ -83,7 +94,11 @@ async function rosterScope(ctx: Context, institutionId: number | null) {
 }
 
 /** The two tab counts of 医师列表 under the same filter, in one statement. */
-export async function rosterCounts(ctx: Context, filter: PhysicianFilter, institutionId: number | null): Promise<{ notEnrolled: number; enrolled: number }> {
+export async function rosterCounts(
+  ctx: Context,
+  filter: PhysicianFilter,
+  institutionId: number | null,
+): Promise<{ notEnrolled: number; enrolled: number }> {
   const { inst, cycle } = await rosterScope(ctx, institutionId);
   const qb = ctx.ds
     .getRepository(Physician)
@@ -113,7 +128,9 @@ export async function listRoster(
   const qb = ctx.ds
     .getRepository(Physician)
     .createQueryBuilder("p")
-    .leftJoinAndMapOne("p.currentApplication", Application, "a", "a.physicianId = p.id AND a.cycleId = :cycleId", { cycleId: cycle?.id ?? -1 })
+    .leftJoinAndMapOne("p.currentApplication", Application, "a", "a.physicianId = p.id AND a.cycleId = :cycleId", {
+      cycleId: cycle?.id ?? -1,
+    })
     .where("p.institutionId = :inst", { inst: inst.id });
   applyRosterFilter(qb, filter);
   const total = await qb.clone().getCount();
@@ -136,10 +153,14 @@ export async function physicianDetail(ctx: Context, physicianId: number): Promis
   const physician = await ctx.ds.getRepository(Physician).findOneBy({ id: physicianId });
   const self = p.roles.has(Role.PHYSICIAN) && p.physicianId === physicianId;
   if (!physician || (!self && !physician.institutionId)) throw notFound("医师");
-  const inst = physician.institutionId ? await ctx.ds.getRepository(Institution).findOneBy({ id: physician.institutionId }) : null;
+  const inst = physician.institutionId
+    ? await ctx.ds.getRepository(Institution).findOneBy({ id: physician.institutionId })
+    : null;
   if (!self) assertCanSee(p, inst, "医师");
   const cycle = inst ? await currentCycle(ctx.ds.manager, inst.provinceCode) : null;
-  const application = cycle ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId }) : null;
+  const application = cycle
+    ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId })
+    : null;
   return { physician, application };
 }
 
@@ -162,7 +183,8 @@ export async function enrollOne(ctx: Context, physicianId: number, expectedVersi
     decide: async (app, em) => {
       const physician = await em.findOneBy(Physician, { id: app.physicianId });
       if (!physician || physician.institutionId !== app.institutionId) throw notFound("医师");
-      if (physician.practisingStatus !== PractisingStatus.PRACTISING) throw invalidState("该医师不在执业状态，不能参加考核");
+      if (physician.practisingStatus !== PractisingStatus.PRACTISING)
+        throw invalidState("该医师不在执业状态，不能参加考核");
       return {};
     },
   });
@@ -191,7 +213,8 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
   const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
   assertRegistrationOpen(cycle);
   const outcomes = new Map<number, BatchOutcome>();
-  const refuse = (physicianId: number, code: string, message: string) => outcomes.set(physicianId, { physicianId, ok: false, code, message });
+  const refuse = (physicianId: number, code: string, message: string) =>
+    outcomes.set(physicianId, { physicianId, ok: false, code, message });
   const unique = [...new Set(physicianIds)];
   const rule = TRANSITIONS[WorkflowAction.ENROLL];
 
@@ -201,17 +224,35 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
       const qb = em
         .createQueryBuilder(Application, "a")
         .innerJoin(Physician, "p", "p.id = a.physicianId")
-        .select(["a.id AS id", "a.physicianId AS physicianId", "a.status AS status", "p.practisingStatus AS practising", "p.institutionId AS physicianInstitution"])
-        .where("a.cycleId = :cycleId AND a.institutionId = :inst AND a.physicianId IN (:...ids)", { cycleId: cycle!.id, inst: inst.id, ids: chunk });
+        .select([
+          "a.id AS id",
+          "a.physicianId AS physicianId",
+          "a.status AS status",
+          "p.practisingStatus AS practising",
+          "p.institutionId AS physicianInstitution",
+        ])
+        .where("a.cycleId = :cycleId AND a.institutionId = :inst AND a.physicianId IN (:...ids)", {
+          cycleId: cycle!.id,
+          inst: inst.id,
+          ids: chunk,
+        });
       if (!isSqlite(em.connection)) qb.setLock("pessimistic_write");
-      const rows: { id: number; physicianId: number; status: ApplicationStatus; practising: PractisingStatus; physicianInstitution: number | null }[] = await qb.getRawMany();
+      const rows: {
+        id: number;
+        physicianId: number;
+        status: ApplicationStatus;
+        practising: PractisingStatus;
+        physicianInstitution: number | null;
+      }[] = await qb.getRawMany();
       const byPhysician = new Map(rows.map((r) => [Number(r.physicianId), r]));
       const eligible: typeof rows = [];
       for (const id of chunk) {
         const row = byPhysician.get(id);
-        if (!row || Number(row.physicianInstitution) !== inst.id) refuse(id, ErrorCode.NOT_FOUND, "医师不存在或不属于本机构");
+        if (!row || Number(row.physicianInstitution) !== inst.id)
+          refuse(id, ErrorCode.NOT_FOUND, "医师不存在或不属于本机构");
         else if (row.status !== ApplicationStatus.NOT_ENROLLED) refuse(id, ErrorCode.INVALID_STATE, rule.refusal);
-        else if (row.practising !== PractisingStatus.PRACTISING) refuse(id, ErrorCode.INVALID_STATE, "该医师不在执业状态，不能参加考核");
+        else if (row.practising !== PractisingStatus.PRACTISING)
+          refuse(id, ErrorCode.INVALID_STATE, "该医师不在执业状态，不能参加考核");
         else eligible.push(row);
       }
       if (!eligible.length) return;
@@ -220,34 +261,80 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
       const result = await em
         .createQueryBuilder()
         .update(Application)
-        .set({ status: ApplicationStatus.AWAITING_REGISTRATION, version: () => "version + 1", lastAction: label, lastActionAt: now, updatedAt: now })
-        .where("id IN (:...ids) AND status = :from", { ids: eligible.map((r) => r.id), from: ApplicationStatus.NOT_ENROLLED })
+        .set({
+          status: ApplicationStatus.AWAITING_REGISTRATION,
+          version: () => "version + 1",
+          lastAction: label,
+          lastActionAt: now,
+          updatedAt: now,
+        })
+        .where("id IN (:...ids) AND status = :from", {
+          ids: eligible.map((r) => r.id),
+          from: ApplicationStatus.NOT_ENROLLED,
+        })
         .execute();
       if (result.affected !== eligible.length) throw stateChanged();
       const events = eligible.map((r) => ({
-        applicationId: r.id, at: now, actorType: principal.type, actorId: principal.id, actorName: principal.name.slice(0, 128),
-        actorRole: actingRole(principal, Party.OWN_INSTITUTION), action: WorkflowAction.ENROLL, fromStatus: ApplicationStatus.NOT_ENROLLED,
-        toStatus: ApplicationStatus.AWAITING_REGISTRATION, reason: null, detail: JSON.stringify({ batch: true }), ip: ctx.ip.slice(0, 64),
+        applicationId: r.id,
+        at: now,
+        actorType: principal.type,
+        actorId: principal.id,
+        actorName: principal.name.slice(0, 128),
+        actorRole: actingRole(principal, Party.OWN_INSTITUTION),
+        action: WorkflowAction.ENROLL,
+        fromStatus: ApplicationStatus.NOT_ENROLLED,
+        toStatus: ApplicationStatus.AWAITING_REGISTRATION,
+        reason: null,
+        detail: JSON.stringify({ batch: true }),
+        ip: ctx.ip.slice(0, 64),
       }));
       for (let j = 0; j < events.length; j += 500) await em.insert(ApplicationEvent, events.slice(j, j + 500));
-      await adjustCounters(em, moveCounter(cycle!.id, inst, ApplicationStatus.NOT_ENROLLED, ApplicationStatus.AWAITING_REGISTRATION, eligible.length));
-      for (const r of eligible) outcomes.set(Number(r.physicianId), { physicianId: Number(r.physicianId), ok: true, code: null, message: null });
+      await adjustCounters(
+        em,
+        moveCounter(
+          cycle!.id,
+          inst,
+          ApplicationStatus.NOT_ENROLLED,
+          ApplicationStatus.AWAITING_REGISTRATION,
+          eligible.length,
+        ),
+      );
+      for (const r of eligible)
+        outcomes.set(Number(r.physicianId), {
+          physicianId: Number(r.physicianId),
+          ok: true,
+          code: null,
+          message: null,
+        });
     }).catch((err) => {
       // The chunk was rolled back as a whole: report every physician of it as not enrolled.
       const message = err instanceof AppError ? err.message : "系统繁忙，请稍后重试";
-      for (const id of chunk) if (outcomes.get(id)?.ok !== false) refuse(id, err instanceof AppError ? err.code : ErrorCode.INTERNAL_SERVER_ERROR, message);
+      for (const id of chunk)
+        if (outcomes.get(id)?.ok !== false)
+          refuse(id, err instanceof AppError ? err.code : ErrorCode.INTERNAL_SERVER_ERROR, message);
     });
   }
   const result = physicianIds.map((id) => outcomes.get(id)!);
   const succeeded = result.filter((o) => o.ok).length;
-  await auditNow(ctx.ds, ctx, { action: "roster.enroll.batch", targetType: "Institution", targetId: inst.id, detail: { requested: physicianIds.length, succeeded } });
+  await auditNow(ctx.ds, ctx, {
+    action: "roster.enroll.batch",
+    targetType: "Institution",
+    targetId: inst.id,
+    detail: { requested: physicianIds.length, succeeded },
+  });
   return result;
 }
 
-export async function cancelEnrollment(ctx: Context, physicianId: number, expectedVersion: number | null): Promise<RosterRow> {
+export async function cancelEnrollment(
+  ctx: Context,
+  physicianId: number,
+  expectedVersion: number | null,
+): Promise<RosterRow> {
   const inst = await callerInstitution(ctx);
   const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
-  const application = cycle ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId, institutionId: inst.id }) : null;
+  const application = cycle
+    ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId, institutionId: inst.id })
+    : null;
   if (!application) throw notFound("医师");
   await transition(ctx, { action: WorkflowAction.CANCEL_ENROLLMENT, applicationId: application.id, expectedVersion });
   return physicianDetail(ctx, physicianId);
@@ -263,20 +350,44 @@ export async function resetPhysicianPassword(ctx: Context, physicianId: number):
 }
 
 /** 调离: the physician leaves the institution and keeps his history; not while under review or testing. */
-export async function transferOut(ctx: Context, physicianId: number, reason: string, note: string | null): Promise<void> {
+export async function transferOut(
+  ctx: Context,
+  physicianId: number,
+  reason: string,
+  note: string | null,
+): Promise<void> {
   const principal = requirePrincipal(ctx);
   await inTransaction(ctx.ds, async (em) => {
     const physician = await ownPhysician(em, ctx, physicianId);
     const inst = await callerInstitution(ctx, em);
     const busy = await em.findOneBy(Application, { physicianId, status: In(IN_PROGRESS_STATUSES) });
     if (busy) throw invalidState("该医师的考核申请正在审核或测评中，不能调离；如需处理请联系上级卫生行政部门");
-    const open = await em.find(Application, { where: { physicianId, institutionId: inst.id, status: In([ApplicationStatus.NOT_ENROLLED, ApplicationStatus.AWAITING_REGISTRATION, ApplicationStatus.RETURNED_TO_PHYSICIAN]) } });
+    const open = await em.find(Application, {
+      where: {
+        physicianId,
+        institutionId: inst.id,
+        status: In([
+          ApplicationStatus.NOT_ENROLLED,
+          ApplicationStatus.AWAITING_REGISTRATION,
+          ApplicationStatus.RETURNED_TO_PHYSICIAN,
+        ]),
+      },
+    });
     for (const app of open) {
       // An enrolled, not yet reviewed application goes back to NOT_ENROLLED first (it is recorded on the timeline),
       if (app.status !== ApplicationStatus.NOT_ENROLLED) {
-        await writeTransition(em, { principal, ip: ctx.ip }, {
-          app, institution: inst, action: TRANSFER_OUT_EVENT, party: Party.OWN_INSTITUTION, to: ApplicationStatus.NOT_ENROLLED, reason,
-        });
+        await writeTransition(
+          em,
+          { principal, ip: ctx.ip },
+          {
+            app,
+            institution: inst,
+            action: TRANSFER_OUT_EVENT,
+            party: Party.OWN_INSTITUTION,
+            to: ApplicationStatus.NOT_ENROLLED,
+            reason,
+          },
+        );
       }
       // then leaves the institution's lists and counts until another institution takes the physician in.
       await em.update(Application, { id: app.id }, { institutionId: null, updatedAt: new Date() });
@@ -284,8 +395,20 @@ export async function transferOut(ctx: Context, physicianId: number, reason: str
     }
     const now = new Date();
     await em.update(Physician, { id: physicianId }, { institutionId: null, departmentId: null, updatedAt: now });
-    await em.insert(PhysicianTransfer, { physicianId, direction: "OUT", institutionId: inst.id, reason: note ? `${reason}：${note}` : reason, byAccountId: principal.id, at: now });
-    await audit(em, ctx, { action: "physician.transfer.out", targetType: "Physician", targetId: physicianId, detail: { reason, note, name: physician.name } });
+    await em.insert(PhysicianTransfer, {
+      physicianId,
+      direction: "OUT",
+      institutionId: inst.id,
+      reason: note ? `${reason}：${note}` : reason,
+      byAccountId: principal.id,
+      at: now,
+    });
+    await audit(em, ctx, {
+      action: "physician.transfer.out",
+      targetType: "Physician",
+      targetId: physicianId,
+      detail: { reason, note, name: physician.name },
+    });
   });
 }
 
@@ -306,12 +429,28 @@ export async function transferIn(ctx: Context, idNumber: string): Promise<Physic
     if (physician.institutionId === inst.id) throw conflict("该医师已在本机构");
     if (physician.institutionId !== null) throw invalidState("该医师当前在其他机构执业，需原机构先调离后才能调入");
     const now = new Date();
-    const moved = await em.update(Physician, { id: physician.id, institutionId: IsNull(), version: physician.version }, { institutionId: inst.id, departmentId: null, updatedAt: now, version: physician.version + 1 });
+    const moved = await em.update(
+      Physician,
+      { id: physician.id, institutionId: IsNull(), version: physician.version },
+      { institutionId: inst.id, departmentId: null, updatedAt: now, version: physician.version + 1 },
+    );
     if (moved.affected !== 1) throw stateChanged();
-    await em.insert(PhysicianTransfer, { physicianId: physician.id, direction: "IN", institutionId: inst.id, reason: "调入", byAccountId: principal.id, at: now });
+    await em.insert(PhysicianTransfer, {
+      physicianId: physician.id,
+      direction: "IN",
+      institutionId: inst.id,
+      reason: "调入",
+      byAccountId: principal.id,
+      at: now,
+    });
     const cycle = await currentCycle(em, inst.provinceCode);
     if (cycle) await attachRosterApplications(em, cycle, inst, [{ id: physician.id, departmentId: null }]);
-    await audit(em, ctx, { action: "physician.transfer.in", targetType: "Physician", targetId: physician.id, detail: { name: physician.name } });
+    await audit(em, ctx, {
+      action: "physician.transfer.in",
+      targetType: "Physician",
+      targetId: physician.id,
+      detail: { name: physician.name },
+    });
     return em.findOneByOrFail(Physician, { id: physician.id });
   });
 }
@@ -321,7 +460,12 @@ export async function setPractisingStatus(ctx: Context, physicianId: number, sta
     const physician = await ownPhysician(em, ctx, physicianId);
     if (physician.practisingStatus === status) return;
     await em.update(Physician, { id: physicianId }, { practisingStatus: status, updatedAt: new Date() });
-    await audit(em, ctx, { action: "physician.practising-status", targetType: "Physician", targetId: physicianId, detail: { from: physician.practisingStatus, to: status } });
+    await audit(em, ctx, {
+      action: "physician.practising-status",
+      targetType: "Physician",
+      targetId: physicianId,
+      detail: { from: physician.practisingStatus, to: status },
+    });
   });
 }
 
@@ -340,7 +484,12 @@ export async function deletePhysician(ctx: Context, physicianId: number): Promis
     await em.delete(Application, { physicianId, status: ApplicationStatus.NOT_ENROLLED });
     await em.softDelete(Physician, { id: physicianId });
     await em.update(Account, { physicianId }, { enabled: false });
-    await audit(em, ctx, { action: "physician.delete", targetType: "Physician", targetId: physicianId, detail: { name: physician.name, idNumber: physician.idNumber } });
+    await audit(em, ctx, {
+      action: "physician.delete",
+      targetType: "Physician",
+      targetId: physicianId,
+      detail: { name: physician.name, idNumber: physician.idNumber },
+    });
   });
 }
 
@@ -356,12 +505,51 @@ export async function insertPhysicians(
   await bulkInsert(
     em,
     "physician",
-    ["name", "gender", "birth_date", "id_number", "legacy_id_number", "phone", "qualification_cert_no", "practice_cert_no", "category_code", "scope_codes",
-      "level", "title", "first_practice_date", "institution_id", "department_id", "other_practice_sites", "practising_status", "photo_attachment_id", "version", "created_at", "updated_at"],
+    [
+      "name",
+      "gender",
+      "birth_date",
+      "id_number",
+      "legacy_id_number",
+      "phone",
+      "qualification_cert_no",
+      "practice_cert_no",
+      "category_code",
+      "scope_codes",
+      "level",
+      "title",
+      "first_practice_date",
+      "institution_id",
+      "department_id",
+      "other_practice_sites",
+      "practising_status",
+      "photo_attachment_id",
+      "version",
+      "created_at",
+      "updated_at",
+    ],
     records.map((r, i) => [
-      r.name, r.gender, r.birthDate, r.idNumber, r.legacyIdNumber, r.phone, r.qualificationCertNo, r.practiceCertNo, r.categoryCode, JSON.stringify(r.scopeCodes),
-      r.level, r.title, r.firstPracticeDate, institution?.id ?? null, r.departmentId, JSON.stringify(r.otherPracticeSites),
-      practisingStatus?.[i] ?? PractisingStatus.PRACTISING, null, 1, now, now,
+      r.name,
+      r.gender,
+      r.birthDate,
+      r.idNumber,
+      r.legacyIdNumber,
+      r.phone,
+      r.qualificationCertNo,
+      r.practiceCertNo,
+      r.categoryCode,
+      JSON.stringify(r.scopeCodes),
+      r.level,
+      r.title,
+      r.firstPracticeDate,
+      institution?.id ?? null,
+      r.departmentId,
+      JSON.stringify(r.otherPracticeSites),
+      practisingStatus?.[i] ?? PractisingStatus.PRACTISING,
+      null,
+      1,
+      now,
+      now,
     ]),
   );
   const created: { id: number; idNumber: string; name: string; departmentId: number | null }[] = [];
@@ -371,13 +559,30 @@ export async function insertPhysicians(
       `SELECT id, id_number, name, department_id FROM physician WHERE id_number IN (${ids.map(() => "?").join(", ")})`,
       ids,
     );
-    created.push(...rows.map((r) => ({ id: Number(r.id), idNumber: r.id_number, name: r.name, departmentId: r.department_id === null ? null : Number(r.department_id) })));
+    created.push(
+      ...rows.map((r) => ({
+        id: Number(r.id),
+        idNumber: r.id_number,
+        name: r.name,
+        departmentId: r.department_id === null ? null : Number(r.department_id),
+      })),
+    );
   }
   const hash = await initialPasswordHash(INITIAL_PASSWORD);
   await bulkInsert(
     em,
     "account",
-    ["username", "password_hash", "kind", "display_name", "physician_id", "must_change_password", "failed_login_count", "enabled", "created_at"],
+    [
+      "username",
+      "password_hash",
+      "kind",
+      "display_name",
+      "physician_id",
+      "must_change_password",
+      "failed_login_count",
+      "enabled",
+      "created_at",
+    ],
     created.map((p) => [p.idNumber, hash, AccountKind.PHYSICIAN, p.name, p.id, true, 0, true, now]),
     { ignoreDuplicates: true },
   );
@@ -392,7 +597,11 @@ async function institutionDepartments(em: EntityManager, institutionId: number) 
   return em.find(Department, { where: { institutionId }, select: { id: true, name: true, enabled: true } });
 }
 
-const rawOf = (input: PhysicianInput): RawPhysician => ({ ...input, category: input.categoryCode, scopes: input.scopeCodes });
+const rawOf = (input: PhysicianInput): RawPhysician => ({
+  ...input,
+  category: input.categoryCode,
+  scopes: input.scopeCodes,
+});
 
 function refusedInput(errors: { field: string; message: string }[]): AppError {
   return new AppError(ErrorCode.BAD_USER_INPUT, errors[0].message, { field: errors[0].field, fields: errors });
@@ -404,9 +613,17 @@ export async function createPhysician(ctx: Context, input: PhysicianInput): Prom
     const v = validatePhysician(rawOf(input), await institutionDepartments(em, inst.id));
     if (!v.ok) throw refusedInput(v.errors);
     const existing = await em.findOne(Physician, { where: { idNumber: v.record.idNumber }, withDeleted: true });
-    if (existing) throw conflict(existing.institutionId ? "该身份证号码的医师已存在" : "该医师已在系统中且未在任何机构执业，请使用“调入医师”");
+    if (existing)
+      throw conflict(
+        existing.institutionId ? "该身份证号码的医师已存在" : "该医师已在系统中且未在任何机构执业，请使用“调入医师”",
+      );
     const [created] = await insertPhysicians(em, inst, [v.record]);
-    await audit(em, ctx, { action: "physician.create", targetType: "Physician", targetId: created.id, detail: { name: created.name } });
+    await audit(em, ctx, {
+      action: "physician.create",
+      targetType: "Physician",
+      targetId: created.id,
+      detail: { name: created.name },
+    });
     return em.findOneByOrFail(Physician, { id: created.id });
   });
 }
@@ -416,7 +633,8 @@ export async function updatePhysician(ctx: Context, physicianId: number, input: 
     const physician = await ownPhysician(em, ctx, physicianId);
     const v = validatePhysician(rawOf(input), await institutionDepartments(em, physician.institutionId!));
     if (!v.ok) throw refusedInput(v.errors);
-    if (v.record.idNumber !== physician.idNumber) throw badInput("身份证号码不能修改；如登记有误请联系上级卫生行政部门", "idNumber");
+    if (v.record.idNumber !== physician.idNumber)
+      throw badInput("身份证号码不能修改；如登记有误请联系上级卫生行政部门", "idNumber");
     const { legacyIdNumber: _keep, ...values } = v.record;
     await em.update(Physician, { id: physicianId }, { ...values, updatedAt: new Date() });
     await em.update(Account, { physicianId }, { displayName: values.name });
@@ -426,10 +644,20 @@ export async function updatePhysician(ctx: Context, physicianId: number, input: 
 }
 
 export async function transferHistory(ctx: Context, physicianId: number) {
-  const rows = await ctx.ds.getRepository(PhysicianTransfer).find({ where: { physicianId }, order: { at: "ASC", id: "ASC" } });
+  const rows = await ctx.ds
+    .getRepository(PhysicianTransfer)
+    .find({ where: { physicianId }, order: { at: "ASC", id: "ASC" } });
   const names = new Map(
-    (await ctx.ds.getRepository(Institution).findBy({ id: In([...new Set(rows.map((r) => r.institutionId).filter((x): x is number => !!x))]) })).map((i) => [i.id, i.name]),
+    (
+      await ctx.ds
+        .getRepository(Institution)
+        .findBy({ id: In([...new Set(rows.map((r) => r.institutionId).filter((x): x is number => !!x))]) })
+    ).map((i) => [i.id, i.name]),
   );
-  return rows.map((r) => ({ direction: r.direction, institutionName: r.institutionId ? (names.get(r.institutionId) ?? null) : null, reason: r.reason, at: r.at }));
+  return rows.map((r) => ({
+    direction: r.direction,
+    institutionName: r.institutionId ? (names.get(r.institutionId) ?? null) : null,
+    reason: r.reason,
+    at: r.at,
+  }));
 }
-

@@ -20,7 +20,8 @@ export const encodeCursor = (c: SyncCursor) => Buffer.from(JSON.stringify(c)).to
 export function decodeCursor(text: string): SyncCursor {
   try {
     const c = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as SyncCursor;
-    if (typeof c.since !== "string" || typeof c.until !== "string" || typeof c.lastId !== "number") throw new Error("shape");
+    if (typeof c.since !== "string" || typeof c.until !== "string" || typeof c.lastId !== "number")
+      throw new Error("shape");
     return c;
   } catch {
     throw badInput("游标无效，请从第一页重新同步", "after");
@@ -31,5 +32,10 @@ export function decodeCursor(text: string): SyncCursor {
 export const dbTime = (ds: DataSource, iso: string) => sqlTime(ds, new Date(iso));
 
 export function startCursor(since: Date | null, lagMs: number, now = Date.now()): SyncCursor {
-  return { since: (since ?? new Date(0)).toISOString(), until: new Date(now - lagMs).toISOString(), lastAt: null, lastId: 0 };
+  return {
+    since: (since ?? new Date(0)).toISOString(),
+    until: new Date(now - lagMs).toISOString(),
+    lastAt: null,
+    lastId: 0,
+  };
 }

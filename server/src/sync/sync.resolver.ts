@@ -13,10 +13,17 @@ import { changePage } from "./sync.service";
 
 @ArgsType()
 class ChangeArgs {
-  @Field(() => Date, { nullable: true, description: "只取此时间之后变更的记录（上次同步返回的 watermark）；首次同步不传 (changes after this time: the previous sync's watermark)" })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "只取此时间之后变更的记录（上次同步返回的 watermark）；首次同步不传 (changes after this time: the previous sync's watermark)",
+  })
   since?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "游标：上一页的 endCursor (cursor: the previous page's endCursor)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "游标：上一页的 endCursor (cursor: the previous page's endCursor)",
+  })
   after?: string | null;
 
   @Field(() => Int, { defaultValue: 100, description: "每页条数，1–500 (page size, 1–500)" })
@@ -28,7 +35,8 @@ class ChangeArgs {
 @ObjectType({ description: "分页信息 (page info)" })
 class SyncPageInfo {
   @Field({ description: "是否还有下一页 (more pages follow)" }) hasNextPage: boolean;
-  @Field(() => String, { nullable: true, description: "下一页的游标 (cursor for the next page)" }) endCursor: string | null;
+  @Field(() => String, { nullable: true, description: "下一页的游标 (cursor for the next page)" }) endCursor:
+    string | null;
 }
 
 function ChangesOf<T extends object>(node: ClassType<T>, name: string, description: string) {
@@ -36,7 +44,11 @@ function ChangesOf<T extends object>(node: ClassType<T>, name: string, descripti
   class Changes {
     @Field(() => [node], { description: "本页变更的记录，按变更时间排序 (changed rows, in change order)" }) nodes: T[];
     @Field(() => SyncPageInfo) pageInfo: SyncPageInfo;
-    @Field(() => Date, { description: "本轮同步的截止时间：下次同步以此作为 since (this traversal's watermark: pass it as `since` next time)" }) watermark: Date;
+    @Field(() => Date, {
+      description:
+        "本轮同步的截止时间：下次同步以此作为 since (this traversal's watermark: pass it as `since` next time)",
+    })
+    watermark: Date;
   }
   return Changes;
 }
@@ -54,7 +66,8 @@ class PhysicianChange {
   @Field(() => PhysicianLevel, { description: "医师级别 (level)" }) level: PhysicianLevel;
   @Field({ description: "职称 (title)" }) title: string;
   @Field({ description: "医师执业证书编码 (practice certificate number)" }) practiceCertNo: string;
-  @Field(() => Int, { nullable: true, description: "执业机构 ID；调离后为空 (institution; null once transferred out)" }) institutionId: number | null;
+  @Field(() => Int, { nullable: true, description: "执业机构 ID；调离后为空 (institution; null once transferred out)" })
+  institutionId: number | null;
   @Field(() => Int, { nullable: true, description: "科室 ID (department)" }) departmentId: number | null;
   @Field(() => PractisingStatus, { description: "执业状态 (practising status)" }) practisingStatus: PractisingStatus;
   @Field({ description: "已删除 (deleted: the record should be removed downstream)" }) deleted: boolean;
@@ -93,10 +106,21 @@ class CertificateChange {
 }
 
 const PhysicianChanges = ChangesOf(PhysicianChange, "PhysicianChanges", "医师变更分页 (a page of changed physicians)");
-const ApplicationChanges = ChangesOf(ApplicationChange, "ApplicationChanges", "考核申请变更分页 (a page of changed applications)");
-const CertificateChanges = ChangesOf(CertificateChange, "CertificateChanges", "合格证明变更分页 (a page of changed certificates)");
+const ApplicationChanges = ChangesOf(
+  ApplicationChange,
+  "ApplicationChanges",
+  "考核申请变更分页 (a page of changed applications)",
+);
+const CertificateChanges = ChangesOf(
+  CertificateChange,
+  "CertificateChanges",
+  "合格证明变更分页 (a page of changed certificates)",
+);
 
-const page = <T, V>(p: { nodes: T[]; hasNextPage: boolean; endCursor: string | null; watermark: Date }, map: (t: T) => V) => ({
+const page = <T, V>(
+  p: { nodes: T[]; hasNextPage: boolean; endCursor: string | null; watermark: Date },
+  map: (t: T) => V,
+) => ({
   nodes: p.nodes.map(map),
   pageInfo: { hasNextPage: p.hasNextPage, endCursor: p.endCursor },
   watermark: p.watermark,
@@ -109,26 +133,57 @@ const page = <T, V>(p: { nodes: T[]; hasNextPage: boolean; endCursor: string | n
 @Resolver()
 export class SyncResolver {
   @Authorized(Role.API_CLIENT, Role.HEALTH_ADMIN)
-  @Query(() => PhysicianChanges, { complexity: pagedCost, description: "同步：辖区内变更的医师（含删除） (sync: physicians changed in the region, deletions included)" })
+  @Query(() => PhysicianChanges, {
+    complexity: pagedCost,
+    description: "同步：辖区内变更的医师（含删除） (sync: physicians changed in the region, deletions included)",
+  })
   async changedPhysicians(@Args() args: ChangeArgs, @Ctx() ctx: Context) {
     const qb = ctx.ds.getRepository(Physician).createQueryBuilder("p").withDeleted();
-    const result = await changePage(ctx, qb, "p", "institutionId", { since: args.since ?? null, after: args.after ?? null, first: args.first });
+    const result = await changePage(ctx, qb, "p", "institutionId", {
+      since: args.since ?? null,
+      after: args.after ?? null,
+      first: args.first,
+    });
     return page(result, (p) => ({ ...p, idNumberMasked: maskIdNumber(p.idNumber), deleted: !!p.deletedAt }));
   }
 
   @Authorized(Role.API_CLIENT, Role.HEALTH_ADMIN)
-  @Query(() => ApplicationChanges, { complexity: pagedCost, description: "同步：辖区内变更的考核申请（状态、结果） (sync: applications changed in the region)" })
+  @Query(() => ApplicationChanges, {
+    complexity: pagedCost,
+    description: "同步：辖区内变更的考核申请（状态、结果） (sync: applications changed in the region)",
+  })
   async changedApplications(@Args() args: ChangeArgs, @Ctx() ctx: Context) {
     const qb = ctx.ds.getRepository(Application).createQueryBuilder("a");
-    const result = await changePage(ctx, qb, "a", "institutionId", { since: args.since ?? null, after: args.after ?? null, first: args.first });
-    return page(result, (a) => ({ ...a, statusLabel: STATUS_INFO[a.status].label, final: FINAL_STATUSES.includes(a.status) }));
+    const result = await changePage(ctx, qb, "a", "institutionId", {
+      since: args.since ?? null,
+      after: args.after ?? null,
+      first: args.first,
+    });
+    return page(result, (a) => ({
+      ...a,
+      statusLabel: STATUS_INFO[a.status].label,
+      final: FINAL_STATUSES.includes(a.status),
+    }));
   }
 
   @Authorized(Role.API_CLIENT, Role.HEALTH_ADMIN)
-  @Query(() => CertificateChanges, { complexity: pagedCost, description: "同步：辖区内新发或作废的合格证明 (sync: certificates issued or revoked in the region)" })
+  @Query(() => CertificateChanges, {
+    complexity: pagedCost,
+    description: "同步：辖区内新发或作废的合格证明 (sync: certificates issued or revoked in the region)",
+  })
   async changedCertificates(@Args() args: ChangeArgs, @Ctx() ctx: Context) {
     const qb = ctx.ds.getRepository(Certificate).createQueryBuilder("c");
-    const result = await changePage(ctx, qb, "c", "institutionId", { since: args.since ?? null, after: args.after ?? null, first: args.first });
-    return page(result, (c) => ({ ...c, physicianName: c.data.physicianName, cycleName: c.data.cycleName, result: c.data.result, revoked: !!c.revokedAt }));
+    const result = await changePage(ctx, qb, "c", "institutionId", {
+      since: args.since ?? null,
+      after: args.after ?? null,
+      first: args.first,
+    });
+    return page(result, (c) => ({
+      ...c,
+      physicianName: c.data.physicianName,
+      cycleName: c.data.cycleName,
+      result: c.data.result,
+      revoked: !!c.revokedAt,
+    }));
   }
 }

@@ -40,10 +40,17 @@ export function physicianRecord(overrides: Partial<PhysicianRecord> = {}): Physi
 }
 
 /** Physicians created through the product's own insert path (accounts and roster applications included). */
-export async function addPhysicians(ds: DataSource, institution: Institution, count: number, overrides: Partial<PhysicianRecord> = {}): Promise<Physician[]> {
+export async function addPhysicians(
+  ds: DataSource,
+  institution: Institution,
+  count: number,
+  overrides: Partial<PhysicianRecord> = {},
+): Promise<Physician[]> {
   return inTransaction(ds, async (em) => {
     const inst = await em.findOneByOrFail(Institution, { id: institution.id });
-    const records = Array.from({ length: count }, (_, i) => physicianRecord({ name: `医师${String(i + 1).padStart(3, "0")}`, ...overrides, idNumber: makeIdNumber() }));
+    const records = Array.from({ length: count }, (_, i) =>
+      physicianRecord({ name: `医师${String(i + 1).padStart(3, "0")}`, ...overrides, idNumber: makeIdNumber() }),
+    );
     const created = await insertPhysicians(em, inst, records);
     return em.findBy(Physician, { id: In(created.map((p) => p.id)) }).then((rows) => rows.sort((a, b) => a.id - b.id));
   });

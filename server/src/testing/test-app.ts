@@ -19,7 +19,10 @@ export interface TestApp extends RunningApp {
  * Starts the real server on a free port against a real database (SQLite in memory, or a
  * per-worker MariaDB database emptied first), exactly as production wires it.
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, options: { sharedSqliteFile?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { sharedSqliteFile?: boolean } = {},
+): Promise<TestApp> {
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "pa-files-"));
   const settings = await testDatabaseSettings();
   // A second server process needs the same database: a file instead of SQLite's private :memory:.

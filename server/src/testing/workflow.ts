@@ -17,7 +17,9 @@ let hash: Promise<string> | null = null;
 /** Gives a physician's account the test password, as if he had changed it at first sign-in. */
 export async function activatePhysician(ds: DataSource, physician: Physician): Promise<void> {
   hash ??= hashPassword(TEST_PASSWORD);
-  await ds.getRepository(Account).update({ physicianId: physician.id }, { passwordHash: await hash, mustChangePassword: false });
+  await ds
+    .getRepository(Account)
+    .update({ physicianId: physician.id }, { passwordHash: await hash, mustChangePassword: false });
 }
 
 export async function physicianClient(app: TestApp, physician: Physician): Promise<GqlClient> {
@@ -29,7 +31,12 @@ export async function physicianClient(app: TestApp, physician: Physician): Promi
 export async function forceState(
   ds: DataSource,
   applicationId: number,
-  values: Partial<Pick<Application, "status" | "procedure" | "exemptionStatus" | "exemptedTest" | "submission" | "institutionReview" | "departmentId">>,
+  values: Partial<
+    Pick<
+      Application,
+      "status" | "procedure" | "exemptionStatus" | "exemptedTest" | "submission" | "institutionReview" | "departmentId"
+    >
+  >,
 ): Promise<Application> {
   const repo = ds.getRepository(Application);
   const before = await repo.findOneByOrFail({ id: applicationId });
@@ -62,8 +69,12 @@ export async function placeApplication(
 ) {
   const [physician] = await addPhysicians(app.deps.ds, options.institution ?? world.instA, 1);
   const procedure = options.procedure ?? Procedure.SIMPLE;
-  const application = await app.deps.ds.getRepository(Application).findOneByOrFail({ physicianId: physician.id, cycleId: world.cycle.id });
-  const beyondRegistration = ![ApplicationStatus.NOT_ENROLLED, ApplicationStatus.AWAITING_REGISTRATION].includes(status);
+  const application = await app.deps.ds
+    .getRepository(Application)
+    .findOneByOrFail({ physicianId: physician.id, cycleId: world.cycle.id });
+  const beyondRegistration = ![ApplicationStatus.NOT_ENROLLED, ApplicationStatus.AWAITING_REGISTRATION].includes(
+    status,
+  );
   const updated = await forceState(app.deps.ds, application.id, {
     status,
     procedure: beyondRegistration ? procedure : null,

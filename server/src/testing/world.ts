@@ -24,7 +24,12 @@ const passwordHash = () => (testHash ??= hashPassword(TEST_PASSWORD));
  */
 export interface World {
   cycle: AssessmentCycle;
-  admins: { province: HealthAdministration; nanning: HealthAdministration; qingxiu: HealthAdministration; liuzhou: HealthAdministration };
+  admins: {
+    province: HealthAdministration;
+    nanning: HealthAdministration;
+    qingxiu: HealthAdministration;
+    liuzhou: HealthAdministration;
+  };
   aiA: Institution;
   aiB: Institution;
   instA: Institution;
@@ -47,11 +52,20 @@ export async function createAccount(
   options: { mustChangePassword?: boolean } = {},
 ): Promise<Account> {
   return em.save(
-    em.create(Account, { ...values, passwordHash: await passwordHash(), mustChangePassword: options.mustChangePassword ?? false, enabled: true, createdAt: new Date() }),
+    em.create(Account, {
+      ...values,
+      passwordHash: await passwordHash(),
+      mustChangePassword: options.mustChangePassword ?? false,
+      enabled: true,
+      createdAt: new Date(),
+    }),
   );
 }
 
-export async function createInstitution(em: EntityManager, values: Partial<Institution> & { name: string; cityCode: string; countyCode: string }): Promise<Institution> {
+export async function createInstitution(
+  em: EntityManager,
+  values: Partial<Institution> & { name: string; cityCode: string; countyCode: string },
+): Promise<Institution> {
   const now = new Date();
   return em.save(
     em.create(Institution, {
@@ -78,39 +92,114 @@ export async function buildWorld(ds: DataSource): Promise<World> {
   const em = ds.manager;
   await ensureRegions(em);
   const admin = (name: string, regionCode: string, level: RegionLevel, parentId: number | null) =>
-    em.save(em.create(HealthAdministration, { name, regionCode, level, parentId, contactPerson: "联系人", contactPhone: "0771-0000000" }));
+    em.save(
+      em.create(HealthAdministration, {
+        name,
+        regionCode,
+        level,
+        parentId,
+        contactPerson: "联系人",
+        contactPhone: "0771-0000000",
+      }),
+    );
   const province = await admin("省卫健委", "450000", RegionLevel.PROVINCE, null);
   const nanning = await admin("南宁市卫健委", "450100", RegionLevel.CITY, province.id);
   const qingxiu = await admin("青秀区卫健局", "450103", RegionLevel.COUNTY, nanning.id);
   const liuzhou = await admin("柳州市卫健委", "450200", RegionLevel.CITY, province.id);
 
-  const aiA = await createInstitution(em, { name: "考核机构甲", cityCode: "450100", countyCode: "450103", isAssessmentInstitution: true, superiorAdminId: province.id });
-  const aiB = await createInstitution(em, { name: "考核机构乙", cityCode: "450200", countyCode: "450202", isAssessmentInstitution: true, superiorAdminId: province.id });
-  const instA = await createInstitution(em, { name: "甲医院", cityCode: "450100", countyCode: "450102", superiorAdminId: nanning.id, assessmentInstitutionId: aiA.id });
-  const instB = await createInstitution(em, { name: "乙医院", cityCode: "450100", countyCode: "450103", superiorAdminId: qingxiu.id, assessmentInstitutionId: aiA.id });
-  const instC = await createInstitution(em, { name: "丙医院", cityCode: "450200", countyCode: "450202", superiorAdminId: liuzhou.id, assessmentInstitutionId: aiB.id });
+  const aiA = await createInstitution(em, {
+    name: "考核机构甲",
+    cityCode: "450100",
+    countyCode: "450103",
+    isAssessmentInstitution: true,
+    superiorAdminId: province.id,
+  });
+  const aiB = await createInstitution(em, {
+    name: "考核机构乙",
+    cityCode: "450200",
+    countyCode: "450202",
+    isAssessmentInstitution: true,
+    superiorAdminId: province.id,
+  });
+  const instA = await createInstitution(em, {
+    name: "甲医院",
+    cityCode: "450100",
+    countyCode: "450102",
+    superiorAdminId: nanning.id,
+    assessmentInstitutionId: aiA.id,
+  });
+  const instB = await createInstitution(em, {
+    name: "乙医院",
+    cityCode: "450100",
+    countyCode: "450103",
+    superiorAdminId: qingxiu.id,
+    assessmentInstitutionId: aiA.id,
+  });
+  const instC = await createInstitution(em, {
+    name: "丙医院",
+    cityCode: "450200",
+    countyCode: "450202",
+    superiorAdminId: liuzhou.id,
+    assessmentInstitutionId: aiB.id,
+  });
 
   const users = {
-    province: "t_province", nanning: "t_nanning", qingxiu: "t_qingxiu", liuzhou: "t_liuzhou",
-    aiA: "t_aia", aiB: "t_aib", instA: "t_insta", instB: "t_instb", instC: "t_instc",
+    province: "t_province",
+    nanning: "t_nanning",
+    qingxiu: "t_qingxiu",
+    liuzhou: "t_liuzhou",
+    aiA: "t_aia",
+    aiB: "t_aib",
+    instA: "t_insta",
+    instB: "t_instb",
+    instC: "t_instc",
   };
   const accounts: Record<string, Account> = {};
   for (const [key, a] of Object.entries({ province, nanning, qingxiu, liuzhou })) {
-    accounts[key] = await createAccount(em, { username: users[key as keyof typeof users], kind: AccountKind.HEALTH_ADMIN, displayName: a.name, adminId: a.id });
+    accounts[key] = await createAccount(em, {
+      username: users[key as keyof typeof users],
+      kind: AccountKind.HEALTH_ADMIN,
+      displayName: a.name,
+      adminId: a.id,
+    });
   }
   for (const [key, inst] of Object.entries({ aiA, aiB })) {
-    accounts[key] = await createAccount(em, { username: users[key as keyof typeof users], kind: AccountKind.ASSESSMENT_INSTITUTION, displayName: inst.name, institutionId: inst.id });
+    accounts[key] = await createAccount(em, {
+      username: users[key as keyof typeof users],
+      kind: AccountKind.ASSESSMENT_INSTITUTION,
+      displayName: inst.name,
+      institutionId: inst.id,
+    });
   }
   for (const [key, inst] of Object.entries({ instA, instB, instC })) {
-    accounts[key] = await createAccount(em, { username: users[key as keyof typeof users], kind: AccountKind.INSTITUTION, displayName: inst.name, institutionId: inst.id });
+    accounts[key] = await createAccount(em, {
+      username: users[key as keyof typeof users],
+      kind: AccountKind.INSTITUTION,
+      displayName: inst.name,
+      institutionId: inst.id,
+    });
   }
   const cycle = await em.save(em.create(AssessmentCycle, cycleAround(todayInChina(), "450000")));
   return { cycle, admins: { province, nanning, qingxiu, liuzhou }, aiA, aiB, instA, instB, instC, users, accounts };
 }
 
-export async function createDepartment(ds: DataSource, institutionId: number, name: string, enabled = true): Promise<Department> {
+export async function createDepartment(
+  ds: DataSource,
+  institutionId: number,
+  name: string,
+  enabled = true,
+): Promise<Department> {
   const now = new Date();
-  return ds.manager.save(ds.manager.create(Department, { institutionId, name, subjectCodes: ["03"], enabled, createdAt: now, updatedAt: now }));
+  return ds.manager.save(
+    ds.manager.create(Department, {
+      institutionId,
+      name,
+      subjectCodes: ["03"],
+      enabled,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
 }
 
 /** A signed-in client for one of the world's users. */

@@ -38,7 +38,15 @@ export function checkPassword(candidate: string, policy: PasswordPolicyLike, old
   const classesOk = classesMet >= policy.minClasses;
   const noSpaces = !/\s/.test(candidate);
   const differsFromOld = !candidate || !oldPassword || candidate !== oldPassword;
-  return { lengthOk, classes, classesMet, classesOk, noSpaces, differsFromOld, ok: lengthOk && classesOk && noSpaces && differsFromOld };
+  return {
+    lengthOk,
+    classes,
+    classesMet,
+    classesOk,
+    noSpaces,
+    differsFromOld,
+    ok: lengthOk && classesOk && noSpaces && differsFromOld,
+  };
 }
 
 export function passwordRules(form: PasswordForm, policy: () => PasswordPolicyLike): FormRules<PasswordForm> {

@@ -16,7 +16,9 @@ export function useAaReview() {
   const status = ref<AssessmentInstitutionApplicationStatus | "">("PENDING");
   const paging = usePagination({ pageSize: 10, resetOn: [status] });
   const variables = computed(() => ({ status: status.value || null, page: paging.page, pageSize: paging.pageSize }));
-  const { result, loading, error, refetch } = useQuery(AaApplicationsForReviewDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(AaApplicationsForReviewDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
 
   const rows = computed(() => result.value?.assessmentInstitutionApplications.items ?? []);
@@ -34,19 +36,26 @@ export function useAaReview() {
   async function decide(row: AaApplicationFieldsFragment, approve: boolean) {
     let reason: string | null = null;
     if (approve) {
-      const ok = await confirmAction(`同意后，“${row.institutionName}”将获得考核机构角色。确定同意该申请吗？`, { title: "同意申请", confirmText: "同意" });
+      const ok = await confirmAction(`同意后，“${row.institutionName}”将获得考核机构角色。确定同意该申请吗？`, {
+        title: "同意申请",
+        confirmText: "同意",
+      });
       if (!ok) return;
     } else {
       try {
-        const { value } = await ElMessageBox.prompt("请填写驳回理由，机构可据此修改后重新申请。", `驳回“${row.institutionName}”的申请`, {
-          confirmButtonText: "驳回",
-          cancelButtonText: "取消",
-          confirmButtonClass: "el-button--danger",
-          inputType: "textarea",
-          inputPlaceholder: "驳回理由",
-          inputValidator: (v: string) => (v && v.trim() ? true : "请填写驳回理由"),
-          closeOnClickModal: false,
-        });
+        const { value } = await ElMessageBox.prompt(
+          "请填写驳回理由，机构可据此修改后重新申请。",
+          `驳回“${row.institutionName}”的申请`,
+          {
+            confirmButtonText: "驳回",
+            cancelButtonText: "取消",
+            confirmButtonClass: "el-button--danger",
+            inputType: "textarea",
+            inputPlaceholder: "驳回理由",
+            inputValidator: (v: string) => (v && v.trim() ? true : "请填写驳回理由"),
+            closeOnClickModal: false,
+          },
+        );
         reason = value.trim();
       } catch {
         return;

@@ -21,7 +21,9 @@ export function useCertificate() {
     () => ({ enabled: visible.value && applicationId.value !== null, fetchPolicy: "network-only" }),
   );
   watch(error, (e) => e && reportError(e));
-  const certificate = computed(() => (result.value?.certificate.applicationId === applicationId.value ? result.value?.certificate ?? null : null));
+  const certificate = computed(() =>
+    result.value?.certificate.applicationId === applicationId.value ? (result.value?.certificate ?? null) : null,
+  );
 
   /** When the signed link was fetched. */
   const loadedAt = ref(0);
@@ -106,5 +108,17 @@ export function useCertificate() {
     a.remove();
   }
 
-  return { visible, certificate, loading, error, imageState, renewing, downloadUrl, open, reloadImage, print, download };
+  return {
+    visible,
+    certificate,
+    loading,
+    error,
+    imageState,
+    renewing,
+    downloadUrl,
+    open,
+    reloadImage,
+    print,
+    download,
+  };
 }

@@ -20,7 +20,9 @@ export function useVerify(number: Ref<string>) {
     () => ({ number: wanted.value }),
     () => ({ enabled: !!wanted.value, fetchPolicy: "network-only" }),
   );
-  const verification = computed(() => (result.value?.verifyCertificate.number === wanted.value ? result.value.verifyCertificate : null));
+  const verification = computed(() =>
+    result.value?.verifyCertificate.number === wanted.value ? result.value.verifyCertificate : null,
+  );
   const failure = computed(() => (error.value ? toFailure(error.value) : null));
 
   /** The input for another number. */

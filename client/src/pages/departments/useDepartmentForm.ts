@@ -18,7 +18,9 @@ export function useDepartmentForm(onSaved: () => void) {
   const form = reactive<DepartmentForm>({ name: "", subjectCodes: [] });
   const { serverErrors, apply, clear } = useServerErrors(["name", "subjectCodes"] as const);
 
-  const { result: subjectsResult, loading: subjectsLoading } = useQuery(PracticeSubjectsDocument, null, { fetchPolicy: "cache-first" });
+  const { result: subjectsResult, loading: subjectsLoading } = useQuery(PracticeSubjectsDocument, null, {
+    fetchPolicy: "cache-first",
+  });
   const subjects = computed(() => subjectsResult.value?.practiceSubjects ?? []);
 
   const { mutate: create, loading: creating } = useMutation(CreateDepartmentDocument);
@@ -52,7 +54,8 @@ export function useDepartmentForm(onSaved: () => void) {
     } catch (err) {
       const failure = reportError(err, apply);
       // A duplicate name comes back as CONFLICT without a field: show it on the name as well.
-      if (failure.code === "CONFLICT" && !failure.fields.length) void nextTick(() => (serverErrors.name = failure.message));
+      if (failure.code === "CONFLICT" && !failure.fields.length)
+        void nextTick(() => (serverErrors.name = failure.message));
     }
   }
 

@@ -28,7 +28,9 @@ export function useDepartments() {
     page: paging.page,
     pageSize: paging.pageSize,
   }));
-  const { result, loading, error, refetch } = useQuery(DepartmentsDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(DepartmentsDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
 
   const rows = computed(() => result.value?.departments.items ?? []);
@@ -54,7 +56,10 @@ export function useDepartments() {
   async function toggleEnabled(row: DepartmentFieldsFragment) {
     const enabling = !row.enabled;
     if (!enabling) {
-      const ok = await confirmAction(`停用后，医师报名时将无法选择“${row.name}”。确定停用该科室吗？`, { title: "停用科室", confirmText: "停用" });
+      const ok = await confirmAction(`停用后，医师报名时将无法选择“${row.name}”。确定停用该科室吗？`, {
+        title: "停用科室",
+        confirmText: "停用",
+      });
       if (!ok) return;
     }
     busyId.value = row.id;
@@ -70,7 +75,11 @@ export function useDepartments() {
   }
 
   async function removeRow(row: DepartmentFieldsFragment) {
-    const ok = await confirmAction(`确定删除科室“${row.name}”吗？删除后不可恢复。`, { title: "删除科室", confirmText: "删除", danger: true });
+    const ok = await confirmAction(`确定删除科室“${row.name}”吗？删除后不可恢复。`, {
+      title: "删除科室",
+      confirmText: "删除",
+      danger: true,
+    });
     if (!ok) return;
     busyId.value = row.id;
     try {
@@ -85,5 +94,18 @@ export function useDepartments() {
     }
   }
 
-  return { filter, paging, rows, total, loading, filtered, search, resetFilter, refetch, busyId, toggleEnabled, removeRow };
+  return {
+    filter,
+    paging,
+    rows,
+    total,
+    loading,
+    filtered,
+    search,
+    resetFilter,
+    refetch,
+    busyId,
+    toggleEnabled,
+    removeRow,
+  };
 }

@@ -29,7 +29,13 @@ export interface ProctoringFilter {
 }
 
 /** The default view (also what 重置 returns to): below the manual's 40% hint, every view status. */
-const defaultFilter = (): ProctoringFilter => ({ name: "", idNumber: "", paperId: "", maxSimilarity: LOW_SIMILARITY, viewStatus: "" });
+const defaultFilter = (): ProctoringFilter => ({
+  name: "",
+  idNumber: "",
+  paperId: "",
+  maxSimilarity: LOW_SIMILARITY,
+  viewStatus: "",
+});
 
 /** 查看状态 of a row: marked, viewed, or not yet looked at. */
 export function viewStatusOf(row: Pick<ProctoringRowFragment, "suspected" | "viewed">): SnapshotViewStatus {
@@ -37,9 +43,11 @@ export function viewStatusOf(row: Pick<ProctoringRowFragment, "suspected" | "vie
 }
 
 /** 【标记疑似】 is the institution's only move, once, before the province has judged the attempt. */
-export const canMark = (row: Pick<ProctoringRowFragment, "suspected" | "verdict" | "voided">) => !row.suspected && row.verdict === "NONE" && !row.voided;
+export const canMark = (row: Pick<ProctoringRowFragment, "suspected" | "verdict" | "voided">) =>
+  !row.suspected && row.verdict === "NONE" && !row.voided;
 
-export const isLow = (similarity: number | null | undefined) => similarity !== null && similarity !== undefined && similarity < LOW_SIMILARITY;
+export const isLow = (similarity: number | null | undefined) =>
+  similarity !== null && similarity !== undefined && similarity < LOW_SIMILARITY;
 
 /**
  * 监考管理 (manual 2.2.9 (3)): attempts with proctoring snapshots, lowest similarity first when filtered by
@@ -62,7 +70,9 @@ export function useProctoring() {
     page: paging.page,
     pageSize: paging.pageSize,
   }));
-  const { result, loading, error, refetch } = useQuery(ProctoringAttemptsDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(ProctoringAttemptsDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
   const rows = computed(() => result.value?.testAttempts.items ?? []);
   const total = computed(() => result.value?.testAttempts.total ?? 0);
@@ -70,7 +80,10 @@ export function useProctoring() {
   const filtered = computed(() => JSON.stringify(applied) !== JSON.stringify(defaultFilter()));
 
   const papers = usePapers();
-  const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({ value: value as SnapshotViewStatus, label: s.label }));
+  const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({
+    value: value as SnapshotViewStatus,
+    label: s.label,
+  }));
 
   const { mutate: markMutation, loading: marking } = useMutation(MarkAttemptSuspectedDocument);
 
@@ -84,9 +97,17 @@ export function useProctoring() {
           { style: "margin: 0 0 6px; color: var(--el-color-danger)" },
           "标记后本机构不能撤销；若需取消作弊标记，联系主管卫生行政部门。",
         ),
-        h("p", { style: "margin: 0; color: var(--pa-text-secondary); font-size: 13px" }, "疑似作弊标记仅作为标记操作，不代表最终监考处理结果，最终由省级卫生行政部门认定。"),
+        h(
+          "p",
+          { style: "margin: 0; color: var(--pa-text-secondary); font-size: 13px" },
+          "疑似作弊标记仅作为标记操作，不代表最终监考处理结果，最终由省级卫生行政部门认定。",
+        ),
       ]),
-      { title: "标记疑似作弊", confirmText: "标记疑似", placeholder: "标记说明（选填），如：第 3 张监考照片疑似非本人" },
+      {
+        title: "标记疑似作弊",
+        confirmText: "标记疑似",
+        placeholder: "标记说明（选填），如：第 3 张监考照片疑似非本人",
+      },
     );
     if (!answer) return null;
     try {
@@ -100,5 +121,19 @@ export function useProctoring() {
     }
   }
 
-  return { filter, paging, rows, total, loading, filtered, papers, viewStatuses, search, resetFilter, refetch, mark, marking };
+  return {
+    filter,
+    paging,
+    rows,
+    total,
+    loading,
+    filtered,
+    papers,
+    viewStatuses,
+    search,
+    resetFilter,
+    refetch,
+    mark,
+    marking,
+  };
 }

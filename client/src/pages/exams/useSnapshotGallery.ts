@@ -22,7 +22,12 @@ export function useSnapshotGallery(onViewed: () => void) {
 
   const current = computed(() => snapshots.value.find((s) => s.id === currentId.value) ?? snapshots.value[0] ?? null);
   const index = computed(() => (current.value ? snapshots.value.findIndex((s) => s.id === current.value!.id) : -1));
-  const lowest = computed(() => snapshots.value.reduce<SnapshotFieldsFragment | null>((low, s) => (!low || s.similarity < low.similarity ? s : low), null));
+  const lowest = computed(() =>
+    snapshots.value.reduce<SnapshotFieldsFragment | null>(
+      (low, s) => (!low || s.similarity < low.similarity ? s : low),
+      null,
+    ),
+  );
 
   async function load() {
     if (!attempt.value) return false;

@@ -36,7 +36,9 @@ export function useTestProgress() {
     page: paging.page,
     pageSize: paging.pageSize,
   }));
-  const { result, loading, error, refetch } = useQuery(TestAttemptsDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(TestAttemptsDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
   const rows = computed(() => result.value?.testAttempts.items ?? []);
   const total = computed(() => result.value?.testAttempts.total ?? 0);
@@ -44,7 +46,10 @@ export function useTestProgress() {
 
   const papers = usePapers();
   const procedures = Object.entries(PROCEDURE).map(([value, label]) => ({ value: value as Procedure, label }));
-  const statuses = Object.entries(ATTEMPT_STATUS).map(([value, s]) => ({ value: value as AttemptStatus, label: s.label }));
+  const statuses = Object.entries(ATTEMPT_STATUS).map(([value, s]) => ({
+    value: value as AttemptStatus,
+    label: s.label,
+  }));
 
   return { filter, paging, rows, total, loading, filtered, papers, procedures, statuses, search, resetFilter, refetch };
 }

@@ -10,7 +10,8 @@ import { RouteName, type RouteNameValue } from "@/router/names";
 export type PhaseState = "DONE" | "ACTIVE" | "UPCOMING";
 
 const DAY = 24 * 60 * 60 * 1000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 export function phaseState(startDate: string, endDate: string, today = todayInChina()): PhaseState {
   if (today < startDate) return "UPCOMING";
@@ -21,7 +22,9 @@ export function phaseState(startDate: string, endDate: string, today = todayInCh
 /** 首页 (manual 2.2.2): notice to confirm, schedule, pending tasks, completion, contacts. */
 export function useHome() {
   const router = useRouter();
-  const { result, loading, error, refetch } = useQuery(InstitutionHomeDocument, null, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(InstitutionHomeDocument, null, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
 
   const home = computed(() => result.value?.institutionHome ?? null);
@@ -30,7 +33,8 @@ export function useHome() {
   const phases = computed(() =>
     (home.value?.cycle?.phases ?? []).map((p) => {
       const state = phaseState(p.startDate, p.endDate, today);
-      const daysLeft = state === "ACTIVE" ? daysBetween(today, p.endDate) : state === "UPCOMING" ? daysBetween(today, p.startDate) : 0;
+      const daysLeft =
+        state === "ACTIVE" ? daysBetween(today, p.endDate) : state === "UPCOMING" ? daysBetween(today, p.startDate) : 0;
       return { ...p, state, daysLeft };
     }),
   );
@@ -72,5 +76,17 @@ export function useHome() {
 
   const completionPercent = computed(() => Math.round((home.value?.completion.rate ?? 0) * 1000) / 10);
 
-  return { home, loading, error, refetch, phases, noticeVisible, confirm, confirming, tasks, goTask, completionPercent };
+  return {
+    home,
+    loading,
+    error,
+    refetch,
+    phases,
+    noticeVisible,
+    confirm,
+    confirming,
+    tasks,
+    goTask,
+    completionPercent,
+  };
 }

@@ -39,7 +39,10 @@ export const profileRules: FormRules<ProfileForm> = {
       },
     },
   ],
-  licenseNo: [required("请填写医疗机构执业许可证登记号"), { max: 64, message: "执业许可证登记号不能超过64位", trigger: "blur" }],
+  licenseNo: [
+    required("请填写医疗机构执业许可证登记号"),
+    { max: 64, message: "执业许可证登记号不能超过64位", trigger: "blur" },
+  ],
   type: [required("请选择机构类别", "change")],
   levelCode: [required("请选择机构级别", "change")],
   natureCode: [required("请选择经营性质", "change")],
@@ -47,11 +50,15 @@ export const profileRules: FormRules<ProfileForm> = {
     {
       required: true,
       trigger: "change",
-      validator: (_r, value: string[], cb) => (value?.length === 3 ? cb() : cb(new Error("请选择所在地区（须选择到县/区）"))),
+      validator: (_r, value: string[], cb) =>
+        value?.length === 3 ? cb() : cb(new Error("请选择所在地区（须选择到县/区）")),
     },
   ],
   address: [required("请填写详细地址"), { max: 255, message: "地址不能超过255个字", trigger: "blur" }],
-  legalRepresentative: [required("请填写法定代表人"), { max: 64, message: "法定代表人不能超过64个字", trigger: "blur" }],
+  legalRepresentative: [
+    required("请填写法定代表人"),
+    { max: 64, message: "法定代表人不能超过64个字", trigger: "blur" },
+  ],
   contactPerson: [required("请填写联系人"), { max: 64, message: "联系人不能超过64个字", trigger: "blur" }],
   contactPhone: [
     required("请填写联系电话"),

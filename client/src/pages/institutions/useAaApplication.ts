@@ -63,10 +63,20 @@ export function useAaApplication() {
   async function submit() {
     clear();
     if (!(await formRef.value?.validate().catch(() => false))) return;
-    if (!(await confirmAction("提交后将由上级卫生行政部门审批，审批完成前不能再次提交。确定提交申请吗？", { title: "提交申请", confirmText: "提交" }))) return;
+    if (
+      !(await confirmAction("提交后将由上级卫生行政部门审批，审批完成前不能再次提交。确定提交申请吗？", {
+        title: "提交申请",
+        confirmText: "提交",
+      }))
+    )
+      return;
     try {
       await mutate({
-        input: { statement: form.statement.trim(), bedCount: form.bedCount ?? 0, physicianCount: form.physicianCount ?? 0 },
+        input: {
+          statement: form.statement.trim(),
+          bedCount: form.bedCount ?? 0,
+          physicianCount: form.physicianCount ?? 0,
+        },
         files: form.files,
       });
       ElMessage.success("申请已提交，请等待卫生行政部门审批");

@@ -62,7 +62,9 @@ export function useInstitutionProfile() {
   });
 
   const { result, loading, error, refetch } = useQuery(MyInstitutionDocument, null, { fetchPolicy: "network-only" });
-  const { result: optionsResult, error: optionsError } = useQuery(InstitutionFormOptionsDocument, null, { fetchPolicy: "cache-first" });
+  const { result: optionsResult, error: optionsError } = useQuery(InstitutionFormOptionsDocument, null, {
+    fetchPolicy: "cache-first",
+  });
   watch([error, optionsError], ([a, b]) => (a || b) && reportError(a || b));
 
   const institution = computed(() => result.value?.myInstitution ?? null);
@@ -119,5 +121,18 @@ export function useInstitutionProfile() {
     formRef.value?.clearValidate();
   }
 
-  return { formRef, form, institution, options, loading, error, refetch, saving, serverErrors, creditCodeHint, submit, reset };
+  return {
+    formRef,
+    form,
+    institution,
+    options,
+    loading,
+    error,
+    refetch,
+    saving,
+    serverErrors,
+    creditCodeHint,
+    submit,
+    reset,
+  };
 }

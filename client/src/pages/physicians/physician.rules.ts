@@ -61,7 +61,12 @@ export const FORM_PROP: Record<(typeof PHYSICIAN_FIELDS)[number], keyof Physicia
 const CERT = /^[A-Za-z0-9]{1,32}$/;
 const NAME = /^[\p{Script=Han}A-Za-z·．. ]+$/u;
 
-const required = (message: string, trigger: "blur" | "change" = "blur"): FormItemRule => ({ required: true, whitespace: true, message, trigger });
+const required = (message: string, trigger: "blur" | "change" = "blur"): FormItemRule => ({
+  required: true,
+  whitespace: true,
+  message,
+  trigger,
+});
 
 export const physicianRules: FormRules<PhysicianForm> = {
   name: [

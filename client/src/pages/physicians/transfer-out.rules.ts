@@ -15,7 +15,9 @@ export const transferOutRules: FormRules<TransferOutForm> = {
     {
       trigger: "blur",
       validator: (_r, value: string, cb, source) =>
-        (source as TransferOutForm).reason === OTHER_REASON && !value?.trim() ? cb(new Error("调离原因为“其他”时请填写补充说明")) : cb(),
+        (source as TransferOutForm).reason === OTHER_REASON && !value?.trim()
+          ? cb(new Error("调离原因为“其他”时请填写补充说明"))
+          : cb(),
     },
   ],
 };

@@ -54,7 +54,8 @@ export function useBatchEnroll(onFinished: () => void) {
         const res = await mutate({ physicianIds: chunk });
         const result = res?.data?.enrollPhysicians;
         succeeded.value += result?.succeeded ?? 0;
-        for (const o of result?.outcomes ?? []) if (!o.ok) failures.value.push(failure(o.physicianId, o.message ?? "未能确认参加"));
+        for (const o of result?.outcomes ?? [])
+          if (!o.ok) failures.value.push(failure(o.physicianId, o.message ?? "未能确认参加"));
       } catch (err) {
         // The whole request failed (e.g. outside the registration window): every physician of it is reported.
         const message = toFailure(err).message;

@@ -16,13 +16,19 @@ export function usePhysicianDetail() {
   const physician = computed(() => (result.value?.physician.id === physicianId.value ? result.value.physician : null));
 
   const applicationId = computed(() => physician.value?.currentApplication?.id ?? null);
-  const { result: timelineResult, loading: timelineLoading, error: timelineError } = useQuery(
+  const {
+    result: timelineResult,
+    loading: timelineLoading,
+    error: timelineError,
+  } = useQuery(
     ApplicationTimelineDocument,
     () => ({ id: applicationId.value ?? 0 }),
     () => ({ enabled: visible.value && applicationId.value !== null, fetchPolicy: "network-only" }),
   );
   watch([error, timelineError], ([a, b]) => (a || b) && reportError(a || b));
-  const application = computed(() => (timelineResult.value?.application.id === applicationId.value ? timelineResult.value?.application ?? null : null));
+  const application = computed(() =>
+    timelineResult.value?.application.id === applicationId.value ? (timelineResult.value?.application ?? null) : null,
+  );
 
   function open(id: number) {
     physicianId.value = id;

@@ -42,7 +42,11 @@ function formOf(p: PhysicianDetailFieldsFragment): PhysicianForm {
     departmentId: p.departmentId ?? "",
     qualificationCertNo: p.qualificationCertNo,
     practiceCertNo: p.practiceCertNo,
-    otherPracticeSites: p.otherPracticeSites.map((s) => ({ institutionName: s.institutionName, startDate: s.startDate ?? "", endDate: s.endDate ?? "" })),
+    otherPracticeSites: p.otherPracticeSites.map((s) => ({
+      institutionName: s.institutionName,
+      startDate: s.startDate ?? "",
+      endDate: s.endDate ?? "",
+    })),
   };
 }
 
@@ -58,7 +62,9 @@ export function usePhysicianForm(onSaved: (p: PhysicianDetailFieldsFragment) => 
   const form = reactive<PhysicianForm>(emptyForm());
   const { serverErrors, apply, clear } = useServerErrors(PHYSICIAN_FIELDS);
 
-  const { result: optionsResult, loading: optionsLoading } = useQuery(PhysicianFormOptionsDocument, null, { fetchPolicy: "cache-first" });
+  const { result: optionsResult, loading: optionsLoading } = useQuery(PhysicianFormOptionsDocument, null, {
+    fetchPolicy: "cache-first",
+  });
   const categories = computed(() => optionsResult.value?.practiceCategories ?? []);
   const scopes = computed(() => categories.value.find((c) => c.code === form.categoryCode)?.scopes ?? []);
   const levels = computed(() => optionsResult.value?.referenceLists.physicianLevels ?? []);
@@ -91,7 +97,11 @@ export function usePhysicianForm(onSaved: (p: PhysicianDetailFieldsFragment) => 
     loadingDetail.value = true;
     try {
       // Full identifiers come from the detail (the roster row is masked).
-      const { data } = await apolloClient.query({ query: PhysicianDetailDocument, variables: { id: physicianId }, fetchPolicy: "network-only" });
+      const { data } = await apolloClient.query({
+        query: PhysicianDetailDocument,
+        variables: { id: physicianId },
+        fetchPolicy: "network-only",
+      });
       Object.assign(form, formOf(data.physician));
       void nextTick(() => formRef.value?.clearValidate());
     } catch (err) {
@@ -124,7 +134,11 @@ export function usePhysicianForm(onSaved: (p: PhysicianDetailFieldsFragment) => 
       practiceCertNo: form.practiceCertNo.trim() || null,
       otherPracticeSites: form.otherPracticeSites
         .filter((s) => s.institutionName.trim())
-        .map((s) => ({ institutionName: s.institutionName.trim(), startDate: s.startDate || null, endDate: s.endDate || null })),
+        .map((s) => ({
+          institutionName: s.institutionName.trim(),
+          startDate: s.startDate || null,
+          endDate: s.endDate || null,
+        })),
     };
   }
 
@@ -133,15 +147,22 @@ export function usePhysicianForm(onSaved: (p: PhysicianDetailFieldsFragment) => 
     if (!(await formRef.value?.validate().catch(() => false))) return;
     try {
       const values = input();
-      const res = editingId.value ? await update({ id: editingId.value, input: values }) : await create({ input: values });
+      const res = editingId.value
+        ? await update({ id: editingId.value, input: values })
+        : await create({ input: values });
       const saved = res?.data && ("updatePhysician" in res.data ? res.data.updatePhysician : res.data.createPhysician);
-      ElMessage.success(editingId.value ? `已保存 ${values.name} 的信息` : `已新增医师 ${values.name}，其账户为身份证号码，初始密码 666666`);
+      ElMessage.success(
+        editingId.value
+          ? `已保存 ${values.name} 的信息`
+          : `已新增医师 ${values.name}，其账户为身份证号码，初始密码 666666`,
+      );
       visible.value = false;
       if (saved) onSaved(saved);
     } catch (err) {
       const failure = reportError(err, apply);
       // A duplicate ID number comes back as CONFLICT without a field: show it on the ID number.
-      if (failure.code === "CONFLICT" && !failure.fields.length) void nextTick(() => (serverErrors.idNumber = failure.message));
+      if (failure.code === "CONFLICT" && !failure.fields.length)
+        void nextTick(() => (serverErrors.idNumber = failure.message));
       const first = failure.fields.find((f) => (PHYSICIAN_FIELDS as readonly string[]).includes(f.field));
       if (first) formRef.value?.scrollToField(FORM_PROP[first.field as (typeof PHYSICIAN_FIELDS)[number]]);
     }

@@ -33,7 +33,14 @@ export interface RosterFilter {
   status: ApplicationStatus | "";
 }
 
-const emptyFilter = (): RosterFilter => ({ name: "", idNumber: "", departmentId: "", categoryCode: "", practisingStatus: "", status: "" });
+const emptyFilter = (): RosterFilter => ({
+  name: "",
+  idNumber: "",
+  departmentId: "",
+  categoryCode: "",
+  practisingStatus: "",
+  status: "",
+});
 
 /** 医师列表 (manual 2.2.5): two tabs with counts, filters, server paging, selection and the row actions. */
 export function usePhysicians() {
@@ -70,7 +77,10 @@ export function usePhysicians() {
     const r = result.value;
     if (!r) return { NOT_ENROLLED: null, ENROLLED: null };
     const statusFiltered = tab.value === "ENROLLED" && !!applied.status;
-    return { NOT_ENROLLED: r.rosterCounts.notEnrolled, ENROLLED: statusFiltered ? r.physicians.total : r.rosterCounts.enrolled };
+    return {
+      NOT_ENROLLED: r.rosterCounts.notEnrolled,
+      ENROLLED: statusFiltered ? r.physicians.total : r.rosterCounts.enrolled,
+    };
   });
   const filtered = computed(() => Object.entries(applied).some(([, v]) => v !== ""));
 
@@ -82,7 +92,10 @@ export function usePhysicians() {
   const workflow = useWorkflow();
   /** 考核状态 choices on the 已确认参加 tab: every status past 未确认参加, labelled by the API. */
   const statusOptions = computed(() => workflow.statuses.value.filter((s) => s.value !== "NOT_ENROLLED"));
-  const practisingOptions = Object.entries(PRACTISING_STATUS).map(([value, s]) => ({ value: value as PractisingStatus, label: s.label }));
+  const practisingOptions = Object.entries(PRACTISING_STATUS).map(([value, s]) => ({
+    value: value as PractisingStatus,
+    label: s.label,
+  }));
 
   /** Rows ticked on the 未确认参加 tab, for 【批量参加】. */
   const selection = ref<RosterRowFragment[]>([]);
@@ -119,7 +132,11 @@ export function usePhysicians() {
   /** 【参加】: one physician into the current cycle (未确认参加 → 待报名). */
   async function enroll(row: RosterRowFragment) {
     const label = workflow.actionLabel("ENROLL");
-    const ok = await run(row, () => enrollMutation({ physicianId: row.id, expectedVersion: row.currentApplication?.version ?? null }), `无法${label}`);
+    const ok = await run(
+      row,
+      () => enrollMutation({ physicianId: row.id, expectedVersion: row.currentApplication?.version ?? null }),
+      `无法${label}`,
+    );
     if (!ok) return;
     ElMessage.success(`${row.name} 已确认参加本周期考核，已移入“已确认参加”`);
     await refetch();
@@ -130,7 +147,8 @@ export function usePhysicians() {
    * stays on every row not yet finished, because the manual wants the user told whom to contact once the
    * application was reviewed (manual 2.2.5 备注): the workflow table's refusal says so, without a request.
    */
-  const canDo = (row: RosterRowFragment, action: WorkflowAction) => !row.currentApplication || row.currentApplication.availableActions.includes(action);
+  const canDo = (row: RosterRowFragment, action: WorkflowAction) =>
+    !row.currentApplication || row.currentApplication.availableActions.includes(action);
   const showEnroll = (row: RosterRowFragment) => canDo(row, "ENROLL");
   const showCancel = (row: RosterRowFragment) => {
     const status = row.currentApplication?.status;
@@ -150,17 +168,24 @@ export function usePhysicians() {
       danger: true,
     });
     if (!confirmed) return;
-    const ok = await run(row, () => cancelMutation({ physicianId: row.id, expectedVersion: row.currentApplication?.version ?? null }), `无法${label}`);
+    const ok = await run(
+      row,
+      () => cancelMutation({ physicianId: row.id, expectedVersion: row.currentApplication?.version ?? null }),
+      `无法${label}`,
+    );
     if (!ok) return;
     ElMessage.success(`已为 ${row.name} ${label}`);
     await refetch();
   }
 
   async function resetPassword(row: RosterRowFragment) {
-    const confirmed = await confirmAction(`确定将 ${row.name} 的定期考核账户密码重置为初始密码 666666 吗？医师下次登录时须修改密码。`, {
-      title: "重置密码",
-      confirmText: "重置",
-    });
+    const confirmed = await confirmAction(
+      `确定将 ${row.name} 的定期考核账户密码重置为初始密码 666666 吗？医师下次登录时须修改密码。`,
+      {
+        title: "重置密码",
+        confirmText: "重置",
+      },
+    );
     if (!confirmed) return;
     const ok = await run(row, () => resetMutation({ physicianId: row.id }), "无法重置密码");
     if (ok) ElMessage.success(`已重置 ${row.name} 的密码为 666666`);
@@ -168,7 +193,10 @@ export function usePhysicians() {
 
   async function setPractising(row: RosterRowFragment, status: PractisingStatus) {
     const label = PRACTISING_STATUS[status].label;
-    const confirmed = await confirmAction(`确定将 ${row.name} 的执业状态设为“${label}”吗？`, { title: "执业状态", confirmText: "确定" });
+    const confirmed = await confirmAction(`确定将 ${row.name} 的执业状态设为“${label}”吗？`, {
+      title: "执业状态",
+      confirmText: "确定",
+    });
     if (!confirmed) return;
     const ok = await run(row, () => practisingMutation({ physicianId: row.id, status }), "无法修改执业状态");
     if (!ok) return;

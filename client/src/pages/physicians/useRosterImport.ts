@@ -29,7 +29,9 @@ export function useRosterImport() {
     }
     // The list the upload just emitted reaches us on the next tick: keep one acceptable file, the latest.
     void nextTick(() => {
-      fileList.value = problem ? fileList.value.filter((x) => x.uid !== f.uid).slice(-1) : fileList.value.filter((x) => x.uid === f.uid);
+      fileList.value = problem
+        ? fileList.value.filter((x) => x.uid !== f.uid).slice(-1)
+        : fileList.value.filter((x) => x.uid === f.uid);
       if (!fileList.value.length) file.value = null;
     });
   }
@@ -76,14 +78,21 @@ export function useRosterImport() {
 
   // The report, filtered by outcome and paged on the server.
   const paging = usePagination({ pageSize: 20, resetOn: [outcome, jobId] });
-  const variables = computed(() => ({ id: jobId.value ?? 0, outcome: outcome.value || null, page: paging.page, pageSize: paging.pageSize }));
+  const variables = computed(() => ({
+    id: jobId.value ?? 0,
+    outcome: outcome.value || null,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  }));
   const { result, loading, error } = useQuery(PhysicianImportReportDocument, variables, () => ({
     enabled: jobId.value !== null,
     fetchPolicy: "cache-and-network",
   }));
   watch(error, (e) => e && reportError(e));
 
-  const job = computed(() => (result.value?.physicianImport.id === jobId.value ? result.value?.physicianImport ?? null : null));
+  const job = computed(() =>
+    result.value?.physicianImport.id === jobId.value ? (result.value?.physicianImport ?? null) : null,
+  );
   const rows = computed(() => job.value?.rows.items ?? []);
   const total = computed(() => job.value?.rows.total ?? 0);
 
@@ -92,5 +101,21 @@ export function useRosterImport() {
     void router.replace({ query: {} });
   }
 
-  return { file, fileList, fileError, onFileChange, onFileRemove, importing, startImport, jobId, job, outcome, paging, rows, total, loading, newImport };
+  return {
+    file,
+    fileList,
+    fileError,
+    onFileChange,
+    onFileRemove,
+    importing,
+    startImport,
+    jobId,
+    job,
+    outcome,
+    paging,
+    rows,
+    total,
+    loading,
+    newImport,
+  };
 }

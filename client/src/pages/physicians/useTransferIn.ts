@@ -30,7 +30,11 @@ export function useTransferIn() {
     const idNumber = form.idNumber.trim().toUpperCase();
     searching.value = true;
     try {
-      const { data } = await apolloClient.query({ query: TransferCandidateDocument, variables: { idNumber }, fetchPolicy: "network-only" });
+      const { data } = await apolloClient.query({
+        query: TransferCandidateDocument,
+        variables: { idNumber },
+        fetchPolicy: "network-only",
+      });
       candidate.value = { ...data.transferCandidate, searchedFor: idNumber };
     } catch (err) {
       candidate.value = null;
@@ -45,10 +49,13 @@ export function useTransferIn() {
   async function transferIn() {
     const c = candidate.value;
     if (!c?.canTransferIn) return;
-    const ok = await confirmAction(`确定将 ${c.name}（${c.idNumberMasked}）调入本机构吗？调入后该医师出现在本机构“未确认参加”名单中。`, {
-      title: "调入医师",
-      confirmText: "调入",
-    });
+    const ok = await confirmAction(
+      `确定将 ${c.name}（${c.idNumberMasked}）调入本机构吗？调入后该医师出现在本机构“未确认参加”名单中。`,
+      {
+        title: "调入医师",
+        confirmText: "调入",
+      },
+    );
     if (!ok) return;
     try {
       const res = await mutate({ idNumber: c.searchedFor });

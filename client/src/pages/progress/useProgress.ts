@@ -46,13 +46,20 @@ export function useProgress() {
     page: paging.page,
     pageSize: paging.pageSize,
   }));
-  const { result, loading, error, refetch } = useQuery(ProgressListDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(ProgressListDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
   const rows = computed(() => result.value?.applications.items ?? []);
   const total = computed(() => result.value?.applications.total ?? 0);
   const filtered = computed(() => Object.values(applied).some((v) => v !== ""));
 
-  const { result: summaryResult, loading: summaryLoading, error: summaryError, refetch: refetchSummary } = useQuery(ProgressSummaryDocument, null, {
+  const {
+    result: summaryResult,
+    loading: summaryLoading,
+    error: summaryError,
+    refetch: refetchSummary,
+  } = useQuery(ProgressSummaryDocument, null, {
     fetchPolicy: "cache-and-network",
   });
   watch(summaryError, (e) => e && reportError(e));

@@ -14,7 +14,9 @@ export function useTimelineDrawer() {
     () => ({ enabled: visible.value && applicationId.value !== null, fetchPolicy: "network-only" }),
   );
   watch(error, (e) => e && reportError(e));
-  const application = computed(() => (result.value?.application.id === applicationId.value ? result.value?.application ?? null : null));
+  const application = computed(() =>
+    result.value?.application.id === applicationId.value ? (result.value?.application ?? null) : null,
+  );
 
   function open(id: number, name: string) {
     applicationId.value = id;

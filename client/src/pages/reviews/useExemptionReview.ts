@@ -4,7 +4,12 @@ import { ElMessage } from "element-plus";
 import { confirmAction, promptReason } from "@/common/confirm";
 import { reportActionError, reportError } from "@/common/errors";
 import { useWorkflow } from "@/common/workflow";
-import { ApplicationReviewDocument, ApproveExemptionDocument, RejectExemptionDocument, type ExemptionAction } from "@/gql/graphql";
+import {
+  ApplicationReviewDocument,
+  ApproveExemptionDocument,
+  RejectExemptionDocument,
+  type ExemptionAction,
+} from "@/gql/graphql";
 
 /**
  * 【审核】 one exemption request: reason, note and evidence, then 【通过】 (to the assessment institution's
@@ -21,7 +26,9 @@ export function useExemptionReview(onDecided: () => void) {
     () => ({ enabled: visible.value && applicationId.value !== null, fetchPolicy: "network-only" }),
   );
   watch(error, (e) => e && reportError(e));
-  const app = computed(() => (result.value?.application.id === applicationId.value ? result.value?.application ?? null : null));
+  const app = computed(() =>
+    result.value?.application.id === applicationId.value ? (result.value?.application ?? null) : null,
+  );
   const evidence = computed(() => (app.value?.attachments ?? []).filter((a) => a.purpose === "EVIDENCE"));
   const loadedAt = ref(Date.now());
   watch(result, () => (loadedAt.value = Date.now()));
@@ -42,10 +49,13 @@ export function useExemptionReview(onDecided: () => void) {
     const a = app.value;
     if (!a) return;
     const label = workflow.exemptionActionLabel("APPROVE_EXEMPTION");
-    const ok = await confirmAction(`确定${label} ${a.physician.name} 的免考申请吗？${label}后免考信息将提交考核机构复核。`, {
-      title: `${label}免考申请`,
-      confirmText: label,
-    });
+    const ok = await confirmAction(
+      `确定${label} ${a.physician.name} 的免考申请吗？${label}后免考信息将提交考核机构复核。`,
+      {
+        title: `${label}免考申请`,
+        confirmText: label,
+      },
+    );
     if (!ok) return;
     try {
       await approveMutation({ id: a.id, expectedVersion: a.version });
@@ -84,5 +94,19 @@ export function useExemptionReview(onDecided: () => void) {
     }
   }
 
-  return { workflow, visible, app, evidence, loading, loadedAt, renewLinks, can, open, approving, rejecting, approve, reject };
+  return {
+    workflow,
+    visible,
+    app,
+    evidence,
+    loading,
+    loadedAt,
+    renewLinks,
+    can,
+    open,
+    approving,
+    rejecting,
+    approve,
+    reject,
+  };
 }

@@ -34,7 +34,12 @@ export function useOpinionForm(reload: () => unknown) {
     const t = target.value;
     if (!t || !(await formRef.value?.validate().catch(() => false))) return;
     try {
-      await mutate({ id: t.id, institutionName: form.institutionName.trim(), opinion: form.opinion.trim(), expectedVersion: t.version });
+      await mutate({
+        id: t.id,
+        institutionName: form.institutionName.trim(),
+        opinion: form.opinion.trim(),
+        expectedVersion: t.version,
+      });
       ElMessage.success("已新增其他执业机构意见");
       visible.value = false;
       await reload();

@@ -51,7 +51,8 @@ export interface ApplicantInfo {
 }
 
 const LIST_ROUTE = { SIMPLE: RouteName.reviewsSimple, GENERAL: RouteName.reviewsGeneral } as const;
-const quantity = (value: number | null | undefined, unit: string) => (value === null || value === undefined ? `— ${unit}` : `${value} ${unit}`);
+const quantity = (value: number | null | undefined, unit: string) =>
+  value === null || value === undefined ? `— ${unit}` : `${value} ${unit}`;
 
 /**
  * 审核 one application (manual 2.2.6 简易程序, 2.2.7 一般程序), in two steps: basic and practice
@@ -64,7 +65,11 @@ export function useReview(id: number, procedure: Procedure) {
   const workflow = useWorkflow();
   const step = ref(0);
 
-  const { result, loading, error, refetch } = useQuery(ApplicationReviewDocument, { id }, { fetchPolicy: "network-only" });
+  const { result, loading, error, refetch } = useQuery(
+    ApplicationReviewDocument,
+    { id },
+    { fetchPolicy: "network-only" },
+  );
   watch(error, (e) => e && reportError(e));
   const app = computed(() => result.value?.application ?? null);
   /** When the signed attachment links were fetched. */
@@ -182,17 +187,23 @@ export function useReview(id: number, procedure: Procedure) {
     }
     const label = workflow.actionLabel("APPROVE");
     const result = RATING[outcome.value!];
-    const ok = await confirmAction(`${a.physician.name} 的评定结果为“${result}”。${label}后将提交考核机构复核，确定${label}吗？`, {
-      title: `${label}审核结果`,
-      confirmText: label,
-      danger: outcome.value === "UNQUALIFIED",
-    });
+    const ok = await confirmAction(
+      `${a.physician.name} 的评定结果为“${result}”。${label}后将提交考核机构复核，确定${label}吗？`,
+      {
+        title: `${label}审核结果`,
+        confirmText: label,
+        danger: outcome.value === "UNQUALIFIED",
+      },
+    );
     if (!ok) return;
     try {
       await approveMutation({
         id: a.id,
         expectedVersion: a.version,
-        input: { ratings: ratingRows.value.map((r) => ({ item: r.item, rating: ratings[r.item]! })), opinion: opinion.value.trim() },
+        input: {
+          ratings: ratingRows.value.map((r) => ({ item: r.item, rating: ratings[r.item]! })),
+          opinion: opinion.value.trim(),
+        },
       });
       ElMessage.success(`已${label} ${a.physician.name} 的审核结果，等待考核机构复核`);
       await backToList();

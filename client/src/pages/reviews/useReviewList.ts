@@ -19,7 +19,10 @@ const DETAIL_ROUTE = { SIMPLE: RouteName.reviewSimple, GENERAL: RouteName.review
 /** 简易程序审核 / 一般程序审核 lists (manual 2.2.6, 2.2.7): the institution's queue, first submitted first. */
 export function useReviewList(procedure: Procedure) {
   const router = useRouter();
-  const { filter, applied, search, resetFilter } = useListFilter<ReviewFilter>(() => ({ name: "", idNumber: "", departmentId: "" }), (): void => void refetch());
+  const { filter, applied, search, resetFilter } = useListFilter<ReviewFilter>(
+    () => ({ name: "", idNumber: "", departmentId: "" }),
+    (): void => void refetch(),
+  );
   const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
 
   const variables = computed(() => ({
@@ -33,7 +36,9 @@ export function useReviewList(procedure: Procedure) {
     page: paging.page,
     pageSize: paging.pageSize,
   }));
-  const { result, loading, error, refetch } = useQuery(ReviewQueueDocument, variables, { fetchPolicy: "cache-and-network" });
+  const { result, loading, error, refetch } = useQuery(ReviewQueueDocument, variables, {
+    fetchPolicy: "cache-and-network",
+  });
   watch(error, (e) => e && reportError(e));
   const rows = computed(() => result.value?.applications.items ?? []);
   const total = computed(() => result.value?.applications.total ?? 0);

@@ -26,7 +26,9 @@ describe("sign-in", () => {
     const res = await fetch(`${app.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: `mutation { login(input: { username: "${world.users.instA}", password: "${TEST_PASSWORD}" }) { roles } }` }),
+      body: JSON.stringify({
+        query: `mutation { login(input: { username: "${world.users.instA}", password: "${TEST_PASSWORD}" }) { roles } }`,
+      }),
     });
     const cookie = res.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/pa_sid=/);
@@ -39,7 +41,9 @@ describe("sign-in", () => {
   });
 
   it("refuses a wrong password with a generic message and counts down", async () => {
-    const err = await app.client().fails(`mutation { login(input: { username: "${world.users.instB}", password: "wrong" }) { id } }`);
+    const err = await app
+      .client()
+      .fails(`mutation { login(input: { username: "${world.users.instB}", password: "wrong" }) { id } }`);
     expect(err.extensions?.code).toBe("UNAUTHENTICATED");
     expect(err.message).toContain("账号或密码错误");
     expect(err.message).toContain("4 次");
@@ -121,7 +125,10 @@ describe("forced password change, policy and reset", () => {
     const short = await inst.fails(CHANGE, { input: { oldPassword: "666666", newPassword: "Ab#1" } });
     expect(short.message).toContain("不能少于8位");
 
-    expect((await inst.ok(CHANGE, { input: { oldPassword: "666666", newPassword: "Good#Pass42" } })).changePassword.mustChangePassword).toBe(false);
+    expect(
+      (await inst.ok(CHANGE, { input: { oldPassword: "666666", newPassword: "Good#Pass42" } })).changePassword
+        .mustChangePassword,
+    ).toBe(false);
     expect((await inst.ok(`{ myInstitution { name } }`)).myInstitution.name).toBe("甲医院");
 
     const same = await inst.fails(CHANGE, { input: { oldPassword: "Good#Pass42", newPassword: "Good#Pass42" } });
@@ -161,7 +168,9 @@ describe("forced password change, policy and reset", () => {
 describe("audit trail", () => {
   it("the province reads sign-ins and resets with who, when and from where; others may not", async () => {
     const province = await signIn(app, world.users.province);
-    const { auditLogs } = await province.ok(`{ auditLogs(filter: { action: "auth.login", failedOnly: true }, pageSize: 5) { total items { action actorName success ip at } } }`);
+    const { auditLogs } = await province.ok(
+      `{ auditLogs(filter: { action: "auth.login", failedOnly: true }, pageSize: 5) { total items { action actorName success ip at } } }`,
+    );
     expect(auditLogs.total).toBeGreaterThanOrEqual(5);
     expect(auditLogs.items[0]).toMatchObject({ action: "auth.login", success: false });
     expect(auditLogs.items[0].ip).toMatch(/127\.0\.0\.1/);
@@ -174,10 +183,14 @@ describe("accounts an administration may reset", () => {
   it("lists its region's institution and lower administration accounts only", async () => {
     const city = await signIn(app, world.users.nanning);
     const LIST = `query($filter: AccountFilter) { administeredAccounts(filter: $filter, pageSize: 100) { total items { username kind locked } } }`;
-    const names = (await city.ok(LIST, {})).administeredAccounts.items.map((a: { username: string }) => a.username).sort();
+    const names = (await city.ok(LIST, {})).administeredAccounts.items
+      .map((a: { username: string }) => a.username)
+      .sort();
     expect(names).toEqual([world.users.aiA, world.users.instA, world.users.instB, world.users.qingxiu].sort());
     const institutions = (await city.ok(LIST, { filter: { kind: "INSTITUTION" } })).administeredAccounts.items;
-    expect(institutions.map((a: { username: string }) => a.username).sort()).toEqual([world.users.instA, world.users.instB].sort());
+    expect(institutions.map((a: { username: string }) => a.username).sort()).toEqual(
+      [world.users.instA, world.users.instB].sort(),
+    );
     const inst = await signIn(app, world.users.instA);
     expect((await inst.fails(LIST, {})).extensions?.code).toBe("FORBIDDEN");
   });

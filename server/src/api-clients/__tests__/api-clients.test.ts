@@ -35,7 +35,12 @@ describe("API clients (machine access for provincial systems)", () => {
   it("the province creates a client; the token is shown once and stored only hashed", async () => {
     const { client, created } = await newClient({ name: "南宁市医师注册系统", regionCode: "450100" });
     expect(created.token).toMatch(/^pa_[A-Za-z0-9_-]{40,}$/);
-    expect(created.client).toMatchObject({ regionCode: "450100", regionLevel: "CITY", permissions: [], tokenPrefix: created.token.slice(0, 10) });
+    expect(created.client).toMatchObject({
+      regionCode: "450100",
+      regionLevel: "CITY",
+      permissions: [],
+      tokenPrefix: created.token.slice(0, 10),
+    });
     const row = await app.deps.ds.getRepository(ApiClient).findOneByOrFail({ id: created.client.id });
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect((await client.ok(ME)).apiClientMe.name).toBe("南宁市医师注册系统");
@@ -44,35 +49,64 @@ describe("API clients (machine access for provincial systems)", () => {
 
   it("only the provincial administration creates clients, and only inside its region", async () => {
     const city = await signIn(app, world.users.nanning);
-    expect((await city.fails(CREATE, { input: { name: "x", regionCode: "450100" } })).extensions?.code).toBe("FORBIDDEN");
-    expect((await province.fails(CREATE, { input: { name: "x", regionCode: "110000" } })).message).toBe("行政区划不存在或不在本辖区");
+    expect((await city.fails(CREATE, { input: { name: "x", regionCode: "450100" } })).extensions?.code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await province.fails(CREATE, { input: { name: "x", regionCode: "110000" } })).message).toBe(
+      "行政区划不存在或不在本辖区",
+    );
   });
 
   it("a city client never sees another city", async () => {
     const { client } = await newClient({ name: "柳州", regionCode: "450200" });
-    expect((await client.fails(`query($id: Int) { physicians(institutionId: $id) { total } }`, { id: world.instA.id })).extensions?.code).toBe("NOT_FOUND");
-    expect((await client.ok(`query($id: Int) { physicians(institutionId: $id) { total } }`, { id: world.instC.id })).physicians.total).toBe(2);
-    const institutions = (await client.ok(`{ institutions(pageSize: 100) { items { name } } }`)).institutions.items.map((i: { name: string }) => i.name);
+    expect(
+      (await client.fails(`query($id: Int) { physicians(institutionId: $id) { total } }`, { id: world.instA.id }))
+        .extensions?.code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await client.ok(`query($id: Int) { physicians(institutionId: $id) { total } }`, { id: world.instC.id }))
+        .physicians.total,
+    ).toBe(2);
+    const institutions = (await client.ok(`{ institutions(pageSize: 100) { items { name } } }`)).institutions.items.map(
+      (i: { name: string }) => i.name,
+    );
     expect(institutions).toEqual(["考核机构乙", "丙医院"]);
-    const changes = (await client.ok(`{ changedPhysicians(first: 500) { nodes { institutionId } } }`)).changedPhysicians.nodes;
+    const changes = (await client.ok(`{ changedPhysicians(first: 500) { nodes { institutionId } } }`)).changedPhysicians
+      .nodes;
     expect(new Set(changes.map((n: { institutionId: number }) => n.institutionId))).toEqual(new Set([world.instC.id]));
     const placed = await placeApplication(app, world, ApplicationStatus.AWAITING_INSTITUTION_REVIEW);
-    expect((await client.fails(`query($id: Int!) { application(id: $id) { id } }`, { id: placed.application.id })).extensions?.code).toBe("NOT_FOUND");
+    expect(
+      (await client.fails(`query($id: Int!) { application(id: $id) { id } }`, { id: placed.application.id })).extensions
+        ?.code,
+    ).toBe("NOT_FOUND");
   });
 
   it("read-only clients are refused on writes", async () => {
     const { client } = await newClient({ name: "只读", regionCode: "450000" });
     const placed = await placeApplication(app, world, ApplicationStatus.AWAITING_TEST);
-    const write = await client.fails(`mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, passed: true }) { id } }`, { id: placed.application.id });
+    const write = await client.fails(
+      `mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, passed: true }) { id } }`,
+      { id: placed.application.id },
+    );
     expect(write.extensions?.code).toBe("FORBIDDEN");
-    expect((await client.fails(`mutation { createDepartment(input: { name: "x", subjectCodes: ["03"] }) { id } }`)).extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await client.fails(`mutation { createDepartment(input: { name: "x", subjectCodes: ["03"] }) { id } }`))
+        .extensions?.code,
+    ).toBe("FORBIDDEN");
     expect((await client.fails(`mutation { logout }`)).extensions?.code).toBe("FORBIDDEN");
   });
 
   it("a client with RECORD_TEST_RESULTS records results in its region", async () => {
-    const { client } = await newClient({ name: "测评系统", regionCode: "450000", permissions: ["RECORD_TEST_RESULTS"] });
+    const { client } = await newClient({
+      name: "测评系统",
+      regionCode: "450000",
+      permissions: ["RECORD_TEST_RESULTS"],
+    });
     const placed = await placeApplication(app, world, ApplicationStatus.AWAITING_TEST);
-    const done = await client.ok(`mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, passed: true }) { status timeline { actorRole actorName } } }`, { id: placed.application.id });
+    const done = await client.ok(
+      `mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, passed: true }) { status timeline { actorRole actorName } } }`,
+      { id: placed.application.id },
+    );
     expect(done.recordTestResult.status).toBe("QUALIFIED");
     expect(done.recordTestResult.timeline.slice(-1)[0]).toEqual({ actorRole: "API_CLIENT", actorName: "测评系统" });
   });
@@ -87,7 +121,9 @@ describe("API clients (machine access for provincial systems)", () => {
 
     const expiring = await newClient({ name: "将过期", regionCode: "450000", expiresInDays: 30 });
     expect((await expiring.client.ok(ME)).apiClientMe.name).toBe("将过期");
-    await app.deps.ds.getRepository(ApiClient).update({ id: expiring.created.client.id }, { expiresAt: new Date(Date.now() - 1000) });
+    await app.deps.ds
+      .getRepository(ApiClient)
+      .update({ id: expiring.created.client.id }, { expiresAt: new Date(Date.now() - 1000) });
     expect((await expiring.client.fails(ME)).extensions?.code).toBe("UNAUTHENTICATED");
     const garbage = app.client();
     garbage.bearer = "pa_not-a-real-token";
@@ -98,7 +134,12 @@ describe("API clients (machine access for provincial systems)", () => {
     const { client, created } = await newClient({ name: "审计", regionCode: "450000" });
     await client.ok(`query CheckSelf { apiClientMe { id } }`);
     await client.request(`query Overreach { myInstitution { id } }`);
-    const rows = await app.deps.ds.getRepository(AuditLog).find({ where: { actorType: "API_CLIENT", actorId: created.client.id, action: "api.call" }, order: { id: "ASC" } });
+    const rows = await app.deps.ds
+      .getRepository(AuditLog)
+      .find({
+        where: { actorType: "API_CLIENT", actorId: created.client.id, action: "api.call" },
+        order: { id: "ASC" },
+      });
     expect(rows.map((r) => [JSON.parse(r.detail!).operation, r.success, r.actorName])).toEqual([
       ["CheckSelf", true, "审计"],
       ["Overreach", false, "审计"],
@@ -123,13 +164,19 @@ describe("rate limiting", () => {
       const msIntoMinute = Date.now() % 60_000;
       if (msIntoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_000 - msIntoMinute + 200));
       const call = async (url: string) =>
-        fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${createApiClient.token}` }, body: JSON.stringify({ query: "{ apiClientMe { id } }" }) });
+        fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${createApiClient.token}` },
+          body: JSON.stringify({ query: "{ apiClientMe { id } }" }),
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 8; i++) statuses.push((await call(i % 2 ? peer.url : limited.url)).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
       const refused = await call(peer.url);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-      const body = (await refused.json()) as { errors: { message: string; extensions: { code: string; retryAfterSeconds: number } }[] };
+      const body = (await refused.json()) as {
+        errors: { message: string; extensions: { code: string; retryAfterSeconds: number } }[];
+      };
       expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
       expect(body.errors[0].message).toMatch(/请求过于频繁（每分钟最多 6 次），请 \d+ 秒后重试/);
     } finally {
@@ -140,7 +187,8 @@ describe("rate limiting", () => {
   it("limits anonymous callers (sign-in, public verification) per address", async () => {
     const anon = limited.client();
     const results: number[] = [];
-    for (let i = 0; i < 6; i++) results.push((await anon.request(`query { verifyCertificate(number: "GX2024-0000001") { status } }`)).status);
+    for (let i = 0; i < 6; i++)
+      results.push((await anon.request(`query { verifyCertificate(number: "GX2024-0000001") { status } }`)).status);
     expect(results.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
   });
 });

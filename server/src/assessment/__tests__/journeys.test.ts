@@ -55,22 +55,44 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const simpleForm = () => ({
-  procedure: "SIMPLE", departmentId: department.id, practiceExperience: "2008 年起在心血管内科执业", workPerformance: "年门诊 6000 人次",
-  ethics: "无投诉", report: "本周期述职报告……", hasGoodRecord: true, hasBadRecord: false,
+  procedure: "SIMPLE",
+  departmentId: department.id,
+  practiceExperience: "2008 年起在心血管内科执业",
+  workPerformance: "年门诊 6000 人次",
+  ethics: "无投诉",
+  report: "本周期述职报告……",
+  hasGoodRecord: true,
+  hasBadRecord: false,
 });
-const generalForm = () => ({ ...simpleForm(), procedure: "GENERAL", report: "", workQuantities: [{ code: "PATIENTS", value: 2600 }, { code: "OPERATIONS", value: 300 }] });
+const generalForm = () => ({
+  ...simpleForm(),
+  procedure: "GENERAL",
+  report: "",
+  workQuantities: [
+    { code: "PATIENTS", value: 2600 },
+    { code: "OPERATIONS", value: 300 },
+  ],
+});
 const allQualified = (general: boolean) => ({
   ratings: [
     { item: "WORK_PERFORMANCE", rating: "QUALIFIED" },
     { item: "ETHICS", rating: "QUALIFIED" },
-    ...(general ? [{ item: "WORK_QUANTITY:PATIENTS", rating: "QUALIFIED" }, { item: "WORK_QUANTITY:OPERATIONS", rating: "QUALIFIED" }] : []),
+    ...(general
+      ? [
+          { item: "WORK_QUANTITY:PATIENTS", rating: "QUALIFIED" },
+          { item: "WORK_QUANTITY:OPERATIONS", rating: "QUALIFIED" },
+        ]
+      : []),
   ],
   opinion: "同意",
 });
 
 /** Enrolled, signed-in physician with his application id. */
 async function enrolledPhysician(overrides: Partial<Physician> = {}) {
-  const [physician] = await addPhysicians(app.deps.ds, world.instA, 1, { firstPracticeDate: "2008-07-01", ...overrides } as never);
+  const [physician] = await addPhysicians(app.deps.ds, world.instA, 1, {
+    firstPracticeDate: "2008-07-01",
+    ...overrides,
+  } as never);
   const { enrollPhysician } = await inst.ok(Q.enroll, { id: physician.id });
   const client = await physicianClient(app, physician);
   return { physician, client, id: enrollPhysician.currentApplication.id as number };
@@ -78,7 +100,12 @@ async function enrolledPhysician(overrides: Partial<Physician> = {}) {
 
 async function submitted(form: object, withMaterial = true) {
   const p = await enrolledPhysician();
-  if (withMaterial) await p.client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "材料.pdf", content: samplePdf() } });
+  if (withMaterial)
+    await p.client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "材料.pdf", content: samplePdf() } },
+    );
   const { submitApplication } = await p.client.ok(Q.submit, { input: form });
   expect(submitApplication.status).toBe("AWAITING_INSTITUTION_REVIEW");
   return p;
@@ -87,7 +114,10 @@ async function submitted(form: object, withMaterial = true) {
 describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
   it("walks the whole path with the four roles and records it on the timeline", async () => {
     const { client, id } = await enrolledPhysician();
-    expect((await client.ok(Q.my)).myApplication).toMatchObject({ status: "AWAITING_REGISTRATION", availableActions: ["SUBMIT"] });
+    expect((await client.ok(Q.my)).myApplication).toMatchObject({
+      status: "AWAITING_REGISTRATION",
+      availableActions: ["SUBMIT"],
+    });
 
     // draft is private to the physician
     await client.ok(Q.draft, { input: { ...simpleForm(), report: "草稿" } });
@@ -95,7 +125,11 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
 
     const notYet = await client.fails(Q.submit, { input: simpleForm() });
     expect(notYet.message).toBe("简易程序须上传申请材料");
-    const upload = await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "执业证书.png", content: samplePng() } });
+    const upload = await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "执业证书.png", content: samplePng() } },
+    );
     expect(upload.data.uploadApplicationAttachment).toMatchObject({ mimeType: "image/png", purpose: "MATERIAL" });
     await client.ok(Q.submit, { input: simpleForm() });
 
@@ -104,25 +138,46 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
     expect((await inst.ok(Q.home)).institutionHome.pendingTasks.simpleReviews).toBe(1);
 
     const { application: seen } = await inst.ok(Q.detail, { id });
-    expect(seen.submission.snapshot).toMatchObject({ departmentName: "心血管内科", categoryName: "临床", scopeNames: ["内科专业"] });
+    expect(seen.submission.snapshot).toMatchObject({
+      departmentName: "心血管内科",
+      categoryName: "临床",
+      scopeNames: ["内科专业"],
+    });
     expect(seen.submission.snapshot.idNumber).toMatch(/^\d{17}[\dX]$/); // the detail view shows it whole
     expect(seen.attachments[0]).toMatchObject({ fileName: "执业证书.png", mimeType: "image/png" });
     expect(seen.availableActions).toEqual(["CANCEL_ENROLLMENT", "APPROVE", "REJECT", "ADD_OPINION"]);
     expect((await app.client().get(seen.attachments[0].url)).status).toBe(200);
 
     await inst.ok(Q.opinion, { id });
-    const missing = await inst.fails(Q.approve, { id, input: { ratings: [{ item: "WORK_PERFORMANCE", rating: "QUALIFIED" }], opinion: "" } });
+    const missing = await inst.fails(Q.approve, {
+      id,
+      input: { ratings: [{ item: "WORK_PERFORMANCE", rating: "QUALIFIED" }], opinion: "" },
+    });
     expect(missing.message).toBe("请评定：职业道德");
     const approved = (await inst.ok(Q.approve, { id, input: allQualified(false) })).approveApplication;
-    expect(approved).toMatchObject({ status: "AWAITING_ASSESSMENT_REVIEW", institutionReview: { outcome: "QUALIFIED" } });
-    expect(approved.institutionReview.ratings.map((r: { itemName: string }) => r.itemName)).toEqual(["工作成绩", "职业道德"]);
+    expect(approved).toMatchObject({
+      status: "AWAITING_ASSESSMENT_REVIEW",
+      institutionReview: { outcome: "QUALIFIED" },
+    });
+    expect(approved.institutionReview.ratings.map((r: { itemName: string }) => r.itemName)).toEqual([
+      "工作成绩",
+      "职业道德",
+    ]);
 
     const rereviewed = (await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication;
     expect(rereviewed).toMatchObject({ status: "AWAITING_TEST", requiredTests: ["HUMANITIES"] });
-    const notRequired = await assessor.fails(Q.result, { input: { applicationId: id, testKind: "PROFESSIONAL", passed: true } });
+    const notRequired = await assessor.fails(Q.result, {
+      input: { applicationId: id, testKind: "PROFESSIONAL", passed: true },
+    });
     expect(notRequired.extensions?.code).toBe("BAD_USER_INPUT");
-    const done = (await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", score: 86, passed: true } })).recordTestResult;
-    expect(done).toMatchObject({ status: "QUALIFIED", statusLabel: "合格", testAttempts: [{ testKind: "HUMANITIES", passed: true, score: 86, isMakeup: false }] });
+    const done = (
+      await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", score: 86, passed: true } })
+    ).recordTestResult;
+    expect(done).toMatchObject({
+      status: "QUALIFIED",
+      statusLabel: "合格",
+      testAttempts: [{ testKind: "HUMANITIES", passed: true, score: 86, isMakeup: false }],
+    });
 
     const { application: final } = await client.ok(Q.detail, { id });
     expect(final.timeline.map((e: { action: string; toStatus: string }) => [e.action, e.toStatus])).toEqual([
@@ -134,7 +189,12 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
       ["RECORD_TEST_RESULT", "QUALIFIED"],
     ]);
     expect(final.timeline.map((e: { actorRole: string }) => e.actorRole)).toEqual([
-      "INSTITUTION", "PHYSICIAN", "INSTITUTION", "INSTITUTION", "ASSESSMENT_INSTITUTION", "ASSESSMENT_INSTITUTION",
+      "INSTITUTION",
+      "PHYSICIAN",
+      "INSTITUTION",
+      "INSTITUTION",
+      "ASSESSMENT_INSTITUTION",
+      "ASSESSMENT_INSTITUTION",
     ]);
     const home = (await inst.ok(Q.home)).institutionHome;
     expect(home.pendingTasks.simpleReviews).toBe(0);
@@ -145,14 +205,24 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
     const { client, id } = await submitted(simpleForm());
     const noEvidence = await client.fails(Q.requestExemption, { input: { reason: "获得省级以上表彰" } });
     expect(noEvidence.message).toBe("申请免考须上传证明材料");
-    await client.upload(Q.upload, { purpose: "EVIDENCE", file: null }, { file: { name: "表彰.pdf", content: samplePdf() } });
-    const requested = (await client.ok(Q.requestExemption, { input: { reason: "获得省级以上表彰", note: "2025 年自治区优秀医师" } })).requestExemption;
+    await client.upload(
+      Q.upload,
+      { purpose: "EVIDENCE", file: null },
+      { file: { name: "表彰.pdf", content: samplePdf() } },
+    );
+    const requested = (
+      await client.ok(Q.requestExemption, { input: { reason: "获得省级以上表彰", note: "2025 年自治区优秀医师" } })
+    ).requestExemption;
     expect(requested).toMatchObject({ exemptionStatus: "AWAITING_INSTITUTION", exemptedTest: "HUMANITIES" });
     expect((await inst.ok(Q.home)).institutionHome.pendingTasks.exemptionReviews).toBe(1);
     expect((await inst.ok(Q.queue, { queue: "EXEMPTION_REVIEW" })).applications.total).toBe(1);
 
-    expect((await inst.ok(Q.approveExemption, { id })).approveExemption.exemptionStatus).toBe("AWAITING_ASSESSMENT_INSTITUTION");
-    expect((await assessor.ok(Q.reReviewExemption, { id, approve: true })).reReviewExemption.exemptionStatus).toBe("APPROVED");
+    expect((await inst.ok(Q.approveExemption, { id })).approveExemption.exemptionStatus).toBe(
+      "AWAITING_ASSESSMENT_INSTITUTION",
+    );
+    expect((await assessor.ok(Q.reReviewExemption, { id, approve: true })).reReviewExemption.exemptionStatus).toBe(
+      "APPROVED",
+    );
     await inst.ok(Q.approve, { id, input: allQualified(false) });
     const result = (await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication;
     expect(result).toMatchObject({ status: "QUALIFIED", requiredTests: [] });
@@ -162,7 +232,11 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
     const [young] = await addPhysicians(app.deps.ds, world.instA, 1, { firstPracticeDate: "2023-07-01" } as never);
     await inst.ok(Q.enroll, { id: young.id });
     const client = await physicianClient(app, young);
-    await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "材料.pdf", content: samplePdf() } });
+    await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "材料.pdf", content: samplePdf() } },
+    );
     const err = await client.fails(Q.submit, { input: simpleForm() });
     expect(err.extensions?.code).toBe("BAD_USER_INPUT");
     expect(err.message).toContain("不符合简易程序条件");
@@ -190,18 +264,35 @@ describe("一般程序 (manual 2.2.7)", () => {
   it("a failed first test goes to the province; make-up allowed and passed gives 合格", async () => {
     const { id } = await submitted(generalForm(), false);
     await inst.ok(Q.approve, { id, input: allQualified(true) });
-    expect((await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication.requiredTests).toEqual(["PROFESSIONAL", "HUMANITIES"]);
-    const failed = (await assessor.ok(Q.result, { input: { applicationId: id, testKind: "PROFESSIONAL", score: 41, passed: false } })).recordTestResult;
+    expect((await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication.requiredTests).toEqual([
+      "PROFESSIONAL",
+      "HUMANITIES",
+    ]);
+    const failed = (
+      await assessor.ok(Q.result, { input: { applicationId: id, testKind: "PROFESSIONAL", score: 41, passed: false } })
+    ).recordTestResult;
     expect(failed.status).toBe("AWAITING_MAKEUP_CONFIRMATION");
-    expect((await province.ok(`{ applications(filter: { queue: MAKEUP_CONFIRMATION }) { total } }`)).applications.total).toBeGreaterThanOrEqual(1);
+    expect(
+      (await province.ok(`{ applications(filter: { queue: MAKEUP_CONFIRMATION }) { total } }`)).applications.total,
+    ).toBeGreaterThanOrEqual(1);
     const notProvince = await city.fails(Q.makeup, { id, allow: true });
     expect(notProvince.extensions?.code).toBe("FORBIDDEN");
     expect((await province.ok(Q.makeup, { id, allow: true })).confirmMakeup.status).toBe("AWAITING_MAKEUP_TEST");
-    const makeup = (await assessor.ok(Q.result, { input: { applicationId: id, testKind: "PROFESSIONAL", score: 72, passed: true } })).recordTestResult;
+    const makeup = (
+      await assessor.ok(Q.result, { input: { applicationId: id, testKind: "PROFESSIONAL", score: 72, passed: true } })
+    ).recordTestResult;
     expect(makeup.status).toBe("AWAITING_MAKEUP_TEST"); // 医学人文 still to take
-    const done = (await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", score: 80, passed: true } })).recordTestResult;
+    const done = (
+      await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", score: 80, passed: true } })
+    ).recordTestResult;
     expect(done.status).toBe("QUALIFIED");
-    expect(done.testAttempts.map((a: { testKind: string; isMakeup: boolean; passed: boolean }) => [a.testKind, a.isMakeup, a.passed])).toEqual([
+    expect(
+      done.testAttempts.map((a: { testKind: string; isMakeup: boolean; passed: boolean }) => [
+        a.testKind,
+        a.isMakeup,
+        a.passed,
+      ]),
+    ).toEqual([
       ["PROFESSIONAL", false, false],
       ["HUMANITIES", false, true], // scheduled at 复核通过, taken during the make-up phase: still a first attempt
       ["PROFESSIONAL", true, true], // the make-up attempt scheduled by 确认补考
@@ -214,25 +305,42 @@ describe("一般程序 (manual 2.2.7)", () => {
     await assessor.ok(Q.reReview, { id: first.id, approve: true });
     await assessor.ok(Q.result, { input: { applicationId: first.id, testKind: "HUMANITIES", passed: false } });
     expect((await province.fails(Q.makeup, { id: first.id, allow: false })).message).toBe("请填写不予补考理由");
-    expect((await province.ok(Q.makeup, { id: first.id, allow: false, reason: "补考期已过" })).confirmMakeup.status).toBe("UNQUALIFIED");
+    expect(
+      (await province.ok(Q.makeup, { id: first.id, allow: false, reason: "补考期已过" })).confirmMakeup.status,
+    ).toBe("UNQUALIFIED");
 
     const second = await submitted(generalForm(), false);
     await inst.ok(Q.approve, { id: second.id, input: allQualified(true) });
     await assessor.ok(Q.reReview, { id: second.id, approve: true });
     await assessor.ok(Q.result, { input: { applicationId: second.id, testKind: "HUMANITIES", passed: false } });
     await province.ok(Q.makeup, { id: second.id, allow: true });
-    expect((await assessor.ok(Q.result, { input: { applicationId: second.id, testKind: "HUMANITIES", passed: false } })).recordTestResult.status).toBe("UNQUALIFIED");
+    expect(
+      (await assessor.ok(Q.result, { input: { applicationId: second.id, testKind: "HUMANITIES", passed: false } }))
+        .recordTestResult.status,
+    ).toBe("UNQUALIFIED");
   });
 
   it("with an exemption from 业务水平测评 only 医学人文测评 remains", async () => {
     const { client, id } = await submitted(generalForm(), false);
-    await client.upload(Q.upload, { purpose: "EVIDENCE", file: null }, { file: { name: "规培.pdf", content: samplePdf() } });
-    expect((await client.ok(Q.requestExemption, { input: { reason: "完成住院医师规范化培训" } })).requestExemption.exemptedTest).toBe("PROFESSIONAL");
+    await client.upload(
+      Q.upload,
+      { purpose: "EVIDENCE", file: null },
+      { file: { name: "规培.pdf", content: samplePdf() } },
+    );
+    expect(
+      (await client.ok(Q.requestExemption, { input: { reason: "完成住院医师规范化培训" } })).requestExemption
+        .exemptedTest,
+    ).toBe("PROFESSIONAL");
     await inst.ok(Q.approveExemption, { id });
     await assessor.ok(Q.reReviewExemption, { id, approve: true });
     await inst.ok(Q.approve, { id, input: allQualified(true) });
-    expect((await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication.requiredTests).toEqual(["HUMANITIES"]);
-    expect((await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", passed: true } })).recordTestResult.status).toBe("QUALIFIED");
+    expect((await assessor.ok(Q.reReview, { id, approve: true })).reReviewApplication.requiredTests).toEqual([
+      "HUMANITIES",
+    ]);
+    expect(
+      (await assessor.ok(Q.result, { input: { applicationId: id, testKind: "HUMANITIES", passed: true } }))
+        .recordTestResult.status,
+    ).toBe("QUALIFIED");
   });
 });
 
@@ -245,34 +353,66 @@ describe("returns and re-submission", () => {
     expect((await client.ok(Q.my)).myApplication.availableActions).toEqual(["SUBMIT"]);
     await client.ok(Q.submit, { input: { ...simpleForm(), report: "补充后的述职报告" } });
     await inst.ok(Q.approve, { id, input: allQualified(false) });
-    const back = (await assessor.ok(Q.reReview, { id, approve: false, reason: "评定意见与材料不符" })).reReviewApplication;
-    expect(back).toMatchObject({ status: "RETURNED_TO_INSTITUTION", statusLabel: "待医疗卫生机构审核（被考核机构驳回）" });
+    const back = (await assessor.ok(Q.reReview, { id, approve: false, reason: "评定意见与材料不符" }))
+      .reReviewApplication;
+    expect(back).toMatchObject({
+      status: "RETURNED_TO_INSTITUTION",
+      statusLabel: "待医疗卫生机构审核（被考核机构驳回）",
+    });
     await inst.ok(Q.approve, { id, input: allQualified(false) });
     await assessor.ok(Q.reReview, { id, approve: true });
     const undone = (await city.ok(Q.adminReturn, { id, reason: "该医师报名信息有误，退回重填" })).returnApplication;
     expect(undone).toMatchObject({ status: "RETURNED_TO_PHYSICIAN", institutionReview: null });
     const { application } = await client.ok(Q.detail, { id });
-    expect(application.timeline.slice(-1)[0]).toMatchObject({ action: "ADMIN_RETURN", actorRole: "HEALTH_ADMIN", reason: "该医师报名信息有误，退回重填" });
+    expect(application.timeline.slice(-1)[0]).toMatchObject({
+      action: "ADMIN_RETURN",
+      actorRole: "HEALTH_ADMIN",
+      reason: "该医师报名信息有误，退回重填",
+    });
   });
 });
 
 describe("application attachments", () => {
   it("accepts PDF/JPEG/PNG by content only, caps the size, and freezes them once submitted", async () => {
     const { client, id } = await enrolledPhysician();
-    const fake = await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "证明.pdf", content: "MZ\x90\x00 not a pdf", type: "application/pdf" } });
+    const fake = await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "证明.pdf", content: "MZ\x90\x00 not a pdf", type: "application/pdf" } },
+    );
     expect(fake.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
     expect(fake.errors?.[0].message).toContain("仅支持 PDF、JPEG 图片、PNG 图片");
     const big = Buffer.concat([samplePdf(), Buffer.alloc(app.config.uploadMaxBytes, 32)]);
-    const tooBig = await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "大文件.pdf", content: big } });
+    const tooBig = await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "大文件.pdf", content: big } },
+    );
     expect(tooBig.errors?.[0].message).toContain("大小上限");
-    const ok = await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "材料.pdf", content: samplePdf() } });
+    const ok = await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "材料.pdf", content: samplePdf() } },
+    );
     const attachmentId = ok.data.uploadApplicationAttachment.id;
     const other = (await enrolledPhysician()).client;
-    expect((await other.fails(`mutation($id: Int!) { removeApplicationAttachment(attachmentId: $id) }`, { id: attachmentId })).extensions?.code).toBe("NOT_FOUND");
+    expect(
+      (
+        await other.fails(`mutation($id: Int!) { removeApplicationAttachment(attachmentId: $id) }`, {
+          id: attachmentId,
+        })
+      ).extensions?.code,
+    ).toBe("NOT_FOUND");
     await client.ok(Q.submit, { input: simpleForm() });
-    const late = await client.upload(Q.upload, { purpose: "MATERIAL", file: null }, { file: { name: "补充.pdf", content: samplePdf() } });
+    const late = await client.upload(
+      Q.upload,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "补充.pdf", content: samplePdf() } },
+    );
     expect(late.errors?.[0].extensions?.code).toBe("INVALID_STATE");
-    const frozen = await client.fails(`mutation($id: Int!) { removeApplicationAttachment(attachmentId: $id) }`, { id: attachmentId });
+    const frozen = await client.fails(`mutation($id: Int!) { removeApplicationAttachment(attachmentId: $id) }`, {
+      id: attachmentId,
+    });
     expect(frozen.message).toBe("已提交审核的材料不能删除");
     const { application } = await inst.ok(Q.detail, { id });
     expect(application.attachments).toHaveLength(1);

@@ -29,18 +29,26 @@ beforeAll(async () => {
   world = await buildWorld(app.deps.ds);
   inst = await signIn(app, world.users.instA);
   for (const [status, n] of PLAN) for (let i = 0; i < n; i++) await placeApplication(app, world, status);
-  for (let i = 0; i < 2; i++) await placeApplication(app, world, ApplicationStatus.QUALIFIED, { institution: world.instB });
-  for (let i = 0; i < 4; i++) await placeApplication(app, world, ApplicationStatus.AWAITING_TEST, { institution: world.instC });
+  for (let i = 0; i < 2; i++)
+    await placeApplication(app, world, ApplicationStatus.QUALIFIED, { institution: world.instB });
+  for (let i = 0; i < 4; i++)
+    await placeApplication(app, world, ApplicationStatus.AWAITING_TEST, { institution: world.instC });
 });
 afterAll(() => app.close());
 
 describe("考核进度 (manual 2.2.9)", () => {
   it("counts per status with the manual's labels, and the completion rate", async () => {
     const { progressSummary: s } = await inst.ok(SUMMARY, {});
-    const counts = Object.fromEntries(s.statusCounts.map((c: { status: string; count: number }) => [c.status, c.count]));
+    const counts = Object.fromEntries(
+      s.statusCounts.map((c: { status: string; count: number }) => [c.status, c.count]),
+    );
     for (const [status, n] of PLAN) expect(counts[status]).toBe(n);
-    expect(s.statusCounts.map((c: { label: string }) => c.label)).toEqual(Object.values(STATUS_INFO).map((i) => i.label));
-    expect(s.statusCounts.find((c: { status: string }) => c.status === "RETURNED_TO_INSTITUTION").label).toBe("待医疗卫生机构审核（被考核机构驳回）");
+    expect(s.statusCounts.map((c: { label: string }) => c.label)).toEqual(
+      Object.values(STATUS_INFO).map((i) => i.label),
+    );
+    expect(s.statusCounts.find((c: { status: string }) => c.status === "RETURNED_TO_INSTITUTION").label).toBe(
+      "待医疗卫生机构审核（被考核机构驳回）",
+    );
     expect(s.total).toBe(15);
     expect(s.completion).toEqual({ enrolled: 12, finished: 4, qualified: 3, unqualified: 1, rate: 0.3333 });
   });
@@ -58,14 +66,21 @@ describe("考核进度 (manual 2.2.9)", () => {
   });
 
   it("list rows carry the same values as the detail view, in every sort order", async () => {
-    const FIELDS = "id status procedure exemptionStatus submittedAt lastAction lastActionAt version updatedAt departmentName physician { id name gender idNumberMasked level }";
-    const detailOf = async (id: number) => (await inst.ok(`query($id: Int!) { application(id: $id) { ${FIELDS} } }`, { id })).application;
+    const FIELDS =
+      "id status procedure exemptionStatus submittedAt lastAction lastActionAt version updatedAt departmentName physician { id name gender idNumberMasked level }";
+    const detailOf = async (id: number) =>
+      (await inst.ok(`query($id: Int!) { application(id: $id) { ${FIELDS} } }`, { id })).application;
     for (const sort of ["ID", "LAST_ACTION_DESC", "SUBMITTED_AT"]) {
-      const { applications } = await inst.ok(`query($sort: ApplicationSort) { applications(sort: $sort, pageSize: 5, page: 2) { total items { ${FIELDS} } } }`, { sort });
+      const { applications } = await inst.ok(
+        `query($sort: ApplicationSort) { applications(sort: $sort, pageSize: 5, page: 2) { total items { ${FIELDS} } } }`,
+        { sort },
+      );
       expect(applications.items).toHaveLength(5);
       for (const row of applications.items) expect(row).toEqual(await detailOf(row.id));
     }
-    const byId = (await inst.ok(`{ applications(pageSize: 100) { items { id } } }`)).applications.items.map((r: { id: number }) => r.id);
+    const byId = (await inst.ok(`{ applications(pageSize: 100) { items { id } } }`)).applications.items.map(
+      (r: { id: number }) => r.id,
+    );
     expect(byId).toEqual([...byId].sort((x, y) => x - y));
   });
 
@@ -88,18 +103,26 @@ describe("region roll-ups (administrations and API clients)", () => {
   it("a city administration sees only its city, by county or by institution, and cannot look elsewhere", async () => {
     const city = await signIn(app, world.users.nanning);
     const counties = (await city.ok(REGION, { input: { groupBy: "COUNTY" } })).regionProgress;
-    expect(counties.map((r: { code: string; total: number }) => [r.code, r.total])).toEqual([["450102", 15], ["450103", 2]]);
+    expect(counties.map((r: { code: string; total: number }) => [r.code, r.total])).toEqual([
+      ["450102", 15],
+      ["450103", 2],
+    ]);
     const institutions = (await city.ok(REGION, { input: { groupBy: "INSTITUTION" } })).regionProgress;
     expect(institutions.map((r: { name: string }) => r.name)).toEqual(["甲医院", "乙医院"]);
     const err = await city.fails(REGION, { input: { groupBy: "INSTITUTION", regionCode: "450200" } });
     expect(err.message).toBe("只能查看本辖区内的地区");
-    const narrowed = (await city.ok(REGION, { input: { groupBy: "INSTITUTION", regionCode: "450103" } })).regionProgress;
+    const narrowed = (await city.ok(REGION, { input: { groupBy: "INSTITUTION", regionCode: "450103" } }))
+      .regionProgress;
     expect(narrowed.map((r: { name: string }) => r.name)).toEqual(["乙医院"]);
   });
 
   it("a county administration and a city-scoped API client stay inside their region", async () => {
     const county = await signIn(app, world.users.qingxiu);
-    expect((await county.ok(REGION, { input: { groupBy: "INSTITUTION" } })).regionProgress.map((r: { name: string }) => r.name)).toEqual(["乙医院"]);
+    expect(
+      (await county.ok(REGION, { input: { groupBy: "INSTITUTION" } })).regionProgress.map(
+        (r: { name: string }) => r.name,
+      ),
+    ).toEqual(["乙医院"]);
     const client = app.client();
     client.bearer = (await createTestApiClient(app.deps.ds, "450200")).token;
     const rows = (await client.ok(REGION, { input: { groupBy: "INSTITUTION" } })).regionProgress;

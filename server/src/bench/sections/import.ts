@@ -17,7 +17,12 @@ const IMPORT = `mutation($file: Upload!) { importPhysicians(file: $file) { id to
 const REFUSED = `query($id: Int!) { physicianImport(id: $id) { rows(outcome: REFUSED, pageSize: 5) { total items { rowNumber messages } } } }`;
 
 /** A roster file as users fill the template: valid rows, new ID numbers (serials far above the seeded ones). */
-export async function rosterFile(rows: number, firstSerial: number, countyCode: string, departments: string[]): Promise<Buffer> {
+export async function rosterFile(
+  rows: number,
+  firstSerial: number,
+  countyCode: string,
+  departments: string[],
+): Promise<Buffer> {
   const r = prng(firstSerial);
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet("医师名册");
@@ -45,7 +50,10 @@ export async function rosterFile(rows: number, firstSerial: number, countyCode: 
 
 /** Removes what imports created (physicians above the seeded ids, their accounts and applications, the reports). */
 async function cleanUp(conn: Connection, maxPhysicianId: number) {
-  await conn.query("DELETE r FROM import_row_result r JOIN import_job j ON j.id = r.job_id WHERE j.institution_id = ?", [INST.importer]);
+  await conn.query(
+    "DELETE r FROM import_row_result r JOIN import_job j ON j.id = r.job_id WHERE j.institution_id = ?",
+    [INST.importer],
+  );
   await conn.query("DELETE FROM import_job WHERE institution_id = ?", [INST.importer]);
   await conn.query("DELETE FROM account WHERE physician_id > ?", [maxPhysicianId]);
   await conn.query("DELETE FROM application WHERE physician_id > ?", [maxPhysicianId]);
@@ -74,7 +82,12 @@ interface ImportRun {
 async function importOnce(ctx: BenchContext, rows: number, file: Buffer, withHeap: boolean) {
   const heapFile = path.join(os.tmpdir(), `pa-bench-heap-${process.pid}-${rows}.json`);
   rmSync(heapFile, { force: true });
-  const server = await startChild(`GraphQL server (import ${rows}${withHeap ? ", live heap" : ""})`, "graphql-server.ts", withHeap ? { BENCH_HEAP_FILE: heapFile } : {}, withHeap ? ["--expose-gc"] : []);
+  const server = await startChild(
+    `GraphQL server (import ${rows}${withHeap ? ", live heap" : ""})`,
+    "graphql-server.ts",
+    withHeap ? { BENCH_HEAP_FILE: heapFile } : {},
+    withHeap ? ["--expose-gc"] : [],
+  );
   const db = databasePid();
   try {
     const cookie = await login(server.url, USERS.importer, BENCH_PASSWORD);
@@ -82,28 +95,50 @@ async function importOnce(ctx: BenchContext, rows: number, file: Buffer, withHea
     const sampler = sampleRss(server.pid);
     const t0 = performance.now();
     const { result: res, cpu } = await withCpu({ server: server.pid, db }, () =>
-      upload<{ importPhysicians: { id: number; totalRows: number; created: number; refused: number } }>(server.url, cookie, IMPORT, "file", {
-        name: `医师名册-${rows}.xlsx`,
-        content: file,
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      }),
+      upload<{ importPhysicians: { id: number; totalRows: number; created: number; refused: number } }>(
+        server.url,
+        cookie,
+        IMPORT,
+        "file",
+        {
+          name: `医师名册-${rows}.xlsx`,
+          content: file,
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        },
+      ),
     );
     const seconds = (performance.now() - t0) / 1000;
     const peakRss = sampler.stop();
-    if (res.errors?.length) throw new Error(`import of ${rows} rows failed: ${JSON.stringify(res.errors).slice(0, 500)}`);
+    if (res.errors?.length)
+      throw new Error(`import of ${rows} rows failed: ${JSON.stringify(res.errors).slice(0, 500)}`);
     const job = res.data!.importPhysicians;
     const refusals: string[] = [];
     if (job.refused) {
-      const report = await gql<{ physicianImport: { rows: { items: { rowNumber: number; messages: string[] }[] } } }>(server.url, cookie, REFUSED, { id: job.id });
+      const report = await gql<{ physicianImport: { rows: { items: { rowNumber: number; messages: string[] }[] } } }>(
+        server.url,
+        cookie,
+        REFUSED,
+        { id: job.id },
+      );
       for (const r of report.physicianImport.rows.items) refusals.push(`row ${r.rowNumber}: ${r.messages.join("; ")}`);
     }
     const hwm = server.memory().hwm;
     await server.stop();
-    const heap = withHeap && existsSync(heapFile) ? (JSON.parse(readFileSync(heapFile, "utf8")) as { baseline: number; maxLive: number; samples: number }) : null;
+    const heap =
+      withHeap && existsSync(heapFile)
+        ? (JSON.parse(readFileSync(heapFile, "utf8")) as { baseline: number; maxLive: number; samples: number })
+        : null;
     rmSync(heapFile, { force: true });
     return {
-      seconds, job, refusals, rssBefore, peakRss, hwm,
-      serverCpu: cpu.server, dbCpu: cpu.db, otherCpu: cpu.other,
+      seconds,
+      job,
+      refusals,
+      rssBefore,
+      peakRss,
+      hwm,
+      serverCpu: cpu.server,
+      dbCpu: cpu.db,
+      otherCpu: cpu.other,
       heap: heap ? { baseline: heap.baseline, max: heap.maxLive, samples: heap.samples, seconds } : null,
     };
   } finally {
@@ -119,50 +154,125 @@ export async function importSection(ctx: BenchContext): Promise<Record<string, u
   const conn = await openBenchConnection();
   try {
     await cleanUp(conn, ctx.dataset.maxPhysicianId);
-    const [deps] = await conn.query("SELECT name FROM department WHERE institution_id = ? AND enabled = 1", [INST.importer]);
+    const [deps] = await conn.query("SELECT name FROM department WHERE institution_id = ? AND enabled = 1", [
+      INST.importer,
+    ]);
     const [inst] = await conn.query("SELECT county_code AS county FROM institution WHERE id = ?", [INST.importer]);
     const county = (inst as { county: string }[])[0].county;
     const departments = (deps as { name: string }[]).map((d) => d.name);
     const runs: ImportRun[] = [];
-    for (const [rows, firstSerial] of [[10_000, 1_000_000], [20_000, 1_100_000]] as const) {
+    for (const [rows, firstSerial] of [
+      [10_000, 1_000_000],
+      [20_000, 1_100_000],
+    ] as const) {
       const file = await rosterFile(rows, firstSerial, county, departments);
       ctx.log(`  ${rows} rows (${mib(file.length)} .xlsx) …`);
       const plain = await importOnce(ctx, rows, file, false);
       await cleanUp(conn, ctx.dataset.maxPhysicianId);
-      ctx.log(`    ${plain.job.created} created, ${plain.job.refused} refused in ${plain.seconds.toFixed(1)} s; peak RSS ${mib(plain.hwm)}; again with --expose-gc for the live heap …`);
+      ctx.log(
+        `    ${plain.job.created} created, ${plain.job.refused} refused in ${plain.seconds.toFixed(1)} s; peak RSS ${mib(plain.hwm)}; again with --expose-gc for the live heap …`,
+      );
       if (plain.refusals.length) ctx.log(`    refused: ${plain.refusals.join(" | ")}`);
       const traced = await importOnce(ctx, rows, file, true);
       await cleanUp(conn, ctx.dataset.maxPhysicianId);
       runs.push({
-        rows, fileBytes: file.length, seconds: plain.seconds, created: plain.job.created, refused: plain.job.refused, rssBefore: plain.rssBefore,
-        peakRss: plain.peakRss, hwm: plain.hwm, serverCpu: plain.serverCpu, dbCpu: plain.dbCpu, otherCpu: plain.otherCpu, liveHeap: traced.heap, refusals: plain.refusals,
+        rows,
+        fileBytes: file.length,
+        seconds: plain.seconds,
+        created: plain.job.created,
+        refused: plain.job.refused,
+        rssBefore: plain.rssBefore,
+        peakRss: plain.peakRss,
+        hwm: plain.hwm,
+        serverCpu: plain.serverCpu,
+        dbCpu: plain.dbCpu,
+        otherCpu: plain.otherCpu,
+        liveHeap: traced.heap,
+        refusals: plain.refusals,
       });
     }
     const [a, b] = runs;
     ctx.print(
       table(
         "Roster import (.xlsx, valid rows) through importPhysicians, each in a fresh server process",
-        ["rows", "file", "time", "rows/s", "created", "refused", "RSS before", "peak RSS (sampled)", "VmHWM", "growth over before", "live heap before → max", "server CPU", "MariaDB CPU", "other CPU"],
+        [
+          "rows",
+          "file",
+          "time",
+          "rows/s",
+          "created",
+          "refused",
+          "RSS before",
+          "peak RSS (sampled)",
+          "VmHWM",
+          "growth over before",
+          "live heap before → max",
+          "server CPU",
+          "MariaDB CPU",
+          "other CPU",
+        ],
         runs.map((r) => [
-          r.rows, mib(r.fileBytes), ms(r.seconds * 1000), (r.rows / r.seconds).toFixed(0), r.created, r.refused, mib(r.rssBefore), mib(r.peakRss), mib(r.hwm),
-          mib(r.hwm - r.rssBefore), r.liveHeap ? `${mib(r.liveHeap.baseline)} → ${mib(r.liveHeap.max)}` : "n/a", pct(r.serverCpu), pct(r.dbCpu), pct(r.otherCpu),
+          r.rows,
+          mib(r.fileBytes),
+          ms(r.seconds * 1000),
+          (r.rows / r.seconds).toFixed(0),
+          r.created,
+          r.refused,
+          mib(r.rssBefore),
+          mib(r.peakRss),
+          mib(r.hwm),
+          mib(r.hwm - r.rssBefore),
+          r.liveHeap ? `${mib(r.liveHeap.baseline)} → ${mib(r.liveHeap.max)}` : "n/a",
+          pct(r.serverCpu),
+          pct(r.dbCpu),
+          pct(r.otherCpu),
         ]),
         `Doubling the file changed peak RSS by ${mib(b.hwm - a.hwm)} (${((b.hwm / a.hwm - 1) * 100).toFixed(0)}%). ` +
           `Live heap = heapUsed right after a forced full GC, sampled every 500 ms in a second run with --expose-gc: what the import really holds.` +
-          (runs.some((r) => r.refusals.length) ? `\nRefused rows: ${runs.flatMap((r) => r.refusals).slice(0, 6).join(" | ")}` : ""),
+          (runs.some((r) => r.refusals.length)
+            ? `\nRefused rows: ${runs
+                .flatMap((r) => r.refusals)
+                .slice(0, 6)
+                .join(" | ")}`
+            : ""),
       ),
     );
     const grows = (x: number, y: number) => `${mib(y)} vs ${mib(x)}`;
     const rssFlat = b.hwm - b.rssBefore <= 1.25 * (a.hwm - a.rssBefore) + 8 * 1048576;
-    ctx.target({ section: "import", name: "import of 10 000 rows", target: "< 15 s", actual: ms(a.seconds * 1000), pass: a.seconds < 15, otherCpu: a.otherCpu });
-    ctx.target({ section: "import", name: "peak RSS growth (VmHWM − before), 20 000 vs 10 000 rows", target: "≤ 1.25× + 8 MiB", actual: grows(a.hwm - a.rssBefore, b.hwm - b.rssBefore), pass: rssFlat });
+    ctx.target({
+      section: "import",
+      name: "import of 10 000 rows",
+      target: "< 15 s",
+      actual: ms(a.seconds * 1000),
+      pass: a.seconds < 15,
+      otherCpu: a.otherCpu,
+    });
+    ctx.target({
+      section: "import",
+      name: "peak RSS growth (VmHWM − before), 20 000 vs 10 000 rows",
+      target: "≤ 1.25× + 8 MiB",
+      actual: grows(a.hwm - a.rssBefore, b.hwm - b.rssBefore),
+      pass: rssFlat,
+    });
     if (a.liveHeap && b.liveHeap) {
       const liveA = a.liveHeap.max - a.liveHeap.baseline;
       const liveB = b.liveHeap.max - b.liveHeap.baseline;
-      ctx.target({ section: "import", name: "live heap growth (after GC), 20 000 vs 10 000 rows", target: "≤ 1.25× + 8 MiB", actual: grows(liveA, liveB), pass: liveB <= 1.25 * liveA + 8 * 1048576 });
+      ctx.target({
+        section: "import",
+        name: "live heap growth (after GC), 20 000 vs 10 000 rows",
+        target: "≤ 1.25× + 8 MiB",
+        actual: grows(liveA, liveB),
+        pass: liveB <= 1.25 * liveA + 8 * 1048576,
+      });
     }
     const allCreated = runs.every((r) => r.created === r.rows);
-    ctx.target({ section: "import", name: "every valid row created", target: "yes", actual: allCreated ? "yes" : `no: ${runs.map((r) => r.refused).join(" + ")} refused`, pass: allCreated });
+    ctx.target({
+      section: "import",
+      name: "every valid row created",
+      target: "yes",
+      actual: allCreated ? "yes" : `no: ${runs.map((r) => r.refused).join(" + ")} refused`,
+      pass: allCreated,
+    });
     return { runs };
   } finally {
     await conn.end();

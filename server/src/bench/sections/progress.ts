@@ -26,10 +26,19 @@ export const graphqlProgressRequest = (cookie: string, statuses: S[], page: numb
   method: "POST",
   path: "/graphql",
   headers: { "content-type": "application/json", cookie },
-  body: JSON.stringify({ query: PROGRESS_QUERY, variables: { filter: statuses.length ? { statuses } : null, page, pageSize } }),
+  body: JSON.stringify({
+    query: PROGRESS_QUERY,
+    variables: { filter: statuses.length ? { statuses } : null, page, pageSize },
+  }),
 });
 
-const rawProgressRequest = (cookie: string, statuses: S[], page: number, pageSize: number, variant: "" | "naive" | "counters" = ""): RequestSpec => ({
+const rawProgressRequest = (
+  cookie: string,
+  statuses: S[],
+  page: number,
+  pageSize: number,
+  variant: "" | "naive" | "counters" = "",
+): RequestSpec => ({
   method: "GET",
   path: `/progress?statuses=${statuses.join(",")}&page=${page}&pageSize=${pageSize}${variant ? `&variant=${variant}` : ""}`,
   headers: { cookie },
@@ -68,12 +77,20 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
   let same = true;
   for (let f = 0; f < PROGRESS_FILTERS.length; f++) {
     const page = Math.max(1, Math.ceil(totals[f] / pageSize / 2));
-    const a = JSON.parse((await request(graphql.url, graphqlProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize))).body.toString());
+    const a = JSON.parse(
+      (await request(graphql.url, graphqlProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize))).body.toString(),
+    );
     for (const variant of ["", "naive", "counters"] as const) {
-      const b = JSON.parse((await request(raw.url, rawProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize, variant))).body.toString());
+      const b = JSON.parse(
+        (
+          await request(raw.url, rawProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize, variant))
+        ).body.toString(),
+      );
       if (JSON.stringify(a.data?.applications) !== JSON.stringify(b.data?.applications)) {
         same = false;
-        ctx.log(`  page ${page} of filter [${PROGRESS_FILTERS[f].join(",")}] differs:\n    graphql ${JSON.stringify(a).slice(0, 300)}\n    raw     ${JSON.stringify(b).slice(0, 300)}`);
+        ctx.log(
+          `  page ${page} of filter [${PROGRESS_FILTERS[f].join(",")}] differs:\n    graphql ${JSON.stringify(a).slice(0, 300)}\n    raw     ${JSON.stringify(b).slice(0, 300)}`,
+        );
       }
     }
   }
@@ -81,20 +98,62 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
   const db = databasePid();
   const runs: Record<string, { stats: LatencyStats; cpu: Record<string, number>; rssAfter: number }> = {};
   const variants = [
-    ["GraphQL", graphql, (r: () => number) => { const c = choose(r); return graphqlProgressRequest(cookie, c.statuses, c.page, pageSize); }, graphqlError],
-    ["raw SQL", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize); }, undefined],
-    ["raw SQL, naive OFFSET", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "naive"); }, undefined],
-    ["raw SQL, total from status_counter", raw, (r: () => number) => { const c = choose(r); return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "counters"); }, undefined],
+    [
+      "GraphQL",
+      graphql,
+      (r: () => number) => {
+        const c = choose(r);
+        return graphqlProgressRequest(cookie, c.statuses, c.page, pageSize);
+      },
+      graphqlError,
+    ],
+    [
+      "raw SQL",
+      raw,
+      (r: () => number) => {
+        const c = choose(r);
+        return rawProgressRequest(cookie, c.statuses, c.page, pageSize);
+      },
+      undefined,
+    ],
+    [
+      "raw SQL, naive OFFSET",
+      raw,
+      (r: () => number) => {
+        const c = choose(r);
+        return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "naive");
+      },
+      undefined,
+    ],
+    [
+      "raw SQL, total from status_counter",
+      raw,
+      (r: () => number) => {
+        const c = choose(r);
+        return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "counters");
+      },
+      undefined,
+    ],
   ] as const;
   // Rounds alternate between the servers, so a burst of other work on the machine hits all of them alike.
   const rounds = 3;
   const slice = ctx.args.durationMs / rounds;
-  ctx.log(`  ${variants.length} servers × ${rounds} alternating rounds of ${(slice / 1000).toFixed(1)} s, ${ctx.args.concurrency} clients, ${ctx.args.warmupMs / 1000} s warm-up each …`);
+  ctx.log(
+    `  ${variants.length} servers × ${rounds} alternating rounds of ${(slice / 1000).toFixed(1)} s, ${ctx.args.concurrency} clients, ${ctx.args.warmupMs / 1000} s warm-up each …`,
+  );
   const parts = new Map<string, { stats: LatencyStats[]; cpu: Record<string, number>[]; rssAfter: number }>();
   for (let round = 0; round < rounds; round++) {
     for (const [name, server, build, isError] of variants) {
       const { result: stats, cpu } = await withCpu({ server: server.pid, db }, () =>
-        runLoad({ baseUrl: server.url, concurrency: ctx.args.concurrency, durationMs: slice, warmupMs: round === 0 ? ctx.args.warmupMs : 0, seed: 42 + round, build, isError }),
+        runLoad({
+          baseUrl: server.url,
+          concurrency: ctx.args.concurrency,
+          durationMs: slice,
+          warmupMs: round === 0 ? ctx.args.warmupMs : 0,
+          seed: 42 + round,
+          build,
+          isError,
+        }),
       );
       const p = parts.get(name) ?? { stats: [], cpu: [], rssAfter: 0 };
       p.stats.push(stats);
@@ -115,10 +174,33 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
   ctx.print(
     table(
       `考核进度 page of the big hospital (${totals[0]} applications), ${ctx.args.concurrency} concurrent clients, random filter and page, pageSize ${pageSize}`,
-      ["server", "req/s", "p50", "p90", "p99", "max", "errors", "server CPU", "MariaDB CPU", "loadgen CPU", "other CPU", "server RSS after"],
+      [
+        "server",
+        "req/s",
+        "p50",
+        "p90",
+        "p99",
+        "max",
+        "errors",
+        "server CPU",
+        "MariaDB CPU",
+        "loadgen CPU",
+        "other CPU",
+        "server RSS after",
+      ],
       Object.entries(runs).map(([name, x]) => [
-        name, x.stats.rps.toFixed(0), ms(x.stats.p50), ms(x.stats.p90), ms(x.stats.p99), ms(x.stats.max), x.stats.errors,
-        pct(x.cpu.server), pct(x.cpu.db), pct(x.cpu.loadgen), pct(x.cpu.other), mib(x.rssAfter),
+        name,
+        x.stats.rps.toFixed(0),
+        ms(x.stats.p50),
+        ms(x.stats.p90),
+        ms(x.stats.p99),
+        ms(x.stats.max),
+        x.stats.errors,
+        pct(x.cpu.server),
+        pct(x.cpu.db),
+        pct(x.cpu.loadgen),
+        pct(x.cpu.other),
+        mib(x.rssAfter),
       ]),
       `GraphQL / raw throughput: ${ratio.toFixed(2)}× (vs the naive-OFFSET raw SQL: ${(g.stats.rps / runs["raw SQL, naive OFFSET"].stats.rps).toFixed(2)}×); ` +
         `same page contents everywhere: ${same ? "yes" : "NO"}.\n` +
@@ -131,10 +213,36 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
   );
   const ladder = await cpuLadder(ctx, graphql.url, graphql.pid, cookie, totals, pageSize, choose);
   const otherCpu = Math.max(g.cpu.other, r.cpu.other);
-  ctx.target({ section: "progress", name: "GraphQL throughput vs raw", target: "≥ 0.60×", actual: `${ratio.toFixed(2)}× (${g.stats.rps.toFixed(0)} vs ${r.stats.rps.toFixed(0)} req/s)`, pass: ratio >= 0.6, otherCpu });
-  ctx.target({ section: "progress", name: "GraphQL p99 at 32 clients", target: "< 50 ms", actual: ms(g.stats.p99), pass: g.stats.p99 < 50, otherCpu: g.cpu.other });
-  ctx.target({ section: "progress", name: "errors", target: "0", actual: String(g.stats.errors + r.stats.errors), pass: g.stats.errors + r.stats.errors === 0 });
-  ctx.target({ section: "progress", name: "same rows as raw SQL", target: "yes", actual: same ? "yes" : "no", pass: same });
+  ctx.target({
+    section: "progress",
+    name: "GraphQL throughput vs raw",
+    target: "≥ 0.60×",
+    actual: `${ratio.toFixed(2)}× (${g.stats.rps.toFixed(0)} vs ${r.stats.rps.toFixed(0)} req/s)`,
+    pass: ratio >= 0.6,
+    otherCpu,
+  });
+  ctx.target({
+    section: "progress",
+    name: "GraphQL p99 at 32 clients",
+    target: "< 50 ms",
+    actual: ms(g.stats.p99),
+    pass: g.stats.p99 < 50,
+    otherCpu: g.cpu.other,
+  });
+  ctx.target({
+    section: "progress",
+    name: "errors",
+    target: "0",
+    actual: String(g.stats.errors + r.stats.errors),
+    pass: g.stats.errors + r.stats.errors === 0,
+  });
+  ctx.target({
+    section: "progress",
+    name: "same rows as raw SQL",
+    target: "yes",
+    actual: same ? "yes" : "no",
+    pass: same,
+  });
   return { pageSize, filters: PROGRESS_FILTERS, totals, sameData: same, ratio, runs, cpuLadder: ladder };
 }
 
@@ -152,15 +260,26 @@ async function cpuLadder(
   choose: (random: () => number) => { statuses: S[]; page: number },
 ) {
   const post = (query: string, variables: Record<string, unknown> = {}): RequestSpec => ({
-    method: "POST", path: "/graphql", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query, variables }),
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ query, variables }),
   });
   const args = "filter: $filter, page: $page, pageSize: $pageSize";
   const vars = "($filter: ApplicationFilter, $page: Int!, $pageSize: Int!)";
   const steps: [string, string, string | null][] = [
     ["signed-in { __typename } (session, GraphQL pipeline)", "query { __typename }", null],
     ["applications { total } (+ total and page statements)", `query${vars} { applications(${args}) { total } }`, "x"],
-    ["… items { id status … } (+ executing 20 rows)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`, "x"],
-    ["… + departmentName (loader primed by the page)", `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt departmentName } } }`, "x"],
+    [
+      "… items { id status … } (+ executing 20 rows)",
+      `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`,
+      "x",
+    ],
+    [
+      "… + departmentName (loader primed by the page)",
+      `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt departmentName } } }`,
+      "x",
+    ],
     ["… + physician { name idNumberMasked } = the page", PROGRESS_QUERY, "x"],
   ];
   const rows: (string | number)[][] = [];

@@ -24,14 +24,29 @@ interface Run {
 export async function regionSection(ctx: BenchContext): Promise<Record<string, unknown>> {
   const [graphql, raw] = [await ctx.graphql(), await ctx.raw()];
   const cookie = await login(graphql.url, USERS.province, BENCH_PASSWORD);
-  const gqlSpec: RequestSpec = { method: "POST", path: "/graphql", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ query: REGION_QUERY }) };
+  const gqlSpec: RequestSpec = {
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ query: REGION_QUERY }),
+  };
   const rawSpec = (path: string): RequestSpec => ({ method: "GET", path, headers: { cookie } });
 
   // The counters must give the live numbers.
-  const viaGraphql = JSON.parse((await request(graphql.url, gqlSpec)).body.toString()).data?.regionProgress as { code: string; total: number }[];
-  const live = JSON.parse((await request(raw.url, rawSpec("/rollup/live"))).body.toString()).data?.regionProgress as { code: string; total: number }[];
-  const same = JSON.stringify(viaGraphql?.map((c) => [c.code, c.total])) === JSON.stringify(live?.map((c) => [c.code, c.total]));
-  if (!same) ctx.log(`  roll-ups differ:\n    graphql ${JSON.stringify(viaGraphql).slice(0, 400)}\n    live    ${JSON.stringify(live).slice(0, 400)}`);
+  const viaGraphql = JSON.parse((await request(graphql.url, gqlSpec)).body.toString()).data?.regionProgress as {
+    code: string;
+    total: number;
+  }[];
+  const live = JSON.parse((await request(raw.url, rawSpec("/rollup/live"))).body.toString()).data?.regionProgress as {
+    code: string;
+    total: number;
+  }[];
+  const same =
+    JSON.stringify(viaGraphql?.map((c) => [c.code, c.total])) === JSON.stringify(live?.map((c) => [c.code, c.total]));
+  if (!same)
+    ctx.log(
+      `  roll-ups differ:\n    graphql ${JSON.stringify(viaGraphql).slice(0, 400)}\n    live    ${JSON.stringify(live).slice(0, 400)}`,
+    );
 
   const db = databasePid();
   const seqCalls = 50;
@@ -47,8 +62,9 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
     ctx.log(`  ${label}: ${calls} sequential, then 8 concurrent for ${duration / 1000} s …`);
     const isError = url === graphql.url ? graphqlError : undefined;
     await runLoad({ baseUrl: url, concurrency: 1, requests: 3, build: () => spec, isError }); // warm
-    const { result: sequential, cpu: seqCpu } = await withCpu({ server: url === graphql.url ? graphql.pid : raw.pid, db }, () =>
-      runLoad({ baseUrl: url, concurrency: 1, requests: calls, build: () => spec, isError }),
+    const { result: sequential, cpu: seqCpu } = await withCpu(
+      { server: url === graphql.url ? graphql.pid : raw.pid, db },
+      () => runLoad({ baseUrl: url, concurrency: 1, requests: calls, build: () => spec, isError }),
     );
     const { result: concurrent, cpu } = await withCpu({ server: url === graphql.url ? graphql.pid : raw.pid, db }, () =>
       runLoad({ baseUrl: url, concurrency: 8, durationMs: duration, build: () => spec, isError }),
@@ -65,7 +81,8 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
        FROM status_counter GROUP BY cycle_id, province_code, city_code, county_code, status`,
     );
     await conn.query("ALTER TABLE bench_county_counter ADD INDEX (cycle_id, province_code, city_code, status, count)");
-    const sql = "SELECT city_code AS k, status, SUM(count) AS n FROM bench_county_counter WHERE cycle_id = ? AND province_code = ? GROUP BY city_code, status";
+    const sql =
+      "SELECT city_code AS k, status, SUM(count) AS n FROM bench_county_counter WHERE cycle_id = ? AND province_code = ? GROUP BY city_code, status";
     const times: number[] = [];
     for (let k = 0; k < 53; k++) {
       const t0 = performance.now();
@@ -73,7 +90,9 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
       if (k >= 3) times.push(performance.now() - t0);
     }
     const [rows] = await conn.query("SELECT COUNT(*) AS n FROM bench_county_counter");
-    ctx.log(`  what-if county-level counters: ${(rows as { n: number }[])[0].n} rows instead of the per-institution counters' rows`);
+    ctx.log(
+      `  what-if county-level counters: ${(rows as { n: number }[])[0].n} rows instead of the per-institution counters' rows`,
+    );
     whatIf = statsOf(times, 0, times.reduce((a, b) => a + b, 0) / 1000);
   } finally {
     await conn.end();
@@ -81,10 +100,29 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
   ctx.print(
     table(
       "Province-wide counts per city (14 cities, 200 000 applications), as the provincial administration",
-      ["source", "seq p50", "seq p99", "8 conc p50", "8 conc p99", "8 conc req/s", "errors", "server CPU", "MariaDB CPU", "other CPU"],
+      [
+        "source",
+        "seq p50",
+        "seq p99",
+        "8 conc p50",
+        "8 conc p99",
+        "8 conc req/s",
+        "errors",
+        "server CPU",
+        "MariaDB CPU",
+        "other CPU",
+      ],
       runs.map((r) => [
-        r.label, ms(r.sequential.p50), ms(r.sequential.p99), ms(r.concurrent.p50), ms(r.concurrent.p99), r.concurrent.rps.toFixed(1),
-        r.sequential.errors + r.concurrent.errors, pct(r.cpu.server), pct(r.cpu.db), pct(r.cpu.other),
+        r.label,
+        ms(r.sequential.p50),
+        ms(r.sequential.p99),
+        ms(r.concurrent.p50),
+        ms(r.concurrent.p99),
+        r.concurrent.rps.toFixed(1),
+        r.sequential.errors + r.concurrent.errors,
+        pct(r.cpu.server),
+        pct(r.cpu.db),
+        pct(r.cpu.other),
       ]),
       `Counters vs live GROUP BY (sequential p50): ${(runs[2].sequential.p50 / runs[0].sequential.p50).toFixed(0)}× faster. ` +
         `What-if, the SQL alone over counters kept per county (a temporary table): p50 ${ms(whatIf.p50)}, p99 ${ms(whatIf.p99)} (50 sequential, no HTTP).\n` +
@@ -93,8 +131,28 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
     ),
   );
   const g = runs[0];
-  ctx.target({ section: "region", name: "regionProgress p99, sequential", target: "< 200 ms", actual: ms(g.sequential.p99), pass: g.sequential.p99 < 200, otherCpu: g.seqOther });
-  ctx.target({ section: "region", name: "regionProgress p99, 8 concurrent", target: "< 200 ms", actual: ms(g.concurrent.p99), pass: g.concurrent.p99 < 200, otherCpu: g.cpu.other });
-  ctx.target({ section: "region", name: "counters = live counts", target: "yes", actual: same ? "yes" : "no", pass: same });
+  ctx.target({
+    section: "region",
+    name: "regionProgress p99, sequential",
+    target: "< 200 ms",
+    actual: ms(g.sequential.p99),
+    pass: g.sequential.p99 < 200,
+    otherCpu: g.seqOther,
+  });
+  ctx.target({
+    section: "region",
+    name: "regionProgress p99, 8 concurrent",
+    target: "< 200 ms",
+    actual: ms(g.concurrent.p99),
+    pass: g.concurrent.p99 < 200,
+    otherCpu: g.cpu.other,
+  });
+  ctx.target({
+    section: "region",
+    name: "counters = live counts",
+    target: "yes",
+    actual: same ? "yes" : "no",
+    pass: same,
+  });
   return { sameAsLive: same, runs, whatIfCountyCounters: whatIf };
 }

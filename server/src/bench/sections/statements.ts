@@ -38,7 +38,10 @@ class RecordingCounter extends QueryCounter {
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim();
 /** SELECT `a`.`id` AS `a_id`, … FROM → SELECT … FROM (for the report). */
-const shorten = (sql: string) => oneLine(sql).replace(/^SELECT (.{60}).*? FROM /, "SELECT $1… FROM ").slice(0, 220);
+const shorten = (sql: string) =>
+  oneLine(sql)
+    .replace(/^SELECT (.{60}).*? FROM /, "SELECT $1… FROM ")
+    .slice(0, 220);
 
 /**
  * In-process (createApp with a QueryCounter logger, as the tests do): SQL statements per request
@@ -72,7 +75,8 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
     await run(PROGRESS_QUERY, { filter: { statuses }, page: 1, pageSize: 20 }); // warm
     const sizes = [10, 100];
     const measured = [];
-    for (const pageSize of sizes) measured.push({ pageSize, ...(await run(PROGRESS_QUERY, { filter: { statuses }, page: 2, pageSize })) });
+    for (const pageSize of sizes)
+      measured.push({ pageSize, ...(await run(PROGRESS_QUERY, { filter: { statuses }, page: 2, pageSize })) });
     const unfiltered = await run(PROGRESS_QUERY, { filter: null, page: 1, pageSize: 100 });
     const provinceCookie = await login(app.url, USERS.province, BENCH_PASSWORD);
     const region = await run(REGION_QUERY, {}, provinceCookie);
@@ -91,7 +95,13 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
       ),
     );
     const equal = measured[0].count === measured[1].count;
-    ctx.target({ section: "statements", name: "progress page statements, pageSize 10 vs 100", target: "equal", actual: `${measured[0].count} vs ${measured[1].count}`, pass: equal });
+    ctx.target({
+      section: "statements",
+      name: "progress page statements, pageSize 10 vs 100",
+      target: "equal",
+      actual: `${measured[0].count} vs ${measured[1].count}`,
+      pass: equal,
+    });
 
     // EXPLAIN and time the list statements on the first and the last page of the whole list (OFFSET cost, lesson 3).
     const lastPage = Math.ceil(totals[0] / 20);
@@ -114,8 +124,11 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
         const kind = /COUNT\(/i.test(sql) ? "count" : "page";
         explained.push({ page: pr.page, kind, sql, plan, msEach: each });
         timingRows.push([
-          `page ${pr.page}: service's ${kind}`, ms(each),
-          plan.map((p) => `${p.table}:${p.type}/${p.key ?? "-"} rows=${p.rows}${p.Extra ? ` (${p.Extra})` : ""}`).join("; "),
+          `page ${pr.page}: service's ${kind}`,
+          ms(each),
+          plan
+            .map((p) => `${p.table}:${p.type}/${p.key ?? "-"} rows=${p.rows}${p.Extra ? ` (${p.Extra})` : ""}`)
+            .join("; "),
         ]);
       }
       // The same page as a deferred join (ids from the covering index first), for comparison.
@@ -127,8 +140,11 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
       const each = (performance.now() - t0) / 20;
       explained.push({ page: pr.page, kind: "deferred join", sql: oneLine(deferred), plan, msEach: each });
       timingRows.push([
-        `page ${pr.page}: deferred join (raw baseline)`, ms(each),
-        plan.map((p) => `${p.table}:${p.type}/${p.key ?? "-"} rows=${p.rows}${p.Extra ? ` (${p.Extra})` : ""}`).join("; "),
+        `page ${pr.page}: deferred join (raw baseline)`,
+        ms(each),
+        plan
+          .map((p) => `${p.table}:${p.type}/${p.key ?? "-"} rows=${p.rows}${p.Extra ? ` (${p.Extra})` : ""}`)
+          .join("; "),
       ]);
     }
     ctx.print(
@@ -161,7 +177,13 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
 async function nodeCostPerCall(ctx: BenchContext, ds: import("typeorm").DataSource, cookie: string) {
   const token = cookie.slice("pa_sid=".length);
   const { principal } = await principalFromSession(ds, token, 30);
-  const fakeCtx = { ds, principal, get loaders() { return new LoaderRegistry(ds); } } as unknown as Context;
+  const fakeCtx = {
+    ds,
+    principal,
+    get loaders() {
+      return new LoaderRegistry(ds);
+    },
+  } as unknown as Context;
   const cycleId = ctx.dataset.cycleId;
   const page = await listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 });
   const physicianIds = page.items.map((a) => a.physicianId);
@@ -170,11 +192,26 @@ async function nodeCostPerCall(ctx: BenchContext, ds: import("typeorm").DataSour
   const calls: [string, () => Promise<unknown>][] = [
     ["session → principal (one prepared SQL text, 3 joins)", () => principalFromSession(ds, token, 30)],
     ["resolveCycleId (province from the principal, cycle id cached 10 s)", () => resolveCycleId(fakeCtx, undefined)],
-    ["listApplications page 3 (total from counters + one page statement joining physician and department)", () => listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 })],
-    ["for comparison: physicianById batch of 20 (find In, full entities)", () => ds.getRepository(Physician).find({ where: { id: In(physicianIds) }, withDeleted: true })],
-    ["for comparison: departmentById batch (findBy In)", () => ds.getRepository(Department).findBy({ id: In(departmentIds) })],
-    ["raw: same page 3 as deferred join, TypeORM ds.query", () => ds.query(progressPageSql([], 3, 20), [cycleId, INST.big])],
-    ["raw: same page 3 as deferred join, mysql2 execute", () => pool.execute(progressPageSql([], 3, 20), [cycleId, INST.big])],
+    [
+      "listApplications page 3 (total from counters + one page statement joining physician and department)",
+      () => listApplications(fakeCtx, {}, ApplicationSort.ID, { page: 3, pageSize: 20 }),
+    ],
+    [
+      "for comparison: physicianById batch of 20 (find In, full entities)",
+      () => ds.getRepository(Physician).find({ where: { id: In(physicianIds) }, withDeleted: true }),
+    ],
+    [
+      "for comparison: departmentById batch (findBy In)",
+      () => ds.getRepository(Department).findBy({ id: In(departmentIds) }),
+    ],
+    [
+      "raw: same page 3 as deferred join, TypeORM ds.query",
+      () => ds.query(progressPageSql([], 3, 20), [cycleId, INST.big]),
+    ],
+    [
+      "raw: same page 3 as deferred join, mysql2 execute",
+      () => pool.execute(progressPageSql([], 3, 20), [cycleId, INST.big]),
+    ],
   ];
   const rows: (string | number)[][] = [];
   const out: { call: string; cpuMs: number; wallMs: number }[] = [];

@@ -23,7 +23,10 @@ afterAll(() => app.close());
 
 async function qualified() {
   const placed = await placeApplication(app, world, ApplicationStatus.AWAITING_TEST, { procedure: Procedure.SIMPLE });
-  await assessor.ok(`mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, score: 90, passed: true }) { status } }`, { id: placed.application.id });
+  await assessor.ok(
+    `mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, score: 90, passed: true }) { status } }`,
+    { id: placed.application.id },
+  );
   return placed;
 }
 
@@ -37,7 +40,11 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
     const { application, physician } = await qualified();
     const { certificate } = await inst.ok(CERT, { id: application.id });
     expect(certificate).toMatchObject({
-      physicianName: physician.name, institutionName: "甲医院", result: "合格", issuingAuthority: "省卫健委", note: "合格证书需发证机关盖章后生效",
+      physicianName: physician.name,
+      institutionName: "甲医院",
+      result: "合格",
+      issuingAuthority: "省卫健委",
+      note: "合格证书需发证机关盖章后生效",
     });
     expect(certificate.number).toMatch(/^GX\d{4}-\d{7}$/);
     expect(certificate.idNumberMasked).toMatch(/^4501\*{10}/);
@@ -66,17 +73,33 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
     const { certificate } = await inst.ok(CERT, { id: application.id });
     const anonymous = app.client();
     const genuine = (await anonymous.ok(VERIFY, { n: certificate.number.toLowerCase() })).verifyCertificate;
-    expect(genuine).toMatchObject({ status: "GENUINE", message: "该证明真实有效", institutionName: "甲医院", result: "合格" });
+    expect(genuine).toMatchObject({
+      status: "GENUINE",
+      message: "该证明真实有效",
+      institutionName: "甲医院",
+      result: "合格",
+    });
     expect(genuine.physicianNameMasked).not.toBe(physician.name);
     expect(genuine.physicianNameMasked.startsWith(physician.name[0])).toBe(true);
-    expect((await anonymous.ok(VERIFY, { n: "GX2024-9999999" })).verifyCertificate).toMatchObject({ status: "NOT_FOUND", physicianNameMasked: null });
+    expect((await anonymous.ok(VERIFY, { n: "GX2024-9999999" })).verifyCertificate).toMatchObject({
+      status: "NOT_FOUND",
+      physicianNameMasked: null,
+    });
 
     // cheating confirmed afterwards: the certificate is revoked
-    const attempt: { id: number }[] = await app.deps.ds.query("SELECT id FROM test_attempt WHERE application_id = ?", [application.id]);
+    const attempt: { id: number }[] = await app.deps.ds.query("SELECT id FROM test_attempt WHERE application_id = ?", [
+      application.id,
+    ]);
     await inst.ok(`mutation($id: Int!) { markAttemptSuspected(attemptId: $id) { id } }`, { id: attempt[0].id });
     const province = await signIn(app, world.users.province);
-    await province.ok(`mutation($id: Int!) { judgeSuspectedAttempt(attemptId: $id, verdict: CONFIRMED, reason: "替考") { id } }`, { id: attempt[0].id });
-    expect((await anonymous.ok(VERIFY, { n: certificate.number })).verifyCertificate).toMatchObject({ status: "REVOKED", message: "该证明已作废" });
+    await province.ok(
+      `mutation($id: Int!) { judgeSuspectedAttempt(attemptId: $id, verdict: CONFIRMED, reason: "替考") { id } }`,
+      { id: attempt[0].id },
+    );
+    expect((await anonymous.ok(VERIFY, { n: certificate.number })).verifyCertificate).toMatchObject({
+      status: "REVOKED",
+      message: "该证明已作废",
+    });
     expect((await inst.fails(CERT, { id: application.id })).extensions?.code).toBe("NOT_FOUND");
     expect((await fetch(`${app.url}${certificate.imageUrl}`)).status).toBe(404);
   });

@@ -132,7 +132,12 @@ function drawBorder(ctx: SKRSContext2D): void {
   side(W - band, band, W - band, H - band);
 
   // Corner blocks cover where the chains meet.
-  for (const [x, y] of [[band, band], [W - band, band], [band, H - band], [W - band, H - band]]) {
+  for (const [x, y] of [
+    [band, band],
+    [W - band, band],
+    [band, H - band],
+    [W - band, H - band],
+  ]) {
     ctx.fillStyle = C.red;
     ctx.fillRect(x - 15, y - 15, 30, 30);
     ctx.strokeStyle = C.gold;
@@ -188,12 +193,24 @@ type Cell = [label: string, value: string, bold?: boolean];
 function drawFieldTable(ctx: SKRSContext2D, family: string, d: CertificateImageData): void {
   const period = `${d.cycleName}（${formatCnDate(d.cycleStart)}至${formatCnDate(d.cycleEnd)}）`;
   const rows: Cell[][] = [
-    [["姓名", d.physicianName], ["性别", d.gender]],
-    [["身份证号码", d.idNumberMasked], ["执业级别", d.levelName]],
-    [["执业类别", d.categoryName], ["执业范围", d.scopeNames.join("、")]],
+    [
+      ["姓名", d.physicianName],
+      ["性别", d.gender],
+    ],
+    [
+      ["身份证号码", d.idNumberMasked],
+      ["执业级别", d.levelName],
+    ],
+    [
+      ["执业类别", d.categoryName],
+      ["执业范围", d.scopeNames.join("、")],
+    ],
     [["执业机构", d.institutionName]],
     [["考核周期", period]],
-    [["考核程序", d.procedureName], ["考核结果", d.result, true]],
+    [
+      ["考核程序", d.procedureName],
+      ["考核结果", d.result, true],
+    ],
   ];
   const half = (RIGHT - LEFT) / 2;
   rows.forEach((cells, r) => {
@@ -221,7 +238,15 @@ function drawFieldTable(ctx: SKRSContext2D, family: string, d: CertificateImageD
 }
 
 /** One line, shrunk to fit; if still too wide, two lines. Clipped to the cell so nothing spills over a rule. */
-function drawCellValue(ctx: SKRSContext2D, family: string, text: string, x: number, top: number, maxW: number, bold?: boolean): void {
+function drawCellValue(
+  ctx: SKRSContext2D,
+  family: string,
+  text: string,
+  x: number,
+  top: number,
+  maxW: number,
+  bold?: boolean,
+): void {
   const weight = bold ? "bold" : "normal";
   const size = fitSize(ctx, family, text, maxW, 28, 20, weight);
   ctx.save();
@@ -266,7 +291,9 @@ function drawVerification(ctx: SKRSContext2D, family: string, url: string): void
   ctx.font = font(family, 20);
   ctx.fillText("扫描左侧二维码或访问以下网址，可核验本证明真伪：", x, 858);
   ctx.fillStyle = C.ink;
-  wrapText(ctx, url, maxW).slice(0, 3).forEach((line, i) => ctx.fillText(line, x, 892 + i * 28));
+  wrapText(ctx, url, maxW)
+    .slice(0, 3)
+    .forEach((line, i) => ctx.fillText(line, x, 892 + i * 28));
   ctx.fillStyle = C.red;
   ctx.font = font(family, 22);
   ctx.fillText("注：本证明经发证机关盖章后生效，涂改无效。", x, 1014);

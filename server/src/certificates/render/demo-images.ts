@@ -13,7 +13,13 @@ export const SNAPSHOT_HEIGHT = 240;
  * Writes Chinese text, or — when no CJK font is installed — a grey bar of about the same length, so the demo
  * images still look like a (blurry) document instead of throwing or showing tofu boxes.
  */
-type Writer = (text: string, x: number, y: number, size: number, opts?: { bold?: boolean; color?: string; align?: "left" | "center" }) => void;
+type Writer = (
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  opts?: { bold?: boolean; color?: string; align?: "left" | "center" },
+) => void;
 
 function writer(ctx: SKRSContext2D, family: string | null): Writer {
   return (text, x, y, size, opts = {}) => {
@@ -66,9 +72,20 @@ export async function demoMaterialPng(): Promise<Buffer> {
   ctx.strokeStyle = "#333";
   ctx.lineWidth = 1.6;
   const grid: [label: string, value: string][][] = [
-    [["姓名", "王丽"], ["性别", "女"], ["出生年月", "1985.06"]],
-    [["执业类别", "临床"], ["执业范围", "内科专业"], ["职称", "主治医师"]],
-    [["科室", "心血管内科"], ["执业证书编码", "110450100012345"]],
+    [
+      ["姓名", "王丽"],
+      ["性别", "女"],
+      ["出生年月", "1985.06"],
+    ],
+    [
+      ["执业类别", "临床"],
+      ["执业范围", "内科专业"],
+      ["职称", "主治医师"],
+    ],
+    [
+      ["科室", "心血管内科"],
+      ["执业证书编码", "110450100012345"],
+    ],
   ];
   let y = 256;
   for (const row of grid) {
@@ -191,7 +208,12 @@ function addSpeckles(ctx: SKRSContext2D, w: number, h: number, count: number, se
  * `capturedAt` is burned into the frame as a camera would (Beijing time, as the console shows it);
  * without it the caption is derived from the seed.
  */
-export async function demoSnapshotPng(seed: number, similarity: number, person = 0, capturedAt?: Date): Promise<Buffer> {
+export async function demoSnapshotPng(
+  seed: number,
+  similarity: number,
+  person = 0,
+  capturedAt?: Date,
+): Promise<Buffer> {
   const canvas = createCanvas(SNAPSHOT_WIDTH, SNAPSHOT_HEIGHT);
   const ctx = canvas.getContext("2d");
   ctx.lang = "zh-CN";

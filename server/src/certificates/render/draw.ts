@@ -39,7 +39,15 @@ export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): st
 }
 
 /** Largest size ≤ `size` (down to `min`) at which `text` fits in `maxWidth` on one line. */
-export function fitSize(ctx: SKRSContext2D, family: string, text: string, maxWidth: number, size: number, min: number, weight: "normal" | "bold" = "normal"): number {
+export function fitSize(
+  ctx: SKRSContext2D,
+  family: string,
+  text: string,
+  maxWidth: number,
+  size: number,
+  min: number,
+  weight: "normal" | "bold" = "normal",
+): number {
   for (let s = size; s > min; s -= 1) {
     ctx.font = font(family, s, weight);
     if (ctx.measureText(text).width <= maxWidth) return s;
@@ -86,4 +94,3 @@ export function drawQrCode(ctx: SKRSContext2D, text: string, x: number, y: numbe
     }
   }
 }
-

@@ -75,7 +75,9 @@ function registerBundled(): boolean {
   } catch {
     return false; // pruned from node_modules: fall back to the system's fonts
   }
-  return BUNDLED_FILES.map((file) => join(dir, file)).every((path) => existsSync(path) && GlobalFonts.registerFromPath(path, BUNDLED_FAMILY) !== null);
+  return BUNDLED_FILES.map((file) => join(dir, file)).every(
+    (path) => existsSync(path) && GlobalFonts.registerFromPath(path, BUNDLED_FAMILY) !== null,
+  );
 }
 
 /** The first known CJK family among `available` (case-insensitive), in preference order. */

@@ -27,14 +27,27 @@ interface Pose {
   gaze: number;
 }
 
-const SKINS = [["#f1c9a5", "#d9a77f"], ["#e8b48c", "#c98f66"], ["#d6a07a", "#b27a55"], ["#f5d5b8", "#dcb08d"]] as const;
+const SKINS = [
+  ["#f1c9a5", "#d9a77f"],
+  ["#e8b48c", "#c98f66"],
+  ["#d6a07a", "#b27a55"],
+  ["#f5d5b8", "#dcb08d"],
+] as const;
 const HAIR = ["#1b1714", "#2b2019", "#3a2a1f", "#4a3a30", "#151515"];
 const HAIR_STYLES = ["short", "long", "bun", "crop"] as const;
 const TOPS = ["#2f4f7f", "#6b7d8c", "#8a3b3b", "#3d6b50", "#444444", "#c9b28f"];
 
 function looksFor(rnd: Rnd): Looks {
   const [skin, skinShade] = pick(rnd, SKINS);
-  return { skin, skinShade, hair: pick(rnd, HAIR), hairStyle: pick(rnd, HAIR_STYLES), top: pick(rnd, TOPS), coat: rnd() < 0.6, glasses: rnd() < 0.4 };
+  return {
+    skin,
+    skinShade,
+    hair: pick(rnd, HAIR),
+    hairStyle: pick(rnd, HAIR_STYLES),
+    top: pick(rnd, TOPS),
+    coat: rnd() < 0.6,
+    glasses: rnd() < 0.4,
+  };
 }
 
 /** Someone clearly not the examinee: other hair style, the opposite glasses and no white coat. */
@@ -48,7 +61,13 @@ export function drawSnapshotScene(ctx: SKRSContext2D, seed: number, similarity: 
   const rnd = prng(Math.imul(Math.trunc(seed), 2654435761) ^ 0x5bd1e995);
   const examinee = looksFor(prng(Math.imul(Math.trunc(person), 7919) + 17));
   const s = Math.min(100, Math.max(0, Number.isFinite(similarity) ? similarity : 0));
-  const pose: Pose = { x: 160 + (rnd() - 0.5) * 36, y: (rnd() - 0.5) * 14, scale: 0.95 + rnd() * 0.12, tilt: (rnd() - 0.5) * 0.14, gaze: (rnd() - 0.5) * 4 };
+  const pose: Pose = {
+    x: 160 + (rnd() - 0.5) * 36,
+    y: (rnd() - 0.5) * 14,
+    scale: 0.95 + rnd() * 0.12,
+    tilt: (rnd() - 0.5) * 0.14,
+    gaze: (rnd() - 0.5) * 4,
+  };
 
   drawRoom(ctx, rnd);
   drawChair(ctx, pose.x);
@@ -76,7 +95,13 @@ export function drawSnapshotScene(ctx: SKRSContext2D, seed: number, similarity: 
 }
 
 function drawRoom(ctx: SKRSContext2D, rnd: Rnd): void {
-  const wall = pick(rnd, [["#dcd6c8", "#b9b2a2"], ["#cfd8de", "#a8b3bb"], ["#e3d9cb", "#c2b39f"], ["#c9d2c8", "#a4afa3"], ["#dad2dc", "#b5acb8"]]);
+  const wall = pick(rnd, [
+    ["#dcd6c8", "#b9b2a2"],
+    ["#cfd8de", "#a8b3bb"],
+    ["#e3d9cb", "#c2b39f"],
+    ["#c9d2c8", "#a4afa3"],
+    ["#dad2dc", "#b5acb8"],
+  ]);
   const g = ctx.createLinearGradient(0, 0, 0, H);
   g.addColorStop(0, wall[0]);
   g.addColorStop(1, wall[1]);

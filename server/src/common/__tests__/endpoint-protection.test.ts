@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${app.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe("endpoint protection", () => {
   it("refuses queries nested deeper than MAX_QUERY_DEPTH", async () => {
@@ -29,7 +33,10 @@ describe("endpoint protection", () => {
   it("refuses more aliases than MAX_ALIASES", async () => {
     const query = `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: passwordPolicy { text }`).join(" ")} }`;
     const res = await app.client().request(query);
-    expect(res.errors?.[0]).toMatchObject({ message: "查询使用了 6 个别名，超过上限 5", extensions: { code: "QUERY_TOO_COMPLEX" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "查询使用了 6 个别名，超过上限 5",
+      extensions: { code: "QUERY_TOO_COMPLEX" },
+    });
   });
 
   it("refuses a query whose estimated cost is over MAX_QUERY_COST (lists cost by page size)", async () => {
@@ -43,7 +50,9 @@ describe("endpoint protection", () => {
 
   it("caps page sizes", async () => {
     const inst = await signIn(app, world.users.instA);
-    expect((await inst.request(`{ physicians(pageSize: 101) { total } }`)).errors?.[0].message).toBe("每页条数不能超过 100");
+    expect((await inst.request(`{ physicians(pageSize: 101) { total } }`)).errors?.[0].message).toBe(
+      "每页条数不能超过 100",
+    );
   });
 
   it("executes batched operations up to MAX_BATCHED_OPERATIONS and refuses more", async () => {
@@ -53,7 +62,9 @@ describe("endpoint protection", () => {
     expect(((await three.json()) as unknown[]).length).toBe(3);
     const four = await post([op, op, op, op]);
     expect(four.status).toBe(400);
-    expect(((await four.json()) as { errors: { message: string }[] }).errors[0].message).toBe("一次请求最多包含 3 个操作");
+    expect(((await four.json()) as { errors: { message: string }[] }).errors[0].message).toBe(
+      "一次请求最多包含 3 个操作",
+    );
   });
 
   it("limits recursive selections (maxRecursiveSelections)", async () => {
@@ -83,7 +94,9 @@ describe("production settings", () => {
     }
     const dev = await startTestApp();
     try {
-      expect((await dev.client().request(`{ passwordPolicyy { text } }`)).errors?.[0].message).toMatch(/Did you mean "passwordPolicy"/);
+      expect((await dev.client().request(`{ passwordPolicyy { text } }`)).errors?.[0].message).toMatch(
+        /Did you mean "passwordPolicy"/,
+      );
     } finally {
       await dev.close();
     }
@@ -119,10 +132,16 @@ describe("production settings", () => {
     const locked = await startTestApp({ persistedOperationsFile: file, persistedOperationsOnly: true });
     try {
       const byHash = await fetch(`${locked.url}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json" },
-        body: JSON.stringify({ operationName: "Policy", extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          operationName: "Policy",
+          extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+        }),
       });
-      expect(((await byHash.json()) as { data: { passwordPolicy: { minLength: number } } }).data.passwordPolicy.minLength).toBe(8);
+      expect(
+        ((await byHash.json()) as { data: { passwordPolicy: { minLength: number } } }).data.passwordPolicy.minLength,
+      ).toBe(8);
       const reformatted = await locked.client().request(`query Policy {
         passwordPolicy { text
           minLength }
@@ -133,10 +152,13 @@ describe("production settings", () => {
       const other = await locked.client().request(`{ workflow { statuses { label } } }`);
       expect(other.errors?.[0].extensions?.code).toBe("PERSISTED_QUERY_NOT_ALLOWED");
       const unknown = await fetch(`${locked.url}/graphql`, {
-        method: "POST", headers: { "content-type": "application/json" },
+        method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: "f".repeat(64) } } }),
       });
-      expect(((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+      expect(((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+        "PERSISTED_QUERY_NOT_FOUND",
+      );
     } finally {
       await locked.close();
     }

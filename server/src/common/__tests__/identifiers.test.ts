@@ -28,7 +28,10 @@ describe("resident ID numbers (GB 11643)", () => {
   it("refuses impossible birth dates in both forms", () => {
     expect(normalizeIdNumber("450102800230123").ok).toBe(false); // 1980-02-30
     const first17 = "45010219800230123";
-    expect(normalizeIdNumber(first17 + checkCharacter(first17))).toEqual({ ok: false, reason: "身份证号码中的出生日期无效" });
+    expect(normalizeIdNumber(first17 + checkCharacter(first17))).toEqual({
+      ok: false,
+      reason: "身份证号码中的出生日期无效",
+    });
     const future = "45010230990101123";
     expect(normalizeIdNumber(future + checkCharacter(future)).ok).toBe(false);
   });

@@ -27,7 +27,9 @@ describe("demo data", () => {
 
     const client = app.client();
     expect((await client.login("nnyy", DEMO_PASSWORD)).errors).toBeUndefined();
-    const home = await client.ok(`{ institutionHome { pendingTasks { simpleReviews generalReviews exemptionReviews } completion { enrolled finished } } }`);
+    const home = await client.ok(
+      `{ institutionHome { pendingTasks { simpleReviews generalReviews exemptionReviews } completion { enrolled finished } } }`,
+    );
     expect(home.institutionHome.pendingTasks).toEqual({ simpleReviews: 5, generalReviews: 4, exemptionReviews: 2 });
     const physician = logins.find((l) => l.who.startsWith("医师"))!;
     expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");

@@ -3,7 +3,13 @@ import { Account } from "../../accounts/account.entity";
 import { hashPassword } from "../../accounts/password-hash";
 import { rolesFor } from "../../accounts/principal";
 import { Application } from "../../assessment/application.entity";
-import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type Submission } from "../../assessment/application.types";
+import {
+  ETHICS,
+  Rating,
+  WORK_PERFORMANCE,
+  workQuantityItem,
+  type Submission,
+} from "../../assessment/application.types";
 import type { AssessmentCycle } from "../../assessment/cycle.entity";
 import { OtherInstitutionOpinion } from "../../assessment/other-opinion.entity";
 import { Procedure, TestKind } from "../../assessment/procedure";
@@ -74,28 +80,69 @@ const PATHS: Record<ApplicationStatus, WorkflowAction[]> = {
   AWAITING_REGISTRATION: [WorkflowAction.ENROLL],
   RETURNED_TO_PHYSICIAN: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.REJECT],
   AWAITING_INSTITUTION_REVIEW: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT],
-  RETURNED_TO_INSTITUTION: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_REJECT],
+  RETURNED_TO_INSTITUTION: [
+    WorkflowAction.ENROLL,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.REREVIEW_REJECT,
+  ],
   AWAITING_ASSESSMENT_REVIEW: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE],
-  AWAITING_TEST: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE],
-  AWAITING_MAKEUP_CONFIRMATION: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT],
-  AWAITING_MAKEUP_TEST: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT, WorkflowAction.CONFIRM_MAKEUP],
-  QUALIFIED: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE, WorkflowAction.RECORD_TEST_RESULT],
+  AWAITING_TEST: [
+    WorkflowAction.ENROLL,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.REREVIEW_APPROVE,
+  ],
+  AWAITING_MAKEUP_CONFIRMATION: [
+    WorkflowAction.ENROLL,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.REREVIEW_APPROVE,
+    WorkflowAction.RECORD_TEST_RESULT,
+  ],
+  AWAITING_MAKEUP_TEST: [
+    WorkflowAction.ENROLL,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.REREVIEW_APPROVE,
+    WorkflowAction.RECORD_TEST_RESULT,
+    WorkflowAction.CONFIRM_MAKEUP,
+  ],
+  QUALIFIED: [
+    WorkflowAction.ENROLL,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.REREVIEW_APPROVE,
+    WorkflowAction.RECORD_TEST_RESULT,
+  ],
   UNQUALIFIED: [WorkflowAction.ENROLL, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REREVIEW_APPROVE],
 };
 
 let serial = 0;
 function demoIdNumber(countyCode: string): string {
   serial++;
-  const birth = new Date(Date.UTC(1965, 0, 1) + ((serial * 397) % 11000) * 86400000).toISOString().slice(0, 10).replace(/-/g, "");
+  const birth = new Date(Date.UTC(1965, 0, 1) + ((serial * 397) % 11000) * 86400000)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, "");
   const first17 = `${countyCode}${birth}${String(100 + serial).slice(-3)}`;
   return first17 + checkCharacter(first17);
 }
 
 function principalOf(account: Account, kind: "institution" | "assessor" | "physician" | "province"): Principal {
   return {
-    type: "ACCOUNT", id: account.id, name: account.displayName, roles: rolesFor(account.kind, false, kind === "province" ? RegionLevel.PROVINCE : null),
-    institutionId: account.institutionId, physicianId: account.physicianId, adminId: account.adminId, regionCode: null, regionLevel: null, provinceCode: null,
-    mustChangePassword: false, sessionTokenHash: null,
+    type: "ACCOUNT",
+    id: account.id,
+    name: account.displayName,
+    roles: rolesFor(account.kind, false, kind === "province" ? RegionLevel.PROVINCE : null),
+    institutionId: account.institutionId,
+    physicianId: account.physicianId,
+    adminId: account.adminId,
+    regionCode: null,
+    regionLevel: null,
+    provinceCode: null,
+    mustChangePassword: false,
+    sessionTokenHash: null,
   };
 }
 
@@ -106,10 +153,19 @@ function submissionFor(procedure: Procedure, departmentId: number, name: string)
     practiceExperience: "本周期在本院从事临床诊疗工作，参与科室日常门诊、病房及急诊值班。",
     workPerformance: `${name}本周期完成门诊诊疗约 6200 人次，参与疑难病例讨论 40 余次，无医疗差错。`,
     ethics: "遵守医德规范，廉洁行医，无患者投诉及不良记录。",
-    report: procedure === Procedure.SIMPLE ? `${name}个人述职报告：本周期认真履行岗位职责，积极参加继续医学教育，年度考核均为合格以上。` : "",
+    report:
+      procedure === Procedure.SIMPLE
+        ? `${name}个人述职报告：本周期认真履行岗位职责，积极参加继续医学教育，年度考核均为合格以上。`
+        : "",
     hasGoodRecord: true,
     hasBadRecord: false,
-    workQuantities: procedure === Procedure.GENERAL ? [{ code: "PATIENTS", value: 2400 }, { code: "OPERATIONS", value: 1650 }] : [],
+    workQuantities:
+      procedure === Procedure.GENERAL
+        ? [
+            { code: "PATIENTS", value: 2400 },
+            { code: "OPERATIONS", value: 1650 },
+          ]
+        : [],
   };
 }
 
@@ -124,7 +180,10 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
   for (const [key, institution] of world.institutions) {
     if (institution.isAssessmentInstitution) continue;
     if (await em.countBy(Physician, { institutionId: institution.id })) continue; // already seeded
-    const departments = await em.find(Department, { where: { institutionId: institution.id, enabled: true }, order: { id: "ASC" } });
+    const departments = await em.find(Department, {
+      where: { institutionId: institution.id, enabled: true },
+      order: { id: "ASC" },
+    });
     const institutionAccount = await em.findOneByOrFail(Account, { institutionId: institution.id });
     const scale = key === "nnyy" ? 1 : 0.5;
     let index = 0;
@@ -137,12 +196,22 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
         const gender = Number(idNumber[16]) % 2 ? ("MALE" as const) : ("FEMALE" as const);
         const name = demoName(gender, nthOfGender[gender]++, key.length);
         return {
-          name, idNumber, legacyIdNumber: null, gender,
-          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`, phone: `1387710${String(1000 + index).slice(-4)}`,
-          qualificationCertNo: `2008451104${idNumber.slice(6, 12)}`, practiceCertNo: `1104501${String(10000000 + index).slice(-8)}`,
-          categoryCode: "1", scopeCodes: [index % 4 === 0 ? "12" : "11"], level: index % 9 === 0 ? PhysicianLevel.ASSISTANT : PhysicianLevel.PHYSICIAN,
-          title: ["主任医师", "副主任医师", "主治医师", "医师"][index % 4], firstPracticeDate: `${2000 + (index % 12)}-07-01`,
-          departmentId: departments[index % departments.length]?.id ?? null, otherPracticeSites: index % 6 === 0 ? [{ institutionName: "南宁市第二人民医院", startDate: "2022-01-01", endDate: null }] : [],
+          name,
+          idNumber,
+          legacyIdNumber: null,
+          gender,
+          birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+          phone: `1387710${String(1000 + index).slice(-4)}`,
+          qualificationCertNo: `2008451104${idNumber.slice(6, 12)}`,
+          practiceCertNo: `1104501${String(10000000 + index).slice(-8)}`,
+          categoryCode: "1",
+          scopeCodes: [index % 4 === 0 ? "12" : "11"],
+          level: index % 9 === 0 ? PhysicianLevel.ASSISTANT : PhysicianLevel.PHYSICIAN,
+          title: ["主任医师", "副主任医师", "主治医师", "医师"][index % 4],
+          firstPracticeDate: `${2000 + (index % 12)}-07-01`,
+          departmentId: departments[index % departments.length]?.id ?? null,
+          otherPracticeSites:
+            index % 6 === 0 ? [{ institutionName: "南宁市第二人民医院", startDate: "2022-01-01", endDate: null }] : [],
         };
       });
       const inserted = await insertPhysicians(em, institution, records as never);
@@ -150,7 +219,14 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       for (const physician of physicians) {
         const physicianAccount = await em.findOneByOrFail(Account, { physicianId: physician.id });
         await em.update(Account, { id: physicianAccount.id }, { passwordHash: password, mustChangePassword: false });
-        await replay(em, world, { institution, physician, group, actors: { institutionAccount, physicianAccount, assessorAccount, provinceAccount }, pdf, png });
+        await replay(em, world, {
+          institution,
+          physician,
+          group,
+          actors: { institutionAccount, physicianAccount, assessorAccount, provinceAccount },
+          pdf,
+          png,
+        });
       }
     }
     await proctorSessions(em, world, institution, assessorAccount);
@@ -161,8 +237,20 @@ async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
   if (await em.countBy(TestPaper, { cycleId: cycle.id })) return;
   const day = 86400000;
   const now = Date.now();
-  for (const [name, kind] of [["医学人文测评（第一场）", TestKind.HUMANITIES], ["业务水平测评·临床类（第一场）", TestKind.PROFESSIONAL]] as const) {
-    await em.insert(TestPaper, { cycleId: cycle.id, name: `${cycle.startDate.slice(0, 4)}—${cycle.endDate.slice(0, 4)} ${name}`, kind, windowStart: new Date(now - 30 * day), windowEnd: new Date(now + 30 * day), passMark: 60, fullMarks: 100, createdAt: new Date() });
+  for (const [name, kind] of [
+    ["医学人文测评（第一场）", TestKind.HUMANITIES],
+    ["业务水平测评·临床类（第一场）", TestKind.PROFESSIONAL],
+  ] as const) {
+    await em.insert(TestPaper, {
+      cycleId: cycle.id,
+      name: `${cycle.startDate.slice(0, 4)}—${cycle.endDate.slice(0, 4)} ${name}`,
+      kind,
+      windowStart: new Date(now - 30 * day),
+      windowEnd: new Date(now + 30 * day),
+      passMark: 60,
+      fullMarks: 100,
+      createdAt: new Date(),
+    });
   }
 }
 
@@ -171,96 +259,254 @@ async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
  * low similarity (a different person in the picture), so the 监考管理 gallery has something to review.
  */
 async function proctorSessions(em: EntityManager, world: DemoWorld, institution: Institution, assessor: Account) {
-  const attempts = await em.find(TestAttempt, { where: { institutionId: institution.id, status: AttemptStatus.NOT_STARTED }, order: { id: "ASC" }, take: 3 });
-  const similarityPlans = [[96, 93.5, 91], [88, 31.5, 24, 90], [72, 54, 66]];
+  const attempts = await em.find(TestAttempt, {
+    where: { institutionId: institution.id, status: AttemptStatus.NOT_STARTED },
+    order: { id: "ASC" },
+    take: 3,
+  });
+  const similarityPlans = [
+    [96, 93.5, 91],
+    [88, 31.5, 24, 90],
+    [72, 54, 66],
+  ];
   for (const [i, attempt] of attempts.entries()) {
     const start = new Date(Date.now() - (3 - i) * 3600_000);
-    await em.update(TestAttempt, { id: attempt.id }, { status: i === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS, startedAt: start, submittedAt: i === 2 ? new Date(start.getTime() + 50 * 60_000) : null });
+    await em.update(
+      TestAttempt,
+      { id: attempt.id },
+      {
+        status: i === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS,
+        startedAt: start,
+        submittedAt: i === 2 ? new Date(start.getTime() + 50 * 60_000) : null,
+      },
+    );
     const plan = similarityPlans[i % similarityPlans.length];
     for (const [k, similarity] of plan.entries()) {
       const capturedAt = new Date(start.getTime() + (k + 1) * 9 * 60_000);
-      const image = await world.storage.putBuffer(await demoSnapshotPng(attempt.id * 10 + k, similarity, attempt.physicianId, capturedAt));
-      const attachment = await saveAttachment(em, { ...image, fileName: `snapshot-${attempt.id}-${k + 1}.png`, mimeType: "image/png" }, { ownerType: "SNAPSHOT", ownerId: attempt.id, purpose: "SNAPSHOT", uploadedByAccountId: assessor.id });
-      await em.insert(ProctoringSnapshot, { attemptId: attempt.id, institutionId: institution.id, attachmentId: attachment.id, capturedAt, similarity, viewedAt: null, viewedByAccountId: null, createdAt: new Date() });
+      const image = await world.storage.putBuffer(
+        await demoSnapshotPng(attempt.id * 10 + k, similarity, attempt.physicianId, capturedAt),
+      );
+      const attachment = await saveAttachment(
+        em,
+        { ...image, fileName: `snapshot-${attempt.id}-${k + 1}.png`, mimeType: "image/png" },
+        { ownerType: "SNAPSHOT", ownerId: attempt.id, purpose: "SNAPSHOT", uploadedByAccountId: assessor.id },
+      );
+      await em.insert(ProctoringSnapshot, {
+        attemptId: attempt.id,
+        institutionId: institution.id,
+        attachmentId: attachment.id,
+        capturedAt,
+        similarity,
+        viewedAt: null,
+        viewedByAccountId: null,
+        createdAt: new Date(),
+      });
     }
     await em.update(TestAttempt, { id: attempt.id }, { minSimilarity: Math.min(...plan), snapshotCount: plan.length });
   }
 }
 
 /** Demo attachments share one stored file per kind (read-only). */
-const attachmentRow = (applicationId: number, purpose: string, file: StoredFile, fileName: string, mimeType: string, uploadedByAccountId: number) => ({
-  ownerType: "APPLICATION", ownerId: applicationId, purpose, fileName, mimeType, size: file.size, sha256: file.sha256, storageKey: file.key, uploadedByAccountId, createdAt: new Date(),
+const attachmentRow = (
+  applicationId: number,
+  purpose: string,
+  file: StoredFile,
+  fileName: string,
+  mimeType: string,
+  uploadedByAccountId: number,
+) => ({
+  ownerType: "APPLICATION",
+  ownerId: applicationId,
+  purpose,
+  fileName,
+  mimeType,
+  size: file.size,
+  sha256: file.sha256,
+  storageKey: file.key,
+  uploadedByAccountId,
+  createdAt: new Date(),
 });
 
 interface ReplayInput {
   institution: Institution;
   physician: Physician;
   group: (typeof PLAN)[number];
-  actors: { institutionAccount: Account; physicianAccount: Account; assessorAccount: Account; provinceAccount: Account };
+  actors: {
+    institutionAccount: Account;
+    physicianAccount: Account;
+    assessorAccount: Account;
+    provinceAccount: Account;
+  };
   pdf: StoredFile;
   png: StoredFile;
 }
 
 async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
   const { cycle } = world;
-  const actor = (a: Account, kind: Parameters<typeof principalOf>[1]) => ({ principal: principalOf(a, kind), ip: "127.0.0.1" });
+  const actor = (a: Account, kind: Parameters<typeof principalOf>[1]) => ({
+    principal: principalOf(a, kind),
+    ip: "127.0.0.1",
+  });
   const load = () => em.findOneByOrFail(Application, { cycleId: cycle.id, physicianId: r.physician.id });
   const procedure = r.group.procedure ?? Procedure.GENERAL;
   const now = new Date();
   for (const action of PATHS[r.group.status]) {
     const app = await load();
-    const step = async (party: Party, who: ReturnType<typeof actor>, to: ApplicationStatus, changes: Partial<Application> = {}, reason: string | null = null) =>
-      writeTransition(em, who, { app, institution: r.institution, action, party, to, changes, reason });
+    const step = async (
+      party: Party,
+      who: ReturnType<typeof actor>,
+      to: ApplicationStatus,
+      changes: Partial<Application> = {},
+      reason: string | null = null,
+    ) => writeTransition(em, who, { app, institution: r.institution, action, party, to, changes, reason });
     switch (action) {
       case WorkflowAction.ENROLL:
-        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.AWAITING_REGISTRATION);
+        await step(
+          Party.OWN_INSTITUTION,
+          actor(r.actors.institutionAccount, "institution"),
+          ApplicationStatus.AWAITING_REGISTRATION,
+        );
         break;
       case WorkflowAction.SUBMIT: {
         if (procedure === Procedure.SIMPLE) {
-          for (const [file, name, mime] of [[r.pdf, "执业证书及申请材料.pdf", "application/pdf"], [r.png, "年度考核证明.png", "image/png"]] as const) {
-            await em.insert(Attachment, attachmentRow(app.id, "MATERIAL", file, name, mime, r.actors.physicianAccount.id));
+          for (const [file, name, mime] of [
+            [r.pdf, "执业证书及申请材料.pdf", "application/pdf"],
+            [r.png, "年度考核证明.png", "image/png"],
+          ] as const) {
+            await em.insert(
+              Attachment,
+              attachmentRow(app.id, "MATERIAL", file, name, mime, r.actors.physicianAccount.id),
+            );
           }
         }
         const department = await em.findOneByOrFail(Department, { id: r.physician.departmentId! });
-        const submission = { ...submissionFor(procedure, department.id, r.physician.name), snapshot: await snapshotOf(em, r.physician, department.name) };
-        const changes: Partial<Application> = { procedure, departmentId: r.physician.departmentId, submission, draft: submission, submittedAt: now };
+        const submission = {
+          ...submissionFor(procedure, department.id, r.physician.name),
+          snapshot: await snapshotOf(em, r.physician, department.name),
+        };
+        const changes: Partial<Application> = {
+          procedure,
+          departmentId: r.physician.departmentId,
+          submission,
+          draft: submission,
+          submittedAt: now,
+        };
         if (r.group.exemption) {
-          await em.insert(Attachment, attachmentRow(app.id, "EVIDENCE", r.png, "表彰证书.png", "image/png", r.actors.physicianAccount.id));
-          Object.assign(changes, { exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION, exemptedTest: TestKind.HUMANITIES, exemptionReason: "获得省级以上表彰", exemptionNote: "2025 年获自治区优秀医师称号", exemptionRequestedAt: now });
+          await em.insert(
+            Attachment,
+            attachmentRow(app.id, "EVIDENCE", r.png, "表彰证书.png", "image/png", r.actors.physicianAccount.id),
+          );
+          Object.assign(changes, {
+            exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION,
+            exemptedTest: TestKind.HUMANITIES,
+            exemptionReason: "获得省级以上表彰",
+            exemptionNote: "2025 年获自治区优秀医师称号",
+            exemptionRequestedAt: now,
+          });
         }
-        await step(Party.PHYSICIAN_SELF, actor(r.actors.physicianAccount, "physician"), ApplicationStatus.AWAITING_INSTITUTION_REVIEW, changes);
+        await step(
+          Party.PHYSICIAN_SELF,
+          actor(r.actors.physicianAccount, "physician"),
+          ApplicationStatus.AWAITING_INSTITUTION_REVIEW,
+          changes,
+        );
         if (r.physician.otherPracticeSites.length) {
-          await em.insert(OtherInstitutionOpinion, { applicationId: app.id, institutionName: "南宁市第二人民医院", opinion: "该医师在我院多点执业期间表现良好，同意评定合格。", byAccountId: r.actors.institutionAccount.id, at: now });
+          await em.insert(OtherInstitutionOpinion, {
+            applicationId: app.id,
+            institutionName: "南宁市第二人民医院",
+            opinion: "该医师在我院多点执业期间表现良好，同意评定合格。",
+            byAccountId: r.actors.institutionAccount.id,
+            at: now,
+          });
         }
         break;
       }
       case WorkflowAction.REJECT:
-        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.RETURNED_TO_PHYSICIAN, { returnReason: "述职报告内容过于简略，请补充本周期工作情况" }, "述职报告内容过于简略，请补充本周期工作情况");
+        await step(
+          Party.OWN_INSTITUTION,
+          actor(r.actors.institutionAccount, "institution"),
+          ApplicationStatus.RETURNED_TO_PHYSICIAN,
+          { returnReason: "述职报告内容过于简略，请补充本周期工作情况" },
+          "述职报告内容过于简略，请补充本周期工作情况",
+        );
         break;
       case WorkflowAction.APPROVE: {
-        const items = [WORK_PERFORMANCE, ETHICS, ...(procedure === Procedure.GENERAL ? ["PATIENTS", "OPERATIONS"].map(workQuantityItem) : [])];
-        const ratings = items.map((item) => ({ item, itemName: ratingItemName(item, cycle), rating: r.group.bad && item === ETHICS ? Rating.UNQUALIFIED : Rating.QUALIFIED }));
-        const review = { ratings, outcome: r.group.bad ? Rating.UNQUALIFIED : Rating.QUALIFIED, opinion: r.group.bad ? "本周期有一起有效投诉，职业道德评定不合格" : "同意，评定合格", reviewerAccountId: r.actors.institutionAccount.id, reviewerName: r.actors.institutionAccount.displayName, at: now.toISOString() };
-        await step(Party.OWN_INSTITUTION, actor(r.actors.institutionAccount, "institution"), ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, { institutionReview: review });
+        const items = [
+          WORK_PERFORMANCE,
+          ETHICS,
+          ...(procedure === Procedure.GENERAL ? ["PATIENTS", "OPERATIONS"].map(workQuantityItem) : []),
+        ];
+        const ratings = items.map((item) => ({
+          item,
+          itemName: ratingItemName(item, cycle),
+          rating: r.group.bad && item === ETHICS ? Rating.UNQUALIFIED : Rating.QUALIFIED,
+        }));
+        const review = {
+          ratings,
+          outcome: r.group.bad ? Rating.UNQUALIFIED : Rating.QUALIFIED,
+          opinion: r.group.bad ? "本周期有一起有效投诉，职业道德评定不合格" : "同意，评定合格",
+          reviewerAccountId: r.actors.institutionAccount.id,
+          reviewerName: r.actors.institutionAccount.displayName,
+          at: now.toISOString(),
+        };
+        await step(
+          Party.OWN_INSTITUTION,
+          actor(r.actors.institutionAccount, "institution"),
+          ApplicationStatus.AWAITING_ASSESSMENT_REVIEW,
+          { institutionReview: review },
+        );
         break;
       }
       case WorkflowAction.REREVIEW_REJECT:
-        await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), ApplicationStatus.RETURNED_TO_INSTITUTION, { returnReason: "工作数量评定与申报数据不一致，请核实" }, "工作数量评定与申报数据不一致，请核实");
+        await step(
+          Party.ASSESSOR,
+          actor(r.actors.assessorAccount, "assessor"),
+          ApplicationStatus.RETURNED_TO_INSTITUTION,
+          { returnReason: "工作数量评定与申报数据不一致，请核实" },
+          "工作数量评定与申报数据不一致，请核实",
+        );
         break;
       case WorkflowAction.REREVIEW_APPROVE: {
         const to = r.group.bad ? ApplicationStatus.UNQUALIFIED : ApplicationStatus.AWAITING_TEST;
-        if (to === ApplicationStatus.AWAITING_TEST && r.group.status === ApplicationStatus.AWAITING_TEST) await scheduleAttempts(em, app, cycle, false);
-        await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), to, { assessmentReview: { approved: true, opinion: "复核通过", reviewerAccountId: r.actors.assessorAccount.id, reviewerName: r.actors.assessorAccount.displayName, at: now.toISOString() } });
+        if (to === ApplicationStatus.AWAITING_TEST && r.group.status === ApplicationStatus.AWAITING_TEST)
+          await scheduleAttempts(em, app, cycle, false);
+        await step(Party.ASSESSOR, actor(r.actors.assessorAccount, "assessor"), to, {
+          assessmentReview: {
+            approved: true,
+            opinion: "复核通过",
+            reviewerAccountId: r.actors.assessorAccount.id,
+            reviewerName: r.actors.assessorAccount.displayName,
+            at: now.toISOString(),
+          },
+        });
         break;
       }
       case WorkflowAction.RECORD_TEST_RESULT: {
         const pass = r.group.status === ApplicationStatus.QUALIFIED;
         const kind = procedure === Procedure.SIMPLE ? TestKind.HUMANITIES : TestKind.PROFESSIONAL;
         await em.insert(TestAttempt, {
-          applicationId: app.id, cycleId: cycle.id, physicianId: r.physician.id, institutionId: r.institution.id, paperId: null, testKind: kind, isMakeup: false,
-          status: AttemptStatus.GRADED, startedAt: now, submittedAt: now, score: pass ? 88 : 46, passed: pass, recordedByType: "ACCOUNT", recordedById: r.actors.assessorAccount.id, createdAt: now, updatedAt: now,
+          applicationId: app.id,
+          cycleId: cycle.id,
+          physicianId: r.physician.id,
+          institutionId: r.institution.id,
+          paperId: null,
+          testKind: kind,
+          isMakeup: false,
+          status: AttemptStatus.GRADED,
+          startedAt: now,
+          submittedAt: now,
+          score: pass ? 88 : 46,
+          passed: pass,
+          recordedByType: "ACCOUNT",
+          recordedById: r.actors.assessorAccount.id,
+          createdAt: now,
+          updatedAt: now,
         });
-        await step(Party.TEST_SYSTEM, actor(r.actors.assessorAccount, "assessor"), pass ? ApplicationStatus.QUALIFIED : ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION);
+        await step(
+          Party.TEST_SYSTEM,
+          actor(r.actors.assessorAccount, "assessor"),
+          pass ? ApplicationStatus.QUALIFIED : ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION,
+        );
         break;
       }
       case WorkflowAction.CONFIRM_MAKEUP:

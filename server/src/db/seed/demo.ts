@@ -28,10 +28,46 @@ export interface DemoLogin {
 const PROVINCE = referenceLists.provinceCode;
 
 const ADMINS = [
-  { key: "province", name: "广西壮族自治区卫生健康委员会", regionCode: PROVINCE, level: RegionLevel.PROVINCE, parent: null, username: "gxwjw", contactPerson: "医政医管处 韦科长", contactPhone: "0771-2800000" },
-  { key: "nanning", name: "南宁市卫生健康委员会", regionCode: "450100", level: RegionLevel.CITY, parent: "province", username: "nnwjw", contactPerson: "医政科 黄科长", contactPhone: "0771-5500000" },
-  { key: "qingxiu", name: "南宁市青秀区卫生健康局", regionCode: "450103", level: RegionLevel.COUNTY, parent: "nanning", username: "qxwjj", contactPerson: "医政股 陆股长", contactPhone: "0771-5600000" },
-  { key: "liuzhou", name: "柳州市卫生健康委员会", regionCode: "450200", level: RegionLevel.CITY, parent: "province", username: "lzwjw", contactPerson: "医政科 覃科长", contactPhone: "0772-2800000" },
+  {
+    key: "province",
+    name: "广西壮族自治区卫生健康委员会",
+    regionCode: PROVINCE,
+    level: RegionLevel.PROVINCE,
+    parent: null,
+    username: "gxwjw",
+    contactPerson: "医政医管处 韦科长",
+    contactPhone: "0771-2800000",
+  },
+  {
+    key: "nanning",
+    name: "南宁市卫生健康委员会",
+    regionCode: "450100",
+    level: RegionLevel.CITY,
+    parent: "province",
+    username: "nnwjw",
+    contactPerson: "医政科 黄科长",
+    contactPhone: "0771-5500000",
+  },
+  {
+    key: "qingxiu",
+    name: "南宁市青秀区卫生健康局",
+    regionCode: "450103",
+    level: RegionLevel.COUNTY,
+    parent: "nanning",
+    username: "qxwjj",
+    contactPerson: "医政股 陆股长",
+    contactPhone: "0771-5600000",
+  },
+  {
+    key: "liuzhou",
+    name: "柳州市卫生健康委员会",
+    regionCode: "450200",
+    level: RegionLevel.CITY,
+    parent: "province",
+    username: "lzwjw",
+    contactPerson: "医政科 覃科长",
+    contactPhone: "0772-2800000",
+  },
 ] as const;
 
 type AdminKey = (typeof ADMINS)[number]["key"];
@@ -56,39 +92,108 @@ interface DemoInstitution {
 
 const INSTITUTIONS: DemoInstitution[] = [
   {
-    key: "assessor", username: "gxysxh", accountKind: AccountKind.ASSESSMENT_INSTITUTION, password: DEMO_PASSWORD,
-    name: "广西壮族自治区医师协会", credit17: "51450000MJ0000001", cityCode: "450100", countyCode: "450103",
-    type: "其他", levelCode: "90", superior: "province", isAssessmentInstitution: true, beds: 0, departments: [],
+    key: "assessor",
+    username: "gxysxh",
+    accountKind: AccountKind.ASSESSMENT_INSTITUTION,
+    password: DEMO_PASSWORD,
+    name: "广西壮族自治区医师协会",
+    credit17: "51450000MJ0000001",
+    cityCode: "450100",
+    countyCode: "450103",
+    type: "其他",
+    levelCode: "90",
+    superior: "province",
+    isAssessmentInstitution: true,
+    beds: 0,
+    departments: [],
   },
   {
-    key: "nnyy", username: "nnyy", accountKind: AccountKind.INSTITUTION, password: DEMO_PASSWORD,
-    name: "南宁市第一人民医院", credit17: "12450100498500001", cityCode: "450100", countyCode: "450102",
-    type: "综合医院", levelCode: "32", superior: "nanning", isAssessmentInstitution: false, beds: 1800,
+    key: "nnyy",
+    username: "nnyy",
+    accountKind: AccountKind.INSTITUTION,
+    password: DEMO_PASSWORD,
+    name: "南宁市第一人民医院",
+    credit17: "12450100498500001",
+    cityCode: "450100",
+    countyCode: "450102",
+    type: "综合医院",
+    levelCode: "32",
+    superior: "nanning",
+    isAssessmentInstitution: false,
+    beds: 1800,
     departments: [
-      ["心血管内科", ["03.04"]], ["呼吸内科", ["03.01"]], ["普通外科", ["04.01"]], ["骨科", ["04.03"]],
-      ["妇产科", ["05"]], ["儿科", ["07"]], ["医学检验科", ["30"]], ["医学影像科", ["32.02", "32.05"]],
-      ["中医科", ["50"]], ["旧门诊综合科", ["02"], false],
+      ["心血管内科", ["03.04"]],
+      ["呼吸内科", ["03.01"]],
+      ["普通外科", ["04.01"]],
+      ["骨科", ["04.03"]],
+      ["妇产科", ["05"]],
+      ["儿科", ["07"]],
+      ["医学检验科", ["30"]],
+      ["医学影像科", ["32.02", "32.05"]],
+      ["中医科", ["50"]],
+      ["旧门诊综合科", ["02"], false],
     ],
   },
   {
-    key: "qxyy", username: "qxyy", accountKind: AccountKind.INSTITUTION, password: null,
-    name: "南宁市青秀区人民医院", credit17: "12450103498500002", cityCode: "450100", countyCode: "450103",
-    type: "综合医院", levelCode: "22", superior: "qingxiu", isAssessmentInstitution: false, beds: 320,
-    departments: [["内科", ["03"]], ["外科", ["04"]], ["全科医疗科", ["02"]]],
+    key: "qxyy",
+    username: "qxyy",
+    accountKind: AccountKind.INSTITUTION,
+    password: null,
+    name: "南宁市青秀区人民医院",
+    credit17: "12450103498500002",
+    cityCode: "450100",
+    countyCode: "450103",
+    type: "综合医院",
+    levelCode: "22",
+    superior: "qingxiu",
+    isAssessmentInstitution: false,
+    beds: 320,
+    departments: [
+      ["内科", ["03"]],
+      ["外科", ["04"]],
+      ["全科医疗科", ["02"]],
+    ],
   },
   {
-    key: "lzfy", username: "lzfy", accountKind: AccountKind.INSTITUTION, password: DEMO_PASSWORD,
-    name: "柳州市妇幼保健院", credit17: "12450200498500003", cityCode: "450200", countyCode: "450202",
-    type: "妇幼保健院", levelCode: "32", superior: "liuzhou", isAssessmentInstitution: false, beds: 600,
-    departments: [["产科", ["05.02"]], ["妇科", ["05.01"]], ["儿童保健科", ["09"]], ["新生儿科", ["07.01"]]],
+    key: "lzfy",
+    username: "lzfy",
+    accountKind: AccountKind.INSTITUTION,
+    password: DEMO_PASSWORD,
+    name: "柳州市妇幼保健院",
+    credit17: "12450200498500003",
+    cityCode: "450200",
+    countyCode: "450202",
+    type: "妇幼保健院",
+    levelCode: "32",
+    superior: "liuzhou",
+    isAssessmentInstitution: false,
+    beds: 600,
+    departments: [
+      ["产科", ["05.02"]],
+      ["妇科", ["05.01"]],
+      ["儿童保健科", ["09"]],
+      ["新生儿科", ["07.01"]],
+    ],
   },
 ];
 
-async function ensureAccount(em: EntityManager, values: Partial<Account> & { username: string }, password: string | null) {
+async function ensureAccount(
+  em: EntityManager,
+  values: Partial<Account> & { username: string },
+  password: string | null,
+) {
   const existing = await em.findOneBy(Account, { username: values.username });
   if (existing) return existing;
   const passwordHash = password ? await hashPassword(password) : await initialPasswordHash(INITIAL_PASSWORD);
-  return em.save(em.create(Account, { ...values, passwordHash, mustChangePassword: password === null, enabled: true, createdAt: new Date() }));
+  return em.save(
+    em.create(Account, {
+      ...values,
+      passwordHash,
+      mustChangePassword: password === null,
+      enabled: true,
+      createdAt: new Date(),
+    }),
+  );
 }
 
 async function ensureAdmins(em: EntityManager): Promise<Map<AdminKey, HealthAdministration>> {
@@ -97,12 +202,20 @@ async function ensureAdmins(em: EntityManager): Promise<Map<AdminKey, HealthAdmi
     let admin = await em.findOneBy(HealthAdministration, { name: a.name });
     admin ??= await em.save(
       em.create(HealthAdministration, {
-        name: a.name, regionCode: a.regionCode, level: a.level, parentId: a.parent ? byKey.get(a.parent)!.id : null,
-        contactPerson: a.contactPerson, contactPhone: a.contactPhone,
+        name: a.name,
+        regionCode: a.regionCode,
+        level: a.level,
+        parentId: a.parent ? byKey.get(a.parent)!.id : null,
+        contactPerson: a.contactPerson,
+        contactPhone: a.contactPhone,
       }),
     );
     byKey.set(a.key, admin);
-    await ensureAccount(em, { username: a.username, kind: AccountKind.HEALTH_ADMIN, displayName: a.name, adminId: admin.id }, DEMO_PASSWORD);
+    await ensureAccount(
+      em,
+      { username: a.username, kind: AccountKind.HEALTH_ADMIN, displayName: a.name, adminId: admin.id },
+      DEMO_PASSWORD,
+    );
   }
   return byKey;
 }
@@ -116,22 +229,47 @@ async function ensureInstitutions(em: EntityManager, admins: Map<AdminKey, Healt
       const now = new Date();
       inst = await em.save(
         em.create(Institution, {
-          name: d.name, creditCode, licenseNo: `PDY${d.credit17.slice(8, 16)}45010${d.key.length}`, type: d.type,
-          levelCode: d.levelCode, natureCode: "1", provinceCode: PROVINCE, cityCode: d.cityCode, countyCode: d.countyCode,
-          address: `${d.name}院区`, legalRepresentative: "张建国", contactPerson: "李医务", contactPhone: "0771-2186000",
-          bedCount: d.beds, superiorAdminId: admins.get(d.superior)!.id,
+          name: d.name,
+          creditCode,
+          licenseNo: `PDY${d.credit17.slice(8, 16)}45010${d.key.length}`,
+          type: d.type,
+          levelCode: d.levelCode,
+          natureCode: "1",
+          provinceCode: PROVINCE,
+          cityCode: d.cityCode,
+          countyCode: d.countyCode,
+          address: `${d.name}院区`,
+          legalRepresentative: "张建国",
+          contactPerson: "李医务",
+          contactPhone: "0771-2186000",
+          bedCount: d.beds,
+          superiorAdminId: admins.get(d.superior)!.id,
           assessmentInstitutionId: d.isAssessmentInstitution ? null : byKey.get("assessor")!.id,
-          isAssessmentInstitution: d.isAssessmentInstitution, assessmentApplicationAllowed: d.key === "nnyy", profileCompletedAt: d.password ? now : null,
-          createdAt: now, updatedAt: now,
+          isAssessmentInstitution: d.isAssessmentInstitution,
+          assessmentApplicationAllowed: d.key === "nnyy",
+          profileCompletedAt: d.password ? now : null,
+          createdAt: now,
+          updatedAt: now,
         }),
       );
     }
     byKey.set(d.key, inst);
-    await ensureAccount(em, { username: d.username, kind: d.accountKind, displayName: d.name, institutionId: inst.id }, d.password);
+    await ensureAccount(
+      em,
+      { username: d.username, kind: d.accountKind, displayName: d.name, institutionId: inst.id },
+      d.password,
+    );
     for (const [name, subjectCodes, enabled] of d.departments) {
       if (await em.findOneBy(Department, { institutionId: inst.id, name })) continue;
       const now = new Date();
-      await em.insert(Department, { institutionId: inst.id, name, subjectCodes, enabled: enabled ?? true, createdAt: now, updatedAt: now });
+      await em.insert(Department, {
+        institutionId: inst.id,
+        name,
+        subjectCodes,
+        enabled: enabled ?? true,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
   }
   return byKey;
@@ -152,7 +290,11 @@ export async function seedDemo(ds: DataSource, storage: FileStorage): Promise<De
     await seedDemoPhysicians(em, { cycle, institutions, storage, demoPassword: DEMO_PASSWORD });
   });
   return [
-    ...INSTITUTIONS.map((d) => ({ username: d.username, password: d.password ?? `${INITIAL_PASSWORD}（首次登录须修改）`, who: d.name })),
+    ...INSTITUTIONS.map((d) => ({
+      username: d.username,
+      password: d.password ?? `${INITIAL_PASSWORD}（首次登录须修改）`,
+      who: d.name,
+    })),
     ...ADMINS.map((a) => ({ username: a.username, password: DEMO_PASSWORD, who: a.name })),
     ...(await demoPhysicianLogin(ds)),
   ];
@@ -169,5 +311,7 @@ async function demoPhysicianLogin(ds: DataSource): Promise<DemoLogin[]> {
     .where("a.status = :s", { s: ApplicationStatus.AWAITING_REGISTRATION })
     .orderBy("a.id", "ASC")
     .getRawOne<{ username: string; name: string }>();
-  return row ? [{ username: row.username, password: DEMO_PASSWORD, who: `医师 ${row.name}（待报名，可通过 API 提交报名）` }] : [];
+  return row
+    ? [{ username: row.username, password: DEMO_PASSWORD, who: `医师 ${row.name}（待报名，可通过 API 提交报名）` }]
+    : [];
 }

@@ -28,8 +28,15 @@ const deptCount = () => app.deps.ds.getRepository(Department).count();
 
 describe("科室信息维护 (manual 2.2.3)", () => {
   it("creates a department linked to catalog subjects, with full names", async () => {
-    const { createDepartment } = await instA.ok(CREATE, { input: { name: " 普通外科 ", subjectCodes: ["04.01", "04.01.01"] } });
-    expect(createDepartment).toMatchObject({ name: "普通外科", enabled: true, subjectCodes: ["04.01", "04.01.01"], physicianCount: 0 });
+    const { createDepartment } = await instA.ok(CREATE, {
+      input: { name: " 普通外科 ", subjectCodes: ["04.01", "04.01.01"] },
+    });
+    expect(createDepartment).toMatchObject({
+      name: "普通外科",
+      enabled: true,
+      subjectCodes: ["04.01", "04.01.01"],
+      physicianCount: 0,
+    });
     expect(createDepartment.subjects).toEqual([
       { code: "04.01", name: "外科 / 普通外科专业" },
       { code: "04.01.01", name: "外科 / 普通外科专业 / 肝脏移植项目" },
@@ -61,7 +68,10 @@ describe("科室信息维护 (manual 2.2.3)", () => {
 
   it("edits name and subjects; renaming onto another department's name is refused", async () => {
     const a = (await instA.ok(CREATE, { input: { name: "内科", subjectCodes: ["03"] } })).createDepartment;
-    const { updateDepartment } = await instA.ok(UPDATE, { id: a.id, input: { name: "心血管内科", subjectCodes: ["03.04"] } });
+    const { updateDepartment } = await instA.ok(UPDATE, {
+      id: a.id,
+      input: { name: "心血管内科", subjectCodes: ["03.04"] },
+    });
     expect(updateDepartment).toEqual({ id: a.id, name: "心血管内科", subjectCodes: ["03.04"] });
     const err = await instA.fails(UPDATE, { id: a.id, input: { name: "普通外科", subjectCodes: ["03"] } });
     expect(err.extensions?.code).toBe("CONFLICT");
@@ -70,7 +80,9 @@ describe("科室信息维护 (manual 2.2.3)", () => {
   it("disables and enables; disabled departments are not offered to choose", async () => {
     const d = (await instA.ok(CREATE, { input: { name: "旧科室", subjectCodes: ["02"] } })).createDepartment;
     expect((await instA.ok(ENABLE, { id: d.id, enabled: false })).setDepartmentEnabled.enabled).toBe(false);
-    const options = (await instA.ok(`{ departmentOptions { id name } }`)).departmentOptions.map((o: { name: string }) => o.name);
+    const options = (await instA.ok(`{ departmentOptions { id name } }`)).departmentOptions.map(
+      (o: { name: string }) => o.name,
+    );
     expect(options).not.toContain("旧科室");
     expect(options).toContain("普通外科");
     const disabled = await instA.ok(LIST, { filter: { enabled: false } });
@@ -83,8 +95,18 @@ describe("科室信息维护 (manual 2.2.3)", () => {
     const d = (await instA.ok(CREATE, { input: { name: "骨科", subjectCodes: ["04.03"] } })).createDepartment;
     const now = new Date();
     await app.deps.ds.getRepository(Physician).save({
-      name: "张医生", gender: Gender.MALE, birthDate: "1980-01-01", idNumber: "450102198001011236", categoryCode: "1", scopeCodes: ["12"],
-      level: PhysicianLevel.PHYSICIAN, institutionId: world.instA.id, departmentId: d.id, otherPracticeSites: [], createdAt: now, updatedAt: now,
+      name: "张医生",
+      gender: Gender.MALE,
+      birthDate: "1980-01-01",
+      idNumber: "450102198001011236",
+      categoryCode: "1",
+      scopeCodes: ["12"],
+      level: PhysicianLevel.PHYSICIAN,
+      institutionId: world.instA.id,
+      departmentId: d.id,
+      otherPracticeSites: [],
+      createdAt: now,
+      updatedAt: now,
     });
     const listed = (await instA.ok(LIST, { filter: { name: "骨" } })).departments.items[0];
     expect(listed.physicianCount).toBe(1);
@@ -96,7 +118,9 @@ describe("科室信息维护 (manual 2.2.3)", () => {
     const empty = (await instA.ok(CREATE, { input: { name: "错误科室", subjectCodes: ["01"] } })).createDepartment;
     expect((await instA.ok(DELETE, { id: empty.id })).deleteDepartment).toBe(true);
     expect(await app.deps.ds.getRepository(Department).findOneBy({ id: empty.id })).toBeNull();
-    expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "department.delete", targetId: empty.id })).toBe(1);
+    expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "department.delete", targetId: empty.id })).toBe(
+      1,
+    );
   });
 
   it("pages the list", async () => {
@@ -126,7 +150,9 @@ describe("科室信息维护 (manual 2.2.3)", () => {
 
   it("is refused to other roles", async () => {
     const admin = await signIn(app, world.users.province);
-    expect((await admin.fails(CREATE, { input: { name: "x", subjectCodes: ["03"] } })).extensions?.code).toBe("FORBIDDEN");
+    expect((await admin.fails(CREATE, { input: { name: "x", subjectCodes: ["03"] } })).extensions?.code).toBe(
+      "FORBIDDEN",
+    );
     expect((await app.client().fails(LIST, {})).extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -38,11 +38,20 @@ beforeAll(async () => {
   province = await signIn(app, world.users.province);
   assessor = await signIn(app, world.users.aiA);
   inst = await signIn(app, world.users.instA);
-  const writer = await createTestApiClient(app.deps.ds, "450000", [ApiPermission.RECORD_TEST_RESULTS, ApiPermission.RECORD_SNAPSHOTS]);
+  const writer = await createTestApiClient(app.deps.ds, "450000", [
+    ApiPermission.RECORD_TEST_RESULTS,
+    ApiPermission.RECORD_SNAPSHOTS,
+  ]);
   testSystem = app.client();
   testSystem.bearer = writer.token;
   const paper = await province.ok(PAPER, {
-    input: { name: "2026 年医学人文测评（第一场）", kind: "HUMANITIES", windowStart: new Date(Date.now() - hour).toISOString(), windowEnd: new Date(Date.now() + hour).toISOString(), passMark: 60 },
+    input: {
+      name: "2026 年医学人文测评（第一场）",
+      kind: "HUMANITIES",
+      windowStart: new Date(Date.now() - hour).toISOString(),
+      windowEnd: new Date(Date.now() + hour).toISOString(),
+      passMark: 60,
+    },
   });
   humanitiesPaper = paper.createTestPaper.id;
 });
@@ -59,7 +68,12 @@ describe("测评 (test papers and attempts, driven by the test system)", () => {
   it("re-review schedules 未开始 attempts; the test system opens, submits and grades; the pass mark decides", async () => {
     const { application, physician } = await awaitingTest();
     const scheduled = await inst.ok(LIST, { filter: { name: physician.name, statuses: ["NOT_STARTED"] } });
-    expect(scheduled.testAttempts.items.map((i: { physicianName: string; statusLabel: string; paper: { name: string } }) => [i.statusLabel, i.paper.name])).toContainEqual(["未开始", "2026 年医学人文测评（第一场）"]);
+    expect(
+      scheduled.testAttempts.items.map((i: { physicianName: string; statusLabel: string; paper: { name: string } }) => [
+        i.statusLabel,
+        i.paper.name,
+      ]),
+    ).toContainEqual(["未开始", "2026 年医学人文测评（第一场）"]);
 
     const opened = (await testSystem.ok(OPEN, { a: application.id, p: humanitiesPaper })).openTestAttempt;
     expect(opened).toMatchObject({ status: "IN_PROGRESS", statusLabel: "进行中", isMakeup: false });
@@ -82,7 +96,9 @@ describe("测评 (test papers and attempts, driven by the test system)", () => {
 
   it("缺考 counts as failed", async () => {
     const { application } = await awaitingTest();
-    expect((await assessor.ok(ABSENT, { a: application.id })).recordTestAbsence.status).toBe("AWAITING_MAKEUP_CONFIRMATION");
+    expect((await assessor.ok(ABSENT, { a: application.id })).recordTestAbsence.status).toBe(
+      "AWAITING_MAKEUP_CONFIRMATION",
+    );
     const attempts = await app.deps.ds.getRepository(TestAttempt).findBy({ applicationId: application.id });
     expect(attempts.map((a) => [a.status, a.passed])).toEqual([["ABSENT", false]]);
   });
@@ -90,9 +106,17 @@ describe("测评 (test papers and attempts, driven by the test system)", () => {
   it("refuses outside the paper's window, read-only clients, other regions and other roles", async () => {
     const { application } = await awaitingTest();
     const closed = await province.ok(PAPER, {
-      input: { name: "已结束的试卷", kind: "HUMANITIES", windowStart: new Date(Date.now() - 3 * hour).toISOString(), windowEnd: new Date(Date.now() - 2 * hour).toISOString(), passMark: 60 },
+      input: {
+        name: "已结束的试卷",
+        kind: "HUMANITIES",
+        windowStart: new Date(Date.now() - 3 * hour).toISOString(),
+        windowEnd: new Date(Date.now() - 2 * hour).toISOString(),
+        passMark: 60,
+      },
     });
-    expect((await testSystem.fails(OPEN, { a: application.id, p: closed.createTestPaper.id })).message).toBe("不在该试卷的考试时间内");
+    expect((await testSystem.fails(OPEN, { a: application.id, p: closed.createTestPaper.id })).message).toBe(
+      "不在该试卷的考试时间内",
+    );
     const reader = app.client();
     reader.bearer = (await createTestApiClient(app.deps.ds, "450000")).token;
     expect((await reader.fails(OPEN, { a: application.id, p: humanitiesPaper })).extensions?.code).toBe("FORBIDDEN");
@@ -100,9 +124,25 @@ describe("测评 (test papers and attempts, driven by the test system)", () => {
     far.bearer = (await createTestApiClient(app.deps.ds, "450200", [ApiPermission.RECORD_TEST_RESULTS])).token;
     expect((await far.fails(OPEN, { a: application.id, p: humanitiesPaper })).extensions?.code).toBe("NOT_FOUND");
     expect((await inst.fails(OPEN, { a: application.id, p: humanitiesPaper })).extensions?.code).toBe("FORBIDDEN");
-    const badPaper = await inst.fails(PAPER, { input: { name: "x", kind: "HUMANITIES", windowStart: new Date().toISOString(), windowEnd: new Date().toISOString(), passMark: 60 } });
+    const badPaper = await inst.fails(PAPER, {
+      input: {
+        name: "x",
+        kind: "HUMANITIES",
+        windowStart: new Date().toISOString(),
+        windowEnd: new Date().toISOString(),
+        passMark: 60,
+      },
+    });
     expect(badPaper.extensions?.code).toBe("FORBIDDEN");
-    const reversed = await province.fails(PAPER, { input: { name: "x", kind: "HUMANITIES", windowStart: new Date(Date.now() + hour).toISOString(), windowEnd: new Date().toISOString(), passMark: 60 } });
+    const reversed = await province.fails(PAPER, {
+      input: {
+        name: "x",
+        kind: "HUMANITIES",
+        windowStart: new Date(Date.now() + hour).toISOString(),
+        windowEnd: new Date().toISOString(),
+        passMark: 60,
+      },
+    });
     expect(reversed.message).toBe("截止时间须晚于开考时间");
   });
 
@@ -110,7 +150,9 @@ describe("测评 (test papers and attempts, driven by the test system)", () => {
     await awaitingTest(Procedure.GENERAL);
     const general = await inst.ok(LIST, { filter: { procedure: "GENERAL" } });
     expect(general.testAttempts.items.length).toBeGreaterThanOrEqual(2); // 业务水平 and 医学人文 scheduled
-    expect(general.testAttempts.items.every((i: { procedureLabel: string }) => i.procedureLabel === "一般程序")).toBe(true);
+    expect(general.testAttempts.items.every((i: { procedureLabel: string }) => i.procedureLabel === "一般程序")).toBe(
+      true,
+    );
     const byPaper = await inst.ok(LIST, { filter: { paperId: humanitiesPaper, statuses: ["GRADED"] } });
     expect(byPaper.testAttempts.items.every((i: { status: string }) => i.status === "GRADED")).toBe(true);
     expect(byPaper.testAttempts.total).toBeGreaterThanOrEqual(2);
@@ -127,19 +169,39 @@ describe("监考管理 (proctoring)", () => {
     const { application } = await awaitingTest();
     applicationId = application.id;
     attemptId = (await testSystem.ok(OPEN, { a: application.id, p: humanitiesPaper })).openTestAttempt.id;
-    for (const [s, i] of [[92.5, 0], [35, 1], [88, 2]] as const) {
-      const res = await testSystem.upload(SNAPSHOT, { id: attemptId, at: new Date(Date.now() + i * 60000).toISOString(), s, img: null }, { img: { name: `snap${i}.png`, content: samplePng(8, 6) } });
+    for (const [s, i] of [
+      [92.5, 0],
+      [35, 1],
+      [88, 2],
+    ] as const) {
+      const res = await testSystem.upload(
+        SNAPSHOT,
+        { id: attemptId, at: new Date(Date.now() + i * 60000).toISOString(), s, img: null },
+        { img: { name: `snap${i}.png`, content: samplePng(8, 6) } },
+      );
       expect(res.errors).toBeUndefined();
     }
   });
 
   it("accepts JPEG/PNG snapshots only, with a similarity between 0 and 100", async () => {
-    const pdf = await testSystem.upload(SNAPSHOT, { id: attemptId, at: new Date().toISOString(), s: 50, img: null }, { img: { name: "x.png", content: samplePdf() } });
+    const pdf = await testSystem.upload(
+      SNAPSHOT,
+      { id: attemptId, at: new Date().toISOString(), s: 50, img: null },
+      { img: { name: "x.png", content: samplePdf() } },
+    );
     expect(pdf.errors?.[0].message).toContain("仅支持 JPEG 图片、PNG 图片");
-    const range = await testSystem.upload(SNAPSHOT, { id: attemptId, at: new Date().toISOString(), s: 130, img: null }, { img: { name: "x.png", content: samplePng() } });
+    const range = await testSystem.upload(
+      SNAPSHOT,
+      { id: attemptId, at: new Date().toISOString(), s: 130, img: null },
+      { img: { name: "x.png", content: samplePng() } },
+    );
     expect(range.errors?.[0].message).toBe("相似度应在 0 到 100 之间");
     const inst2 = await signIn(app, world.users.instA);
-    const refused = await inst2.upload(SNAPSHOT, { id: attemptId, at: new Date().toISOString(), s: 50, img: null }, { img: { name: "x.png", content: samplePng() } });
+    const refused = await inst2.upload(
+      SNAPSHOT,
+      { id: attemptId, at: new Date().toISOString(), s: 50, img: null },
+      { img: { name: "x.png", content: samplePng() } },
+    );
     expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 
@@ -148,8 +210,14 @@ describe("监考管理 (proctoring)", () => {
     expect(below40.testAttempts.items.map((i: { id: number }) => i.id)).toContain(attemptId);
     const item = below40.testAttempts.items.find((i: { id: number }) => i.id === attemptId);
     expect(item).toMatchObject({ minSimilarity: 35, snapshotCount: 3, viewed: false });
-    expect((await inst.ok(LIST, { filter: { maxSimilarity: 30 } })).testAttempts.items.map((i: { id: number }) => i.id)).not.toContain(attemptId);
-    expect((await inst.ok(LIST, { filter: { viewStatus: "UNVIEWED", withSnapshots: true } })).testAttempts.items.map((i: { id: number }) => i.id)).toContain(attemptId);
+    expect(
+      (await inst.ok(LIST, { filter: { maxSimilarity: 30 } })).testAttempts.items.map((i: { id: number }) => i.id),
+    ).not.toContain(attemptId);
+    expect(
+      (await inst.ok(LIST, { filter: { viewStatus: "UNVIEWED", withSnapshots: true } })).testAttempts.items.map(
+        (i: { id: number }) => i.id,
+      ),
+    ).toContain(attemptId);
 
     // an administration looking does not count as the institution having viewed
     const city = await signIn(app, world.users.nanning);
@@ -158,7 +226,9 @@ describe("监考管理 (proctoring)", () => {
     expect(pictures.map((p: { similarity: number }) => p.similarity)).toEqual([92.5, 35, 88]);
     const image = await fetch(`${app.url}${pictures[1].url}`);
     expect(image.headers.get("content-type")).toBe("image/png");
-    expect((await inst.ok(LIST, { filter: { viewStatus: "VIEWED" } })).testAttempts.items.map((i: { id: number }) => i.id)).toContain(attemptId);
+    expect(
+      (await inst.ok(LIST, { filter: { viewStatus: "VIEWED" } })).testAttempts.items.map((i: { id: number }) => i.id),
+    ).toContain(attemptId);
     const other = await signIn(app, world.users.instB);
     expect((await other.fails(VIEW, { id: attemptId })).extensions?.code).toBe("NOT_FOUND");
   });
@@ -171,25 +241,35 @@ describe("监考管理 (proctoring)", () => {
     expect((await inst.fails(JUDGE, { id: attemptId, v: "CLEARED", r: "误标" })).extensions?.code).toBe("FORBIDDEN");
     const city = await signIn(app, world.users.nanning);
     expect((await city.fails(JUDGE, { id: attemptId, v: "CLEARED", r: "误标" })).extensions?.code).toBe("FORBIDDEN");
-    expect((await inst.ok(LIST, { filter: { viewStatus: "MARKED" } })).testAttempts.items.map((i: { id: number }) => i.id)).toEqual([attemptId]);
+    expect(
+      (await inst.ok(LIST, { filter: { viewStatus: "MARKED" } })).testAttempts.items.map((i: { id: number }) => i.id),
+    ).toEqual([attemptId]);
   });
 
   it("the province unmarks, or confirms cheating which voids the attempt and fails the test — both audited", async () => {
     expect((await province.fails(JUDGE, { id: attemptId, v: "CLEARED", r: " " })).message).toBe("请填写认定理由");
-    expect((await province.ok(JUDGE, { id: attemptId, v: "CLEARED", r: "经核实为光线原因" })).judgeSuspectedAttempt).toMatchObject({ suspected: false, verdict: "CLEARED", voided: false });
-    expect((await province.fails(JUDGE, { id: attemptId, v: "CONFIRMED", r: "x" })).message).toBe("该测评未被标记为疑似作弊");
+    expect(
+      (await province.ok(JUDGE, { id: attemptId, v: "CLEARED", r: "经核实为光线原因" })).judgeSuspectedAttempt,
+    ).toMatchObject({ suspected: false, verdict: "CLEARED", voided: false });
+    expect((await province.fails(JUDGE, { id: attemptId, v: "CONFIRMED", r: "x" })).message).toBe(
+      "该测评未被标记为疑似作弊",
+    );
 
     const second = await awaitingTest();
     const attempt = (await testSystem.ok(OPEN, { a: second.application.id, p: humanitiesPaper })).openTestAttempt;
     await testSystem.ok(GRADE, { id: attempt.id, score: 95 });
-    expect((await app.deps.ds.getRepository(Application).findOneByOrFail({ id: second.application.id })).status).toBe("QUALIFIED");
+    expect((await app.deps.ds.getRepository(Application).findOneByOrFail({ id: second.application.id })).status).toBe(
+      "QUALIFIED",
+    );
     await inst.ok(MARK, { id: attempt.id });
     const judged = (await province.ok(JUDGE, { id: attempt.id, v: "CONFIRMED", r: "替考" })).judgeSuspectedAttempt;
     expect(judged).toMatchObject({ verdict: "CONFIRMED", voided: true });
     const after = await app.deps.ds.getRepository(Application).findOneByOrFail({ id: second.application.id });
     expect(after.status).toBe("AWAITING_MAKEUP_CONFIRMATION"); // a voided first attempt counts as a failed one
     const audits = await app.deps.ds.getRepository(AuditLog).findBy({ targetType: "TestAttempt" });
-    expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["proctoring.mark", "proctoring.verdict.clear", "proctoring.verdict.confirm"]));
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["proctoring.mark", "proctoring.verdict.clear", "proctoring.verdict.confirm"]),
+    );
     expect(applicationId).toBeGreaterThan(0);
   });
 });

@@ -23,7 +23,13 @@ describe("机构首页 (manual 2.2.2)", () => {
     const inst = await signIn(app, world.users.instA);
     const { institutionHome: home } = await inst.ok(HOME);
     expect(home.cycle.name).toMatch(/年度医师定期考核/);
-    expect(home.cycle.phases.map((p: { key: string }) => p.key)).toEqual(["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST", "MAKEUP"]);
+    expect(home.cycle.phases.map((p: { key: string }) => p.key)).toEqual([
+      "REGISTRATION",
+      "INSTITUTION_REVIEW",
+      "ASSESSMENT_REVIEW",
+      "TEST",
+      "MAKEUP",
+    ]);
     expect(home.noticeConfirmed).toBe(false);
     expect(home.pendingTasks).toEqual({ simpleReviews: 0, generalReviews: 0, exemptionReviews: 0 });
     expect(home.completion).toEqual({ enrolled: 0, finished: 0, rate: 0 });

@@ -34,7 +34,9 @@ afterAll(() => app.close());
 describe("本机构信息 (manual 2.2.2)", () => {
   it("reads its own profile with names resolved", async () => {
     const inst = await signIn(app, world.users.instA);
-    const { myInstitution } = await inst.ok(`{ myInstitution { name regionName superiorAdministration { name } assessmentInstitution { name contactPhone } } }`);
+    const { myInstitution } = await inst.ok(
+      `{ myInstitution { name regionName superiorAdministration { name } assessmentInstitution { name contactPhone } } }`,
+    );
     expect(myInstitution).toEqual({
       name: "甲医院",
       regionName: "广西壮族自治区 南宁市 兴宁区",
@@ -46,15 +48,30 @@ describe("本机构信息 (manual 2.2.2)", () => {
   it("saves a complete profile, derives the city from the county and audits it", async () => {
     const inst = await signIn(app, world.users.instA);
     const { updateMyInstitution } = await inst.ok(UPDATE, { input: validProfile() });
-    expect(updateMyInstitution).toMatchObject({ name: "甲医院（新）", cityCode: "450100", countyCode: "450103", levelName: "二级甲等", natureName: "非营利性" });
+    expect(updateMyInstitution).toMatchObject({
+      name: "甲医院（新）",
+      cityCode: "450100",
+      countyCode: "450103",
+      levelName: "二级甲等",
+      natureName: "非营利性",
+    });
     expect(updateMyInstitution.profileCompletedAt).toBeTruthy();
-    expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "institution.profile.update", targetId: world.instA.id })).toBe(1);
+    expect(
+      await app.deps.ds
+        .getRepository(AuditLog)
+        .countBy({ action: "institution.profile.update", targetId: world.instA.id }),
+    ).toBe(1);
   });
 
   const cases: [string, Partial<ReturnType<typeof validProfile>>, string, string][] = [
     ["missing name", { name: "" }, "请填写机构名称", "name"],
     ["bad credit-code check character", { creditCode: "12450100MB00007770" }, "统一社会信用代码", "creditCode"],
-    ["credit code with a forbidden letter", { creditCode: "12450100MB000077I1" }, "统一社会信用代码只能包含", "creditCode"],
+    [
+      "credit code with a forbidden letter",
+      { creditCode: "12450100MB000077I1" },
+      "统一社会信用代码只能包含",
+      "creditCode",
+    ],
     ["unknown institution type", { type: "宇宙医院" }, "机构类别不在目录中", "type"],
     ["unknown level", { levelCode: "77" }, "机构级别不在目录中", "levelCode"],
     ["city instead of county", { countyCode: "450100" }, "所在地区应选择到县（区）", "countyCode"],
@@ -65,10 +82,14 @@ describe("本机构信息 (manual 2.2.2)", () => {
   it.each(cases)("refuses %s with BAD_USER_INPUT and changes nothing", async (_name, patch, message, field) => {
     const inst = await signIn(app, world.users.instB);
     const before = await app.deps.ds.getRepository(Institution).findOneByOrFail({ id: world.instB.id });
-    const err = await inst.fails(UPDATE, { input: { ...validProfile(), creditCode: withCreditCheck("12450100MB0000888"), ...patch } });
+    const err = await inst.fails(UPDATE, {
+      input: { ...validProfile(), creditCode: withCreditCheck("12450100MB0000888"), ...patch },
+    });
     expect(err.extensions?.code).toBe("BAD_USER_INPUT");
     expect(err.message).toContain(message);
-    const fields = (err.extensions?.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [err.extensions?.field];
+    const fields = (err.extensions?.fields as { field: string }[] | undefined)?.map((f) => f.field) ?? [
+      err.extensions?.field,
+    ];
     expect(fields).toContain(field);
     expect(await app.deps.ds.getRepository(Institution).findOneByOrFail({ id: world.instB.id })).toEqual(before);
   });

@@ -20,7 +20,16 @@ const HEADERS = ROSTER_COLUMNS.map((c) => c.header);
 
 type Row = Partial<Record<(typeof ROSTER_COLUMNS)[number]["field"], string>>;
 const row = (r: Row) => ROSTER_COLUMNS.map((c) => r[c.field] ?? "");
-const good = (over: Row = {}): Row => ({ name: "李四", idNumber: makeIdNumber(), category: "临床", scopes: "内科专业、急救医学专业", level: "执业医师", title: "主治医师", firstPracticeDate: "2009-08-01", ...over });
+const good = (over: Row = {}): Row => ({
+  name: "李四",
+  idNumber: makeIdNumber(),
+  category: "临床",
+  scopes: "内科专业、急救医学专业",
+  level: "执业医师",
+  title: "主治医师",
+  firstPracticeDate: "2009-08-01",
+  ...over,
+});
 
 async function xlsx(rows: string[][], headers = HEADERS): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -29,12 +38,16 @@ async function xlsx(rows: string[][], headers = HEADERS): Promise<Buffer> {
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const csv = (rows: string[][], headers = HEADERS) => [headers, ...rows].map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n");
+const csv = (rows: string[][], headers = HEADERS) =>
+  [headers, ...rows]
+    .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
+    .join("\r\n");
 
 let app: TestApp;
 let world: World;
 let inst: GqlClient;
-const upload = (client: GqlClient, name: string, content: Buffer | string) => client.upload(IMPORT, { file: null }, { file: { name, content } });
+const upload = (client: GqlClient, name: string, content: Buffer | string) =>
+  client.upload(IMPORT, { file: null }, { file: { name, content } });
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -85,14 +98,26 @@ describe("医师名册导入", () => {
     const physicians = app.deps.ds.getRepository(Physician);
     expect((await physicians.findOneByOrFail({ id: existing.id })).name).toBe("改名了");
     const created = await physicians.findOneByOrFail({ idNumber: legacySource });
-    expect(created).toMatchObject({ legacyIdNumber: fifteen, level: "ASSISTANT", scopeCodes: ["11", "22"], institutionId: world.instA.id });
-    expect(await app.deps.ds.getRepository(Account).findOneBy({ username: legacySource })).toMatchObject({ mustChangePassword: true });
-    expect(await app.deps.ds.getRepository(Application).findOneBy({ physicianId: created.id })).toMatchObject({ status: "NOT_ENROLLED" });
+    expect(created).toMatchObject({
+      legacyIdNumber: fifteen,
+      level: "ASSISTANT",
+      scopeCodes: ["11", "22"],
+      institutionId: world.instA.id,
+    });
+    expect(await app.deps.ds.getRepository(Account).findOneBy({ username: legacySource })).toMatchObject({
+      mustChangePassword: true,
+    });
+    expect(await app.deps.ds.getRepository(Application).findOneBy({ physicianId: created.id })).toMatchObject({
+      status: "NOT_ENROLLED",
+    });
     expect(await physicians.countBy({ idNumber: "450102198001011230" })).toBe(0);
     expect((await physicians.findOneByOrFail({ id: other.id })).institutionId).toBe(world.instC.id);
     expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "physician.import" })).toBe(1);
 
-    const refusedOnly = await inst.ok(`query($id: Int!) { physicianImport(id: $id) { rows(outcome: REFUSED) { total } } }`, { id: report.id });
+    const refusedOnly = await inst.ok(
+      `query($id: Int!) { physicianImport(id: $id) { rows(outcome: REFUSED) { total } } }`,
+      { id: report.id },
+    );
     expect(refusedOnly.physicianImport.rows.total).toBe(7);
   });
 
@@ -100,7 +125,10 @@ describe("医师名册导入", () => {
     // 10 000 Chinese cells make a shared-strings part of several inflate chunks; unpatched exceljs 4.4.0
     // decodes each chunk alone and garbles characters split between two (see scripts/patch-exceljs.cjs).
     const texts = Array.from({ length: 10000 }, (_, i) => `广西壮族自治区第${i}人民医院心血管内科`);
-    const bytes = await xlsx(texts.map((t) => [t]), ["其他执业机构"]);
+    const bytes = await xlsx(
+      texts.map((t) => [t]),
+      ["其他执业机构"],
+    );
     const seen: string[] = [];
     for await (const r of readSheetRows(Readable.from([bytes]))) seen.push(r.cells[0]);
     expect(seen.slice(1)).toEqual(texts);
@@ -122,11 +150,20 @@ describe("医师名册导入", () => {
   it("refuses files that are not spreadsheets, files without the required headers, and empty files", async () => {
     const before = await app.deps.ds.getRepository(Physician).count();
     const pdf = await upload(inst, "名册.xlsx", samplePdf());
-    expect(pdf.errors?.[0]).toMatchObject({ message: "文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板", extensions: { code: "BAD_USER_INPUT" } });
-    const zip = await upload(inst, "x.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]));
+    expect(pdf.errors?.[0]).toMatchObject({
+      message: "文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const zip = await upload(
+      inst,
+      "x.xlsx",
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+    );
     expect(zip.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const headers = await upload(inst, "x.csv", "姓名,电话\n张三,123\n");
-    expect(headers.errors?.[0].message).toBe("表头缺少必填列：身份证号码、执业类别、执业范围、医师级别。请使用下载的模板填写");
+    expect(headers.errors?.[0].message).toBe(
+      "表头缺少必填列：身份证号码、执业类别、执业范围、医师级别。请使用下载的模板填写",
+    );
     const empty = await upload(inst, "x.csv", "\n\n");
     expect(empty.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(await app.deps.ds.getRepository(Physician).count()).toBe(before);
@@ -145,14 +182,18 @@ describe("医师名册导入", () => {
     expect(report).toMatchObject({ created: 2, refused: 2 });
     expect(report.rows.items[2].messages).toEqual(["所属机构不存在或不在本辖区"]);
     expect(report.rows.items[3].messages).toEqual(["请填写所属机构统一社会信用代码"]);
-    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ name: "乙院医师" })).institutionId).toBe(world.instB.id);
+    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ name: "乙院医师" })).institutionId).toBe(
+      world.instB.id,
+    );
   });
 
   it("an institution cannot import into another institution, and physicians cannot import", async () => {
     const res = await upload(inst, "x.csv", csv([row(good({ institutionCreditCode: world.instB.creditCode }))]));
     expect(res.data.importPhysicians.rows.items[0].messages).toEqual(["所属机构不是本机构：机构只能导入本机构医师"]);
     const other = await signIn(app, world.users.instB);
-    const report = await other.request(`query($id: Int!) { physicianImport(id: $id) { id } }`, { id: res.data.importPhysicians.id });
+    const report = await other.request(`query($id: Int!) { physicianImport(id: $id) { id } }`, {
+      id: res.data.importPhysicians.id,
+    });
     expect(report.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
@@ -167,7 +208,9 @@ describe("医师名册导入", () => {
     expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, ...HEADERS]);
     const imported = await upload(inst, "模板.xlsx", bytes);
     expect(imported.data.importPhysicians).toMatchObject({ totalRows: 1, created: 1, refused: 0 });
-    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ idNumber: "450102198001011237" })).name).toBe("张三");
+    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ idNumber: "450102198001011237" })).name).toBe(
+      "张三",
+    );
     const csvTemplate = await fetch(`${app.url}/templates/physician-roster.csv`);
     const csvBytes = Buffer.from(await csvTemplate.arrayBuffer());
     expect(csvBytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // BOM: Excel opens it as UTF-8

@@ -41,7 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const appOf = (physicianId: number) => app.deps.ds.getRepository(Application).findOneByOrFail({ physicianId, cycleId: world.cycle.id });
+const appOf = (physicianId: number) =>
+  app.deps.ds.getRepository(Application).findOneByOrFail({ physicianId, cycleId: world.cycle.id });
 /** Puts an application into a status directly (test set-up), keeping the counters true. */
 async function setStatus(physicianId: number, status: ApplicationStatus) {
   const application = await appOf(physicianId);
@@ -93,15 +94,27 @@ describe("医师列表 (manual 2.2.5)", () => {
   });
 
   it("counts both tabs under the same filter, and says which actions each row allows", async () => {
-    const counts = await instA.ok(`query($f: PhysicianFilter) { rosterCounts(filter: $f) { notEnrolled enrolled } }`, { f: { categoryCode: "2" } });
+    const counts = await instA.ok(`query($f: PhysicianFilter) { rosterCounts(filter: $f) { notEnrolled enrolled } }`, {
+      f: { categoryCode: "2" },
+    });
     expect(counts.rosterCounts).toEqual({ notEnrolled: 3, enrolled: 0 });
-    const row = (await instA.ok(`{ physicians(pageSize: 1) { items { practisingStatusLabel currentApplication { availableActions } } } }`)).physicians.items[0];
+    const row = (
+      await instA.ok(
+        `{ physicians(pageSize: 1) { items { practisingStatusLabel currentApplication { availableActions } } } }`,
+      )
+    ).physicians.items[0];
     expect(row).toEqual({ practisingStatusLabel: "执业中", currentApplication: { availableActions: ["ENROLL"] } });
   });
 
   it("sorts and pages", async () => {
     const desc = await instA.ok(LIST, { sort: { field: "NAME", direction: "DESC" }, pageSize: 5, page: 1 });
-    expect(desc.physicians.items.map((i: { name: string }) => i.name)).toEqual(["医师012", "医师011", "医师010", "医师009", "医师008"]);
+    expect(desc.physicians.items.map((i: { name: string }) => i.name)).toEqual([
+      "医师012",
+      "医师011",
+      "医师010",
+      "医师009",
+      "医师008",
+    ]);
     const page3 = await instA.ok(LIST, { pageSize: 5, page: 3 });
     expect(page3.physicians.items).toHaveLength(5);
   });
@@ -126,7 +139,10 @@ describe("医师列表 (manual 2.2.5)", () => {
     await app.deps.ds.getRepository(Physician).update({ institutionId: world.instB.id }, { departmentId: depB.id });
     const measure = async (pageSize: number) => {
       app.queries.reset();
-      const res = await instB.ok(`query($n: Int) { physicians(pageSize: $n) { items { id department { name } institutionName currentApplication { status } } } }`, { n: pageSize });
+      const res = await instB.ok(
+        `query($n: Int) { physicians(pageSize: $n) { items { id department { name } institutionName currentApplication { status } } } }`,
+        { n: pageSize },
+      );
       expect(res.physicians.items).toHaveLength(pageSize);
       return app.queries.count;
     };
@@ -162,12 +178,16 @@ describe("参加、批量参加、取消报名", () => {
   });
 
   it("batch: every physician gets its own outcome and failures do not undo the rest", async () => {
-    await app.deps.ds.getRepository(Physician).update({ id: mine[4].id }, { practisingStatus: PractisingStatus.SUSPENDED });
+    await app.deps.ds
+      .getRepository(Physician)
+      .update({ id: mine[4].id }, { practisingStatus: PractisingStatus.SUSPENDED });
     const ids = [mine[1].id, mine[0].id, theirs[0].id, 999999, mine[2].id, mine[4].id, mine[3].id];
     const { enrollPhysicians: r } = await instA.ok(BATCH, { ids });
     expect(r.succeeded).toBe(3);
     expect(r.failed).toBe(4);
-    expect(r.outcomes.map((o: { physicianId: number; ok: boolean; code: string | null }) => [o.physicianId, o.ok, o.code])).toEqual([
+    expect(
+      r.outcomes.map((o: { physicianId: number; ok: boolean; code: string | null }) => [o.physicianId, o.ok, o.code]),
+    ).toEqual([
       [mine[1].id, true, null],
       [mine[0].id, false, "INVALID_STATE"],
       [theirs[0].id, false, "NOT_FOUND"],
@@ -177,13 +197,17 @@ describe("参加、批量参加、取消报名", () => {
       [mine[3].id, true, null],
     ]);
     expect((await appOf(theirs[0].id)).status).toBe("NOT_ENROLLED");
-    expect((await app.deps.ds.getRepository(Application).findOneByOrFail({ physicianId: mine[3].id })).lastAction).toBe("确认参加");
+    expect((await app.deps.ds.getRepository(Application).findOneByOrFail({ physicianId: mine[3].id })).lastAction).toBe(
+      "确认参加",
+    );
     await expectCountersMatchRows();
   });
 
   it("refuses enrolment outside the registration window", async () => {
     const cycle = await app.deps.ds.getRepository(AssessmentCycle).findOneByOrFail({ id: world.cycle.id });
-    const phases = cycle.phases.map((p) => (p.key === "REGISTRATION" ? { ...p, startDate: "2000-01-01", endDate: "2000-02-01" } : p));
+    const phases = cycle.phases.map((p) =>
+      p.key === "REGISTRATION" ? { ...p, startDate: "2000-01-01", endDate: "2000-02-01" } : p,
+    );
     await app.deps.ds.getRepository(AssessmentCycle).update({ id: cycle.id }, { phases });
     try {
       const err = await instA.fails(ENROLL, { id: mine[5].id });
@@ -195,9 +219,13 @@ describe("参加、批量参加、取消报名", () => {
   });
 
   it("cancels an enrolment not yet reviewed, and refuses once reviewed with the manual's advice", async () => {
-    expect((await instA.ok(CANCEL, { id: mine[1].id })).cancelEnrollment.currentApplication.status).toBe("NOT_ENROLLED");
+    expect((await instA.ok(CANCEL, { id: mine[1].id })).cancelEnrollment.currentApplication.status).toBe(
+      "NOT_ENROLLED",
+    );
     await setStatus(mine[2].id, ApplicationStatus.AWAITING_INSTITUTION_REVIEW);
-    expect((await instA.ok(CANCEL, { id: mine[2].id })).cancelEnrollment.currentApplication.status).toBe("NOT_ENROLLED");
+    expect((await instA.ok(CANCEL, { id: mine[2].id })).cancelEnrollment.currentApplication.status).toBe(
+      "NOT_ENROLLED",
+    );
     await setStatus(mine[3].id, ApplicationStatus.AWAITING_ASSESSMENT_REVIEW);
     const err = await instA.fails(CANCEL, { id: mine[3].id });
     expect(err.extensions?.code).toBe("INVALID_STATE");
@@ -223,7 +251,9 @@ describe("参加、批量参加、取消报名", () => {
       expect(outcome ? outcome.code : res.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     }
     expect(await appOf(target.id)).toEqual(before);
-    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ id: target.id })).institutionId).toBe(world.instA.id);
+    expect((await app.deps.ds.getRepository(Physician).findOneByOrFail({ id: target.id })).institutionId).toBe(
+      world.instA.id,
+    );
   });
 });
 
@@ -238,7 +268,9 @@ describe("重置密码、调离、调入、删除", () => {
     const physician = app.client();
     const fifteen = p1.idNumber.slice(0, 6) + p1.idNumber.slice(8, 17);
     expect((await physician.login(fifteen, "666666")).data.login.mustChangePassword).toBe(true);
-    await physician.ok(`mutation { changePassword(input: { oldPassword: "666666", newPassword: "Doc#2026ok" }) { id } }`);
+    await physician.ok(
+      `mutation { changePassword(input: { oldPassword: "666666", newPassword: "Doc#2026ok" }) { id } }`,
+    );
     expect((await instA.ok(RESET, { id: p1.id })).resetPhysicianPassword).toBe(true);
     expect((await app.client().login(p1.idNumber, "Doc#2026ok")).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
     expect((await app.client().login(p1.idNumber, "666666")).data.login.mustChangePassword).toBe(true);
@@ -253,7 +285,9 @@ describe("重置密码、调离、调入、删除", () => {
     expect(badReason.extensions?.code).toBe("BAD_USER_INPUT");
 
     await instA.ok(ENROLL, { id: p1.id });
-    expect((await instA.ok(OUT, { input: { physicianId: p1.id, reason: "离职", note: "去外省" } })).transferPhysicianOut).toBe(true);
+    expect(
+      (await instA.ok(OUT, { input: { physicianId: p1.id, reason: "离职", note: "去外省" } })).transferPhysicianOut,
+    ).toBe(true);
     const physician = await app.deps.ds.getRepository(Physician).findOneByOrFail({ id: p1.id });
     expect(physician.institutionId).toBeNull();
     expect((await instA.ok(LIST, { filter: { idNumber: p1.idNumber } })).physicians.total).toBe(0);
@@ -267,7 +301,12 @@ describe("重置密码、调离、调入、删除", () => {
     const candidate = (await instB.ok(CANDIDATE, { n: fifteen })).transferCandidate;
     expect(candidate).toMatchObject({ id: p1.id, canTransferIn: true });
     const attached = (await instB.ok(CANDIDATE, { n: p2.idNumber })).transferCandidate;
-    expect(attached).toMatchObject({ id: null, canTransferIn: false, name: null, message: "该医师当前在其他机构执业，需原机构先调离后才能调入" });
+    expect(attached).toMatchObject({
+      id: null,
+      canTransferIn: false,
+      name: null,
+      message: "该医师当前在其他机构执业，需原机构先调离后才能调入",
+    });
     expect((await instB.fails(IN, { n: p2.idNumber })).extensions?.code).toBe("INVALID_STATE");
 
     const { transferPhysicianIn: moved } = await instB.ok(IN, { n: fifteen });
@@ -278,7 +317,9 @@ describe("重置密码、调离、调入、删除", () => {
       { direction: "IN", reason: "调入", institutionName: "乙医院" },
     ]);
     expect((await instB.fails(IN, { n: fifteen })).extensions?.code).toBe("CONFLICT");
-    expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "physician.transfer.in", targetId: p1.id })).toBe(1);
+    expect(
+      await app.deps.ds.getRepository(AuditLog).countBy({ action: "physician.transfer.in", targetId: p1.id }),
+    ).toBe(1);
     await expectCountersMatchRows();
   });
 
@@ -292,7 +333,9 @@ describe("重置密码、调离、调入、删除", () => {
 
     expect((await instA.ok(DELETE, { id: p2.id })).deletePhysician).toBe(true);
     expect(await app.deps.ds.getRepository(Physician).findOneBy({ id: p2.id })).toBeNull();
-    expect(await app.deps.ds.getRepository(Physician).findOne({ where: { id: p2.id }, withDeleted: true })).not.toBeNull();
+    expect(
+      await app.deps.ds.getRepository(Physician).findOne({ where: { id: p2.id }, withDeleted: true }),
+    ).not.toBeNull();
     expect((await app.deps.ds.getRepository(Account).findOneByOrFail({ physicianId: p2.id })).enabled).toBe(false);
     expect(await app.deps.ds.getRepository(AuditLog).countBy({ action: "physician.delete", targetId: p2.id })).toBe(1);
     expect((await instA.fails(DETAIL, { id: p2.id })).extensions?.code).toBe("NOT_FOUND");
@@ -303,13 +346,24 @@ describe("重置密码、调离、调入、删除", () => {
 
 describe("新增与编辑医师", () => {
   const CREATE = `mutation($input: PhysicianInput!) { createPhysician(input: $input) { id idNumber legacyIdNumber gender birthDate currentApplication { status } } }`;
-  const base = () => ({ name: "韦医生", idNumber: makeIdNumber(), categoryCode: "1", scopeCodes: ["12"], level: "PHYSICIAN", title: "主治医师" });
+  const base = () => ({
+    name: "韦医生",
+    idNumber: makeIdNumber(),
+    categoryCode: "1",
+    scopeCodes: ["12"],
+    level: "PHYSICIAN",
+    title: "主治医师",
+  });
 
   it("creates a physician from a 15-digit number, normalised to 18, with account and application", async () => {
     const eighteen = makeIdNumber();
     const fifteen = eighteen.slice(0, 6) + eighteen.slice(8, 17);
     const { createPhysician } = await instA.ok(CREATE, { input: { ...base(), idNumber: fifteen } });
-    expect(createPhysician).toMatchObject({ idNumber: eighteen, legacyIdNumber: fifteen, currentApplication: { status: "NOT_ENROLLED" } });
+    expect(createPhysician).toMatchObject({
+      idNumber: eighteen,
+      legacyIdNumber: fifteen,
+      currentApplication: { status: "NOT_ENROLLED" },
+    });
     expect(await app.deps.ds.getRepository(Account).countBy({ username: eighteen })).toBe(1);
     const dup = await instA.fails(CREATE, { input: { ...base(), idNumber: eighteen } });
     expect(dup.extensions?.code).toBe("CONFLICT");

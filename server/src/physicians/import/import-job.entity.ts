@@ -28,7 +28,10 @@ export class ImportJob {
   @Column({ type: "int" })
   byAccountId: number;
 
-  @Field(() => Int, { nullable: true, description: "导入到的机构；省市导入时为空（每行指定机构） (target institution)" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "导入到的机构；省市导入时为空（每行指定机构） (target institution)",
+  })
   @Index()
   @Column({ type: "int", nullable: true })
   institutionId: number | null;

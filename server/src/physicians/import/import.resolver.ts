@@ -30,7 +30,10 @@ export class ImportResolver {
     return job;
   }
 
-  @FieldResolver(() => ImportRowPage, { complexity: pagedCost, description: "报告中的行，可按结果筛选 (report rows, by outcome)" })
+  @FieldResolver(() => ImportRowPage, {
+    complexity: pagedCost,
+    description: "报告中的行，可按结果筛选 (report rows, by outcome)",
+  })
   async rows(
     @Root() job: ImportJob,
     @Arg("outcome", () => ImportOutcome, { nullable: true }) outcome: ImportOutcome | null,
@@ -38,7 +41,9 @@ export class ImportResolver {
     @Ctx() ctx: Context,
   ) {
     const where = outcome ? { jobId: job.id, outcome } : { jobId: job.id };
-    const [items, total] = await ctx.ds.getRepository(ImportRowResult).findAndCount({ where, order: { rowNumber: "ASC" }, skip: offsetOf(page), take: page.pageSize });
+    const [items, total] = await ctx.ds
+      .getRepository(ImportRowResult)
+      .findAndCount({ where, order: { rowNumber: "ASC" }, skip: offsetOf(page), take: page.pageSize });
     return { items, total, page: page.page, pageSize: page.pageSize };
   }
 }

@@ -44,7 +44,11 @@ type Verdict = { row: ParsedRow; outcome: ImportOutcome; existing?: Physician };
 class InstitutionResolver {
   private readonly byCode = new Map<string, Institution | null>();
   private readonly departments = new Map<number, Pick<Department, "id" | "name" | "enabled">[]>();
-  constructor(private readonly em: EntityManager, private readonly principal: Principal, private readonly own: Institution | null) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly principal: Principal,
+    private readonly own: Institution | null,
+  ) {}
 
   async forRow(creditCodeText: string): Promise<Institution | string> {
     if (this.own) {
@@ -55,7 +59,8 @@ class InstitutionResolver {
     if (!creditCodeText) return "请填写所属机构统一社会信用代码";
     const code = normalizeCreditCode(creditCodeText);
     if (!code.ok) return code.reason;
-    if (!this.byCode.has(code.value)) this.byCode.set(code.value, await this.em.findOneBy(Institution, { creditCode: code.value }));
+    if (!this.byCode.has(code.value))
+      this.byCode.set(code.value, await this.em.findOneBy(Institution, { creditCode: code.value }));
     const inst = this.byCode.get(code.value);
     if (!inst || !regionCovers(this.principal, inst)) return "所属机构不存在或不在本辖区";
     return inst;
@@ -63,7 +68,10 @@ class InstitutionResolver {
 
   async departmentsOf(institutionId: number) {
     if (!this.departments.has(institutionId)) {
-      this.departments.set(institutionId, await this.em.find(Department, { where: { institutionId }, select: { id: true, name: true, enabled: true } }));
+      this.departments.set(
+        institutionId,
+        await this.em.find(Department, { where: { institutionId }, select: { id: true, name: true, enabled: true } }),
+      );
     }
     return this.departments.get(institutionId)!;
   }
@@ -77,9 +85,18 @@ function cellsToFields(fields: (RosterField | null)[], cells: string[]): Partial
   return out;
 }
 
-async function parseRow(row: SheetRow, fields: (RosterField | null)[], resolver: InstitutionResolver): Promise<ParsedRow> {
+async function parseRow(
+  row: SheetRow,
+  fields: (RosterField | null)[],
+  resolver: InstitutionResolver,
+): Promise<ParsedRow> {
   const v = cellsToFields(fields, row.cells);
-  const parsed: ParsedRow = { rowNumber: row.rowNumber, name: (v.name ?? "").slice(0, 64), idNumberText: v.idNumber ?? "", messages: [] };
+  const parsed: ParsedRow = {
+    rowNumber: row.rowNumber,
+    name: (v.name ?? "").slice(0, 64),
+    idNumberText: v.idNumber ?? "",
+    messages: [],
+  };
   const target = await resolver.forRow(v.institutionCreditCode ?? "");
   if (typeof target === "string") {
     parsed.messages.push(target);
@@ -93,9 +110,18 @@ async function parseRow(row: SheetRow, fields: (RosterField | null)[], resolver:
   }
   const result = validatePhysician(
     {
-      name: v.name, idNumber: v.idNumber, phone: v.phone, qualificationCertNo: v.qualificationCertNo, practiceCertNo: v.practiceCertNo,
-      category: v.category, scopes: splitList(v.scopes ?? ""), level: v.level, title: v.title, firstPracticeDate: v.firstPracticeDate,
-      departmentName: v.departmentName, otherPracticeSites: splitList(v.otherSites ?? "").map((institutionName) => ({ institutionName })),
+      name: v.name,
+      idNumber: v.idNumber,
+      phone: v.phone,
+      qualificationCertNo: v.qualificationCertNo,
+      practiceCertNo: v.practiceCertNo,
+      category: v.category,
+      scopes: splitList(v.scopes ?? ""),
+      level: v.level,
+      title: v.title,
+      firstPracticeDate: v.firstPracticeDate,
+      departmentName: v.departmentName,
+      otherPracticeSites: splitList(v.otherSites ?? "").map((institutionName) => ({ institutionName })),
     },
     await resolver.departmentsOf(target.id),
   );
@@ -105,11 +131,22 @@ async function parseRow(row: SheetRow, fields: (RosterField | null)[], resolver:
 }
 
 /** Decides each row against the file so far and the database; refused rows write nothing. */
-async function judge(em: EntityManager, rows: ParsedRow[], seen: Map<string, number>, adminImport: boolean): Promise<Verdict[]> {
+async function judge(
+  em: EntityManager,
+  rows: ParsedRow[],
+  seen: Map<string, number>,
+  adminImport: boolean,
+): Promise<Verdict[]> {
   const ids = rows.flatMap((r) => (r.record && !r.messages.length ? [r.record.idNumber] : []));
   const existing = ids.length ? await em.find(Physician, { where: { idNumber: In(ids) }, withDeleted: true }) : [];
   const byId = new Map(existing.map((p) => [p.idNumber, p]));
-  const names = new Map((await em.findBy(Institution, { id: In([...new Set(existing.map((p) => p.institutionId).filter((x): x is number => !!x))]) })).map((i) => [i.id, i.name]));
+  const names = new Map(
+    (
+      await em.findBy(Institution, {
+        id: In([...new Set(existing.map((p) => p.institutionId).filter((x): x is number => !!x))]),
+      })
+    ).map((i) => [i.id, i.name]),
+  );
   return rows.map((row): Verdict => {
     if (row.messages.length || !row.record) return { row, outcome: ImportOutcome.REFUSED };
     const first = seen.get(row.record.idNumber);
@@ -121,11 +158,15 @@ async function judge(em: EntityManager, rows: ParsedRow[], seen: Map<string, num
     const found = byId.get(row.record.idNumber);
     if (!found) return { row, outcome: ImportOutcome.CREATED };
     if (found.deletedAt) row.messages.push("该医师已被删除，如需恢复请联系上级卫生行政部门");
-    else if (found.institutionId === row.institution!.id) return { row, outcome: ImportOutcome.UPDATED, existing: found };
+    else if (found.institutionId === row.institution!.id)
+      return { row, outcome: ImportOutcome.UPDATED, existing: found };
     else if (found.institutionId === null) {
       if (adminImport) return { row, outcome: ImportOutcome.UPDATED, existing: found };
       row.messages.push("该医师未在任何机构执业，请使用“调入医师”");
-    } else row.messages.push(`该医师已在其他机构（${names.get(found.institutionId) ?? "其他机构"}）执业，需原机构调离后再导入`);
+    } else
+      row.messages.push(
+        `该医师已在其他机构（${names.get(found.institutionId) ?? "其他机构"}）执业，需原机构调离后再导入`,
+      );
     return { row, outcome: ImportOutcome.REFUSED };
   });
 }
@@ -138,24 +179,41 @@ async function write(em: EntityManager, ctx: Context, verdicts: Verdict[]): Prom
     creates.set(v.row.institution!.id, list);
   }
   for (const list of creates.values()) {
-    await insertPhysicians(em, list[0].row.institution!, list.map((v) => v.row.record!), list.map((v) => v.row.practisingStatus ?? PractisingStatus.PRACTISING));
+    await insertPhysicians(
+      em,
+      list[0].row.institution!,
+      list.map((v) => v.row.record!),
+      list.map((v) => v.row.practisingStatus ?? PractisingStatus.PRACTISING),
+    );
   }
   const now = new Date();
   for (const v of verdicts.filter((x) => x.outcome === ImportOutcome.UPDATED)) {
     const { legacyIdNumber: _keep, ...values } = v.row.record!;
     const inst = v.row.institution!;
     const taking = v.existing!.institutionId === null;
-    await em.update(Physician, { id: v.existing!.id }, {
-      ...values,
-      ...(v.row.practisingStatus ? { practisingStatus: v.row.practisingStatus } : {}),
-      institutionId: inst.id,
-      updatedAt: now,
-    });
+    await em.update(
+      Physician,
+      { id: v.existing!.id },
+      {
+        ...values,
+        ...(v.row.practisingStatus ? { practisingStatus: v.row.practisingStatus } : {}),
+        institutionId: inst.id,
+        updatedAt: now,
+      },
+    );
     await em.update(Account, { physicianId: v.existing!.id }, { displayName: values.name });
     if (taking) {
-      await em.insert(PhysicianTransfer, { physicianId: v.existing!.id, direction: "IN", institutionId: inst.id, reason: "名册导入", byAccountId: ctx.principal!.id, at: now });
+      await em.insert(PhysicianTransfer, {
+        physicianId: v.existing!.id,
+        direction: "IN",
+        institutionId: inst.id,
+        reason: "名册导入",
+        byAccountId: ctx.principal!.id,
+        at: now,
+      });
       const cycle = await currentCycle(em, inst.provinceCode);
-      if (cycle) await attachRosterApplications(em, cycle, inst, [{ id: v.existing!.id, departmentId: values.departmentId }]);
+      if (cycle)
+        await attachRosterApplications(em, cycle, inst, [{ id: v.existing!.id, departmentId: values.departmentId }]);
     }
   }
 }
@@ -166,7 +224,10 @@ async function saveResults(em: EntityManager, jobId: number, verdicts: Verdict[]
     "import_row_result",
     ["job_id", "row_number", "outcome", "name", "id_number_masked", "messages"],
     verdicts.map((v) => [
-      jobId, v.row.rowNumber, v.outcome, v.row.name,
+      jobId,
+      v.row.rowNumber,
+      v.outcome,
+      v.row.name,
       v.row.record ? maskIdNumber(v.row.record.idNumber) : maskIdNumber(v.row.idNumberText).slice(0, 24),
       JSON.stringify(v.row.messages),
     ]),
@@ -181,7 +242,9 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
   const principal = requirePrincipal(ctx);
   const adminImport = !principal.roles.has(Role.INSTITUTION);
   if (adminImport && !principal.roles.has(Role.HEALTH_ADMIN)) throw forbidden();
-  const own = adminImport ? null : await ctx.ds.getRepository(Institution).findOneByOrFail({ id: principal.institutionId! });
+  const own = adminImport
+    ? null
+    : await ctx.ds.getRepository(Institution).findOneByOrFail({ id: principal.institutionId! });
   const file = await upload;
   const source = file.createReadStream();
   source.on("error", () => undefined);
@@ -209,7 +272,11 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
       });
     } catch (err) {
       logger.error({ err, jobId: job.id }, "roster import chunk failed");
-      verdicts = verdicts.map((v) => ({ ...v, outcome: ImportOutcome.REFUSED, row: { ...v.row, messages: [...v.row.messages, "写入失败，本批数据未导入，请稍后重新导入"] } }));
+      verdicts = verdicts.map((v) => ({
+        ...v,
+        outcome: ImportOutcome.REFUSED,
+        row: { ...v.row, messages: [...v.row.messages, "写入失败，本批数据未导入，请稍后重新导入"] },
+      }));
       await inTransaction(ctx.ds, (em) => saveResults(em, job!.id, verdicts));
     }
     for (const v of verdicts) {
@@ -225,10 +292,16 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
       if (row.cells.every((c) => !String(c ?? "").trim())) continue;
       if (!fields) {
         const mapped = mapHeaders(row.cells);
-        if (mapped.missing.length) throw badInput(`表头缺少必填列：${mapped.missing.join("、")}。请使用下载的模板填写`, "file");
+        if (mapped.missing.length)
+          throw badInput(`表头缺少必填列：${mapped.missing.join("、")}。请使用下载的模板填写`, "file");
         fields = mapped.fields;
         job = await ctx.ds.getRepository(ImportJob).save({
-          byAccountId: principal.id, institutionId: own?.id ?? null, regionCode: adminImport ? principal.regionCode : null, fileName, startedAt: new Date(), finishedAt: null,
+          byAccountId: principal.id,
+          institutionId: own?.id ?? null,
+          regionCode: adminImport ? principal.regionCode : null,
+          fileName,
+          startedAt: new Date(),
+          finishedAt: null,
         });
         continue;
       }
@@ -237,14 +310,20 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
     }
     await flush();
   } catch (err) {
-    if (err instanceof NotASpreadsheetError) throw badInput("文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板", "file");
+    if (err instanceof NotASpreadsheetError)
+      throw badInput("文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板", "file");
     throw err;
   } finally {
     source.destroy();
   }
   if (!job) throw badInput("文件中没有数据，请使用下载的模板填写后再导入", "file");
   await ctx.ds.getRepository(ImportJob).update({ id: job.id }, { ...tally, finishedAt: new Date() });
-  await auditNow(ctx.ds, ctx, { action: "physician.import", targetType: "ImportJob", targetId: job.id, detail: { fileName, ...tally } });
+  await auditNow(ctx.ds, ctx, {
+    action: "physician.import",
+    targetType: "ImportJob",
+    targetId: job.id,
+    detail: { fileName, ...tally },
+  });
   return ctx.ds.getRepository(ImportJob).findOneByOrFail({ id: job.id });
 }
 

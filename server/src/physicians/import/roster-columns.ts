@@ -23,7 +23,9 @@ const byHeader = new Map<string, RosterField>(ROSTER_COLUMNS.map((c) => [c.heade
 /** Maps a header row to fields, tolerating the asterisk, spaces and full-width characters users type. */
 export function mapHeaders(headers: string[]): { fields: (RosterField | null)[]; missing: string[] } {
   const fields = headers.map((h) => byHeader.get(String(h ?? "").replace(/[*＊\s]/g, "")) ?? null);
-  const missing = ROSTER_COLUMNS.filter((c) => c.required && !fields.includes(c.field)).map((c) => c.header.replace("*", ""));
+  const missing = ROSTER_COLUMNS.filter((c) => c.required && !fields.includes(c.field)).map((c) =>
+    c.header.replace("*", ""),
+  );
   return { fields, missing };
 }
 

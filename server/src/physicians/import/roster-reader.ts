@@ -53,7 +53,12 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+  });
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
@@ -87,7 +92,9 @@ async function* csvRows(stream: Readable, encoding: "utf-8" | "gb18030"): AsyncG
     for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
     yield decoder.decode();
   }
-  const parser = Readable.from(text()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }));
+  const parser = Readable.from(text()).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }),
+  );
   let rowNumber = 0;
   try {
     for await (const record of parser) {

@@ -8,7 +8,11 @@ export async function rosterTemplateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "医师定期考核信息登记管理系统";
   const sheet = wb.addWorksheet("医师名册");
-  sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: Math.max(14, c.header.length * 3) }));
+  sheet.columns = ROSTER_COLUMNS.map((c) => ({
+    header: c.header,
+    key: c.field,
+    width: Math.max(14, c.header.length * 3),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8F1FB" } };
   sheet.addRow(Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, c.example])));
@@ -16,13 +20,18 @@ export async function rosterTemplateXlsx(): Promise<Buffer> {
   sheet.getColumn("firstPracticeDate").numFmt = "@";
 
   const help = wb.addWorksheet("填写说明");
-  help.columns = [{ header: "列", width: 20 }, { header: "说明与可选值", width: 100 }];
+  help.columns = [
+    { header: "列", width: 20 },
+    { header: "说明与可选值", width: 100 },
+  ];
   help.getRow(1).font = { bold: true };
   const rows: [string, string][] = [
     ["必填列", "标 * 的列必填；第一行为表头，请勿修改"],
     ["身份证号码", "18 位（末位可为 X）或 15 位；请将单元格设为文本格式"],
     ["执业类别", practiceCategories.map((c) => c.name).join("、")],
-    ...practiceCategories.map((c) => [`执业范围（${c.name}）`, c.scopes.map((s) => s.name).join("、")] as [string, string]),
+    ...practiceCategories.map(
+      (c) => [`执业范围（${c.name}）`, c.scopes.map((s) => s.name).join("、")] as [string, string],
+    ),
     ["执业范围", "可填多个，用顿号“、”分隔"],
     ["医师级别", referenceLists.physicianLevels.map((l) => l.name).join("、")],
     ["职称", referenceLists.titles.flatMap((t) => t.names).join("、")],
@@ -38,6 +47,9 @@ export async function rosterTemplateXlsx(): Promise<Buffer> {
 
 export function rosterTemplateCsv(): Buffer {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [ROSTER_COLUMNS.map((c) => quote(c.header)).join(","), ROSTER_COLUMNS.map((c) => quote(c.example)).join(",")];
+  const lines = [
+    ROSTER_COLUMNS.map((c) => quote(c.header)).join(","),
+    ROSTER_COLUMNS.map((c) => quote(c.example)).join(","),
+  ];
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }

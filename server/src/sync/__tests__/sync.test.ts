@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const touch = (id: number) => app.deps.ds.getRepository(Application).update({ id }, { updatedAt: new Date(), lastAction: "变更" });
+const touch = (id: number) =>
+  app.deps.ds.getRepository(Application).update({ id }, { updatedAt: new Date(), lastAction: "变更" });
 
 /** Pages through the feed once, running `between` after each page (rows keep changing meanwhile). */
 async function traverse(since: string | null, between: (page: number) => Promise<void>) {
@@ -32,8 +33,15 @@ async function traverse(since: string | null, between: (page: number) => Promise
   let after: string | null = null;
   let watermark = "";
   for (let page = 0; ; page++) {
-    const { changedApplications: r }: { changedApplications: { nodes: { id: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; watermark: string } } =
-      await client.ok(FEED, { since, after, first: 7 });
+    const {
+      changedApplications: r,
+    }: {
+      changedApplications: {
+        nodes: { id: number }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        watermark: string;
+      };
+    } = await client.ok(FEED, { since, after, first: 7 });
     seen.push(...r.nodes.map((n: { id: number }) => n.id));
     watermark = r.watermark;
     if (!r.pageInfo.hasNextPage) break;
@@ -46,7 +54,14 @@ async function traverse(since: string | null, between: (page: number) => Promise
 describe("cursor sync (change feeds)", () => {
   it("misses nothing and duplicates nothing while rows change during the traversal", async () => {
     const placed: number[] = [];
-    for (let i = 0; i < 40; i++) placed.push((await placeApplication(app, world, ApplicationStatus.NOT_ENROLLED, { institution: i % 2 ? world.instA : world.instC })).application.id);
+    for (let i = 0; i < 40; i++)
+      placed.push(
+        (
+          await placeApplication(app, world, ApplicationStatus.NOT_ENROLLED, {
+            institution: i % 2 ? world.instA : world.instC,
+          })
+        ).application.id,
+      );
     await wait(LAG + 50);
 
     const changedDuring = new Set<number>();
@@ -78,7 +93,9 @@ describe("cursor sync (change feeds)", () => {
   });
 
   it("physician and certificate feeds follow the same rules", async () => {
-    const physicians = await client.ok(`{ changedPhysicians(first: 5) { nodes { id idNumber idNumberMasked deleted } pageInfo { hasNextPage } } }`);
+    const physicians = await client.ok(
+      `{ changedPhysicians(first: 5) { nodes { id idNumber idNumberMasked deleted } pageInfo { hasNextPage } } }`,
+    );
     expect(physicians.changedPhysicians.nodes).toHaveLength(5);
     expect(physicians.changedPhysicians.nodes[0].idNumber).toMatch(/^\d{17}[\dX]$/);
     const certificates = await client.ok(`{ changedCertificates(first: 5) { nodes { number revoked } watermark } }`);

@@ -1,6 +1,13 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { CERTIFICATE_HEIGHT, CERTIFICATE_QR_BOX, CERTIFICATE_WIDTH, renderCertificatePng } from "../certificate-image";
-import { demoMaterialPng, demoSnapshotPng, MATERIAL_HEIGHT, MATERIAL_WIDTH, SNAPSHOT_HEIGHT, SNAPSHOT_WIDTH } from "../demo-images";
+import {
+  demoMaterialPng,
+  demoSnapshotPng,
+  MATERIAL_HEIGHT,
+  MATERIAL_WIDTH,
+  SNAPSHOT_HEIGHT,
+  SNAPSHOT_WIDTH,
+} from "../demo-images";
 import { qrLayout, wrapText } from "../draw";
 import { findCjkFont, MissingCjkFontError, pickCjkFamily } from "../fonts";
 import { SAMPLE_CERTIFICATE } from "../sample";
@@ -31,7 +38,10 @@ describe("renderCertificatePng", () => {
   beforeAll(() => expect(findCjkFont()).not.toBeNull());
 
   it("renders a 1754×1240 PNG", async () => {
-    expect(pngSize(await renderCertificatePng(SAMPLE_CERTIFICATE))).toEqual({ width: CERTIFICATE_WIDTH, height: CERTIFICATE_HEIGHT });
+    expect(pngSize(await renderCertificatePng(SAMPLE_CERTIFICATE))).toEqual({
+      width: CERTIFICATE_WIDTH,
+      height: CERTIFICATE_HEIGHT,
+    });
     expect([CERTIFICATE_WIDTH, CERTIFICATE_HEIGHT]).toEqual([1754, 1240]);
   });
 
@@ -43,7 +53,11 @@ describe("renderCertificatePng", () => {
 
   it("changes when the data changes", async () => {
     const base = await renderCertificatePng(SAMPLE_CERTIFICATE);
-    for (const change of [{ number: "GX2026-000124" }, { physicianName: "李明" }, { verifyUrl: "http://localhost:3000/verify/GX2026-000124" }]) {
+    for (const change of [
+      { number: "GX2026-000124" },
+      { physicianName: "李明" },
+      { verifyUrl: "http://localhost:3000/verify/GX2026-000124" },
+    ]) {
       expect((await renderCertificatePng({ ...SAMPLE_CERTIFICATE, ...change })).equals(base)).toBe(false);
     }
   });
