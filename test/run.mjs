@@ -51,8 +51,8 @@ function finish() {
 
 function reachable(url) {
   return new Promise((resolve) => {
-    let host = "127.0.0.1";
-    let port = 3306;
+    let host;
+    let port;
     try {
       const u = new URL(url);
       host = u.hostname || host;
@@ -76,6 +76,8 @@ function reachable(url) {
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
+stage("Formatting (prettier --check)", npx, ["prettier", "--check", "--log-level", "warn", "."]);
+stage("Lint (eslint)", npx, ["eslint", "--max-warnings", "0", "."]);
 stage("Server type check (tsc --noEmit)", npm, ["run", "typecheck", "-w", "server"]);
 stage("schema.graphql in sync with the code", npm, ["run", "schema:check", "-w", "server"]);
 stage("Schema breaking-change check", npm, ["run", "schema:breaking", "-w", "server"]);

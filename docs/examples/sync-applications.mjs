@@ -17,7 +17,7 @@ const query = `query($since: DateTimeISO, $after: String) {
 
 let after = null;
 let total = 0;
-let watermark = since;
+let watermark;
 for (;;) {
   const res = await fetch(`${base}/graphql`, {
     method: "POST",

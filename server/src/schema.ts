@@ -27,6 +27,8 @@ import { ImportResolver, ImportRowResolver } from "./physicians/import/import.re
 import { RegionResolver } from "./regions/region.resolver";
 
 /** Every resolver of the API; each feature adds its own here. */
+// type-graphql takes resolver classes as `Function`s.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   AuthResolver,
   AdminAccountsResolver,

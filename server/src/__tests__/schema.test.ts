@@ -75,7 +75,7 @@ describe("breaking-change check", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "pa-schema-"));
     const real = readFileSync(SCHEMA_FILE, "utf8");
     const broken = path.join(dir, "broken.graphql");
-    writeFileSync(broken, real.replace(/\n  """[^"]*"""\n  statusLabel: String!\n/, "\n"));
+    writeFileSync(broken, real.replace(/\n {2}"""[^"]*"""\n {2}statusLabel: String!\n/, "\n"));
     expect(real).not.toBe(readFileSync(broken, "utf8"));
     const run = (args: string[]) => {
       try {

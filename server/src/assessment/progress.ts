@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { In } from "typeorm";
 import { regionFilterOf } from "../common/access";
 import { requirePrincipal } from "../common/auth";

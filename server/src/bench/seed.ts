@@ -370,7 +370,7 @@ export async function openBenchConnection(): Promise<Connection> {
 export async function ensureDataset(reseed: boolean, log: (s: string) => void): Promise<SeedOutcome> {
   const started = Date.now();
   const admin = await createConnection({ uri: serverUrl() });
-  let marker: Dataset | null = null;
+  let marker: Dataset | null;
   try {
     marker = reseed ? null : await readMarker(admin);
     if (!marker) {

@@ -31,11 +31,9 @@ export function certificateRouter(deps: AppDeps): Router {
       res.send(png);
     } catch (err) {
       if (err instanceof MissingCjkFontError) {
-        res
-          .status(503)
-          .json({
-            error: { code: "UNAVAILABLE", message: "服务器缺少中文字体，暂时无法生成证书图片，请联系系统管理员" },
-          });
+        res.status(503).json({
+          error: { code: "UNAVAILABLE", message: "服务器缺少中文字体，暂时无法生成证书图片，请联系系统管理员" },
+        });
         return;
       }
       logger.error({ err, certificate: cert.id }, "certificate rendering failed");

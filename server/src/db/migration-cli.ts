@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
@@ -10,7 +11,7 @@ import { createDataSource } from "./data-source";
  * migrations.ts). `check`: fails when the entities need SQL the migrations do not have.
  */
 const base = process.env.DATABASE_URL || "mysql://root@127.0.0.1:3306/test";
-const scratchName = process.env.MIGRATION_SCRATCH_DB || "pa_migration_scratch";
+const scratchName = process.env.MIGRATION_SCRATCH_DB || `${process.env.TEST_DB_PREFIX ?? "pa"}_migration_scratch`;
 
 async function scratchDataSource(): Promise<DataSource> {
   const admin = new DataSource({ type: "mysql", url: base });
@@ -63,14 +64,16 @@ ${down.map((s) => `    await q.query(\`${escape(s)}\`);`).join("\n")}
     const indexFile = path.join(__dirname, "migrations.ts");
     let index = readFileSync(indexFile, "utf8");
     index = `import { ${className} } from "./migrations/${timestamp}-${name}";\n${index}`;
-    index = index.replace(/export const migrations: Function\[\] = \[([^\]]*)\];/, (_m, list: string) => {
+    index = index.replace(/export const migrations: (.+?) = \[([^\]]*)\];/s, (_m, type: string, list: string) => {
       const items = list
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
-      return `export const migrations: Function[] = [${[...items, className].join(", ")}];`;
+      return `export const migrations: ${type} = [${[...items, className].join(", ")}];`;
     });
     writeFileSync(indexFile, index);
+    // Generated code goes through the same formatter as written code (npm test checks it).
+    spawnSync("npx", ["prettier", "--write", file, indexFile], { stdio: "inherit" });
     console.log(`wrote ${path.relative(process.cwd(), file)} (${up.length} statements)`);
   } finally {
     await ds.destroy();

@@ -1,10 +1,11 @@
+import type { MigrationInterface } from "typeorm";
 import { RegionCountersListIndexes1795788431472 } from "./migrations/1795788431472-RegionCountersListIndexes";
 import { ExemptionRequestedAt1795784144460 } from "./migrations/1795784144460-ExemptionRequestedAt";
 import { ApiClientsRateLimits1795783320658 } from "./migrations/1795783320658-ApiClientsRateLimits";
 import { ExamsProctoringCertificates1795782199010 } from "./migrations/1795782199010-ExamsProctoringCertificates";
 import { Initial1795781694143 } from "./migrations/1795781694143-Initial";
 /** Committed MySQL migrations, in order. Generate new ones with `npm run migration:generate -w server -- Name`. */
-export const migrations: Function[] = [
+export const migrations: (new () => MigrationInterface)[] = [
   Initial1795781694143,
   ExamsProctoringCertificates1795782199010,
   ApiClientsRateLimits1795783320658,

@@ -84,7 +84,7 @@ export class GqlClient {
     const res = await fetch(`${this.baseUrl}/graphql`, { method: "POST", headers: this.headers(headers), body: form });
     this.remember(res);
     const text = await res.text();
-    let body: { data?: T; errors?: GqlError[] } = {};
+    let body: { data?: T; errors?: GqlError[] };
     try {
       body = JSON.parse(text);
     } catch {

@@ -13,7 +13,8 @@ export const mysqlBaseUrl = () => process.env.DATABASE_URL || "mysql://root@127.
 
 export async function testDatabaseSettings(): Promise<DatabaseSettings> {
   if (testDbKind() === "sqlite") return { databaseUrl: null, sqlitePath: ":memory:" };
-  const name = `pa_test_w${process.env.JEST_WORKER_ID ?? "0"}`;
+  // TEST_DB_PREFIX keeps two checkouts testing at once on one server out of each other's databases.
+  const name = `${process.env.TEST_DB_PREFIX ?? "pa_test"}_w${process.env.JEST_WORKER_ID ?? "0"}`;
   const admin = new DataSource({ type: "mysql", url: mysqlBaseUrl() });
   await admin.initialize();
   // A database left by an older migration history (regenerated before it landed) starts over.

@@ -134,12 +134,10 @@ describe("API clients (machine access for provincial systems)", () => {
     const { client, created } = await newClient({ name: "审计", regionCode: "450000" });
     await client.ok(`query CheckSelf { apiClientMe { id } }`);
     await client.request(`query Overreach { myInstitution { id } }`);
-    const rows = await app.deps.ds
-      .getRepository(AuditLog)
-      .find({
-        where: { actorType: "API_CLIENT", actorId: created.client.id, action: "api.call" },
-        order: { id: "ASC" },
-      });
+    const rows = await app.deps.ds.getRepository(AuditLog).find({
+      where: { actorType: "API_CLIENT", actorId: created.client.id, action: "api.call" },
+      order: { id: "ASC" },
+    });
     expect(rows.map((r) => [JSON.parse(r.detail!).operation, r.success, r.actorName])).toEqual([
       ["CheckSelf", true, "审计"],
       ["Overreach", false, "审计"],

@@ -1,4 +1,3 @@
-import { Application } from "../application.entity";
 import { counterTables } from "../../testing/counters";
 import { samplePdf, samplePng } from "../../testing/files";
 import { physicianClient } from "../../testing/workflow";

@@ -24,7 +24,10 @@ export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): st
     if (unit.length > 1 && ctx.measureText(unit).width > maxWidth) {
       // Wider than the box on its own (a URL): break it anywhere.
       for (const ch of unit) {
-        if (line && ctx.measureText(line + ch).width > maxWidth) (lines.push(line), (line = ""));
+        if (line && ctx.measureText(line + ch).width > maxWidth) {
+          lines.push(line);
+          line = "";
+        }
         line += ch;
       }
     } else if (line === "" || NO_LINE_START.has(unit) || ctx.measureText(line + unit).width <= maxWidth) {

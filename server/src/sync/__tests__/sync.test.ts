@@ -31,7 +31,7 @@ const touch = (id: number) =>
 async function traverse(since: string | null, between: (page: number) => Promise<void>) {
   const seen: number[] = [];
   let after: string | null = null;
-  let watermark = "";
+  let watermark: string;
   for (let page = 0; ; page++) {
     const {
       changedApplications: r,
