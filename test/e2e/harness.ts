@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -117,14 +117,29 @@ export interface Session {
   problems: string[];
 }
 
-/** A fresh browser profile (own cookies) at 1440×900, Chinese locale, China time. */
-export async function openSession(browser: Browser, baseURL: string): Promise<Session> {
+/** The screen sizes users have: desktop consoles from 1024 px up, physicians mostly on a phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  laptop: { width: 1024, height: 768 },
+  phone: { width: 390, height: 844 },
+  smallPhone: { width: 360, height: 640 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** A fresh browser profile (own cookies), Chinese locale, China time; 1440×900 unless told otherwise. */
+export async function openSession(
+  browser: Browser,
+  baseURL: string,
+  options: { viewport?: ViewportName } = {},
+): Promise<Session> {
+  const phone = options.viewport === "phone" || options.viewport === "smallPhone";
   const context = await browser.newContext({
     baseURL,
-    viewport: { width: 1440, height: 900 },
+    viewport: VIEWPORTS[options.viewport ?? "desktop"],
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     acceptDownloads: true,
+    ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -305,3 +320,33 @@ export async function graphql<T = Record<string, unknown>>(
 
 /** The 15-digit form of an 18-digit ID number of someone born in the 1900s. */
 export const legacyIdNumber = (id18: string) => id18.slice(0, 6) + id18.slice(8, 17);
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is now and fails on any serious or critical
+ * violation, naming the rule and the offending nodes. Call it on every page a journey visits.
+ */
+export async function expectAccessible(page: Page, where: string) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
+    type AxeResults = {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    };
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  if (violations.length) throw new Error(`accessibility violations on ${where}:\n${violations.join("\n")}`);
+}
+
+/** Fails when the page scrolls sideways (a phone layout must fit its width). */
+export async function expectNoHorizontalScroll(page: Page, where: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 1) throw new Error(`${where} scrolls sideways by ${overflow} px`);
+}
