@@ -26,6 +26,8 @@ export interface AppConfig {
   /** Public address of the console, printed in certificate QR codes (…/verify/<number>). */
   publicUrl: string;
   seedDemo: boolean;
+  /** Demo data at volume: a large hospital whose lists have several pages (implies seedDemo). */
+  seedDemoVolume: boolean;
   /** Allow the demo seed against a MySQL database (never by default). */
   allowDemoOnMysql: boolean;
   trustProxy: boolean;
@@ -73,7 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     clientDist: env.CLIENT_DIST === "" ? null : (env.CLIENT_DIST ?? path.join(repoRoot, "client", "dist")),
     appSecret: env.APP_SECRET || null,
     publicUrl: env.PUBLIC_URL || `http://localhost:${int(env.PORT, 4000)}`,
-    seedDemo: argv.includes("--demo") || bool(env.SEED_DEMO, false),
+    seedDemo:
+      argv.includes("--demo") ||
+      argv.includes("--demo-volume") ||
+      bool(env.SEED_DEMO, false) ||
+      bool(env.SEED_DEMO_VOLUME, false),
+    seedDemoVolume: argv.includes("--demo-volume") || bool(env.SEED_DEMO_VOLUME, false),
     allowDemoOnMysql: bool(env.ALLOW_DEMO_SEED_ON_MYSQL, false),
     trustProxy: bool(env.TRUST_PROXY, false),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),

@@ -3,6 +3,7 @@ import { createApp, openDatabase } from "./app";
 import { loadConfig } from "./config";
 import { databaseKind } from "./db/data-source";
 import { seedDemo } from "./db/seed/demo";
+import { seedDemoVolume } from "./db/seed/demo-volume";
 import { LocalDiskStorage } from "./attachments/storage";
 import { logger } from "./logger";
 
@@ -14,7 +15,9 @@ async function main() {
     if (databaseKind(config) === "mysql" && !config.allowDemoOnMysql) {
       logger.warn("demo data is not seeded into MySQL unless ALLOW_DEMO_SEED_ON_MYSQL=true");
     } else {
-      logins = await seedDemo(ds, new LocalDiskStorage(config.storageDir));
+      const storage = new LocalDiskStorage(config.storageDir);
+      logins = await seedDemo(ds, storage);
+      if (config.seedDemoVolume) logins.push(...(await seedDemoVolume(ds, storage)));
     }
   }
   const app = await createApp(config, { ds });

@@ -4,31 +4,22 @@ import {
   DEMO_PASSWORD,
   expectMessage,
   formItem,
-  launchBrowser,
   login,
   openSession,
   screenshot,
   signInToHome,
-  startServer,
   step,
   type RunningServer,
   waitFor,
+  journey,
 } from "./harness";
 
 /** Manual 2.2.1 (账户管理) and the first visit of the home page (2.2.2). */
 describe("accounts: sign-in, first-login password change, home notice", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let server!: RunningServer;
+  let browser!: Browser;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey({}, (j) => ({ server, browser } = j));
 
   test("the login page shows the server's message for a wrong password", async () => {
     const { page, context, problems } = await openSession(browser, server.url);

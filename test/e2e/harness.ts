@@ -235,6 +235,43 @@ export async function login(page: Page, username: string, password: string) {
   await page.locator('[data-test="login-submit"]').click();
 }
 
+export interface Journey {
+  server: RunningServer;
+  browser: Browser;
+  /** The file's own browser profile (with `session` or `signIn`). */
+  session: Session;
+  page: Page;
+}
+
+/**
+ * What every journey file sets up: the built server with demo data (`env` for its settings), one browser,
+ * and with `signIn` a profile signed in on 首页 whose page errors fail each test. `ready` receives them
+ * once they exist, for the file's own variables.
+ */
+export function journey(
+  options: { env?: Record<string, string>; session?: boolean; signIn?: string } = {},
+  ready: (j: Journey) => void = () => undefined,
+): Journey {
+  const j = {} as Journey;
+  const withSession = options.session || !!options.signIn;
+  beforeAll(async () => {
+    j.server = await startServer(options.env);
+    j.browser = await launchBrowser();
+    if (withSession) {
+      j.session = await openSession(j.browser, j.server.url);
+      j.page = j.session.page;
+    }
+    if (options.signIn) await signInToHome(j.page, options.signIn);
+    ready(j);
+  });
+  afterAll(async () => {
+    await j.browser?.close();
+    await j.server?.stop();
+  });
+  if (withSession) afterEach(() => expect(j.session.problems).toEqual([]));
+  return j;
+}
+
 /** Signs in with a demo account that lands on 首页 and confirms the cycle notice (shown once per cycle). */
 export async function signInToHome(page: Page, username: string) {
   await login(page, username, DEMO_PASSWORD);

@@ -5,44 +5,26 @@ import {
   DEMO_PASSWORD,
   expectMessage,
   formItem,
-  launchBrowser,
   login,
   openSession,
   samplePdf,
   screenshot,
-  signInToHome,
-  startServer,
   step,
   tableRow,
   waitFor,
   withCreditCheck,
   type RunningServer,
   type Session,
+  journey,
 } from "./harness";
 
 /** Manual 2.2.2–2.2.4 as 南宁市第一人民医院 (nnyy): 本机构信息, 科室信息, 申请考核机构 (approved by nnwjw). */
 describe("institution: profile, departments, assessment-institution application", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let nnyy: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    nnyy = await openSession(browser, server.url);
-    page = nnyy.page;
-    await signInToHome(page, "nnyy");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(nnyy.problems).toEqual([]);
-  });
+  let server!: RunningServer;
+  let browser!: Browser;
+  let nnyy!: Session;
+  let page!: Page;
+  journey({ signIn: "nnyy" }, (j) => ({ server, browser, session: nnyy, page } = j));
 
   test("本机构信息: required fields are checked, server field errors land on their field, changes are saved", async () => {
     await step("profile", { page, server }, async () => {
@@ -111,6 +93,12 @@ describe("institution: profile, departments, assessment-institution application"
       await tableRow(table, "心血管内科").waitFor();
       expect(await page.locator(".el-pagination__total").textContent()).toContain("共 10 条");
       expect(await tableRow(table, "旧门诊综合科").textContent()).toContain("停用");
+      // A department with physicians cannot be deleted: the button says so instead of failing after a confirm.
+      const staffed = tableRow(table, "心血管内科");
+      expect(await staffed.locator('[data-test="row-delete"]').isDisabled()).toBe(true);
+      await staffed.locator('.op:has([data-test="row-delete"])').hover();
+      await page.locator(".el-popper:visible").filter({ hasText: "名医师，不能删除" }).waitFor();
+      await page.mouse.move(0, 0);
       await screenshot(page, "departments");
 
       // Create: name + subjects picked from the 3-level catalog (searchable tree).
@@ -181,7 +169,7 @@ describe("institution: profile, departments, assessment-institution application"
 
       // Status filter: only disabled ones.
       await page.locator('input[name="filterName"]').fill("");
-      await chooseOption(page, page.locator(".pa-toolbar .el-form-item").filter({ hasText: "状态" }), "停用");
+      await chooseOption(page, formItem(page, "状态"), "停用");
       await waitFor(async () => (await page.locator(".el-pagination__total").textContent())?.trim(), "共 1 条");
       await tableRow(table, "旧门诊综合科").waitFor();
     });
@@ -252,7 +240,7 @@ describe("institution: profile, departments, assessment-institution application"
       await answerMessageBox(admin.page, "同意");
       await expectMessage(admin.page, "已同意该申请", "success");
       // The pending filter no longer lists it.
-      await admin.page.getByText("暂无符合条件的申请").waitFor();
+      await admin.page.getByText("暂无待审批的申请").waitFor();
     });
     expect(admin.problems).toEqual([]);
     await admin.context.close();

@@ -3,20 +3,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { addTypenameToDocument } from "@apollo/client/utilities";
 import { parse, print, type DocumentNode } from "graphql";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as generated from "../../client/src/gql/graphql";
-import {
-  graphql,
-  launchBrowser,
-  openSession,
-  ROOT,
-  signInToHome,
-  startServer,
-  step,
-  waitFor,
-  type RunningServer,
-  type Session,
-} from "./harness";
+import { graphql, ROOT, signInToHome, step, waitFor, type RunningServer, journey } from "./harness";
 
 const ALLOW_LIST = path.join(ROOT, "client", "dist", "persisted-operations.json");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -29,19 +18,15 @@ const normalizedHash = (document: string) => sha256(print(parse(document)));
  * the other pages work; anything else is refused with PERSISTED_QUERY_NOT_ALLOWED.
  */
 describe("persisted operations: the console on an allow-list-only server", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let nnyy: Session;
-  let page: Page;
+  let server!: RunningServer;
+  let nnyy!: Session;
+  let page!: Page;
   /** Every GraphQL request the console sent, with the server's error code if it refused it. */
   const refused: string[] = [];
   let requests = 0;
 
-  beforeAll(async () => {
-    server = await startServer({ PERSISTED_OPERATIONS_FILE: ALLOW_LIST, PERSISTED_OPERATIONS_ONLY: "true" });
-    browser = await launchBrowser();
-    nnyy = await openSession(browser, server.url);
-    page = nnyy.page;
+  journey({ env: { PERSISTED_OPERATIONS_FILE: ALLOW_LIST, PERSISTED_OPERATIONS_ONLY: "true" }, session: true }, (j) => {
+    ({ server, session: nnyy, page } = j);
     page.on("response", async (res) => {
       if (!res.url().endsWith("/graphql") || res.request().method() !== "POST") return;
       requests++;
@@ -49,11 +34,6 @@ describe("persisted operations: the console on an allow-list-only server", () =>
       if (body.includes("PERSISTED_QUERY"))
         refused.push(`${res.request().postDataJSON()?.operationName ?? "?"}: ${body.slice(0, 200)}`);
     });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   test("the allow-list holds every console operation, keyed by its sha256, as Apollo Client sends it", () => {

@@ -4,18 +4,17 @@ import {
   DEMO_PASSWORD,
   expectMessage,
   formItem,
-  launchBrowser,
+  graphql,
   legacyIdNumber,
   login,
   openSession,
   screenshot,
-  signInToHome,
-  startServer,
   step,
   tableRow,
   waitFor,
   type RunningServer,
   type Session,
+  journey,
 } from "./harness";
 
 /**
@@ -24,27 +23,11 @@ import {
  * by the 15-digit ID number at 柳州市妇幼保健院 (lzfy), 名册导入.
  */
 describe("physicians: roster, enrolment, transfers, import", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let nnyy: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    nnyy = await openSession(browser, server.url);
-    page = nnyy.page;
-    await signInToHome(page, "nnyy");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(nnyy.problems).toEqual([]);
-  });
+  let server!: RunningServer;
+  let browser!: Browser;
+  let nnyy!: Session;
+  let page!: Page;
+  journey({ signIn: "nnyy" }, (j) => ({ server, browser, session: nnyy, page } = j));
 
   const table = () => page.locator('[data-test="roster-table"]');
   const rows = () => table().locator(".el-table__body-wrapper tr.el-table__row");
@@ -82,21 +65,55 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await page.mouse.move(0, 0);
       await screenshot(page, "roster");
 
-      // One physician is suspended first: the batch must refuse him with the server's reason.
+      // A suspended physician cannot take part: his box is disabled and says why, and so is 参加.
       const suspended = rows().nth(3);
       const suspendedName = await nameOf(suspended);
       await more(suspended, "设为暂停执业");
       await answerMessageBox(page, "确定");
       await expectMessage(page, `${suspendedName} 的执业状态已设为“暂停执业”`, "success");
       await waitFor(async () => (await tableRow(table(), suspendedName).textContent())?.includes("暂停执业"), true);
+      const row3 = tableRow(table(), suspendedName);
+      expect(await row3.locator(".select-cell .el-checkbox").getAttribute("class")).toContain("is-disabled");
+      expect(await row3.locator('[data-test="row-enroll"]').isDisabled()).toBe(true);
+      await row3.locator(".select-box").hover();
+      await page.locator(".el-popper:visible").filter({ hasText: "该医师不在执业状态，不能参加考核" }).waitFor();
 
       // The button stays disabled until something is ticked.
       expect(await page.locator('[data-test="batch-enroll"]').isDisabled()).toBe(true);
       const picked: string[] = [];
-      for (const i of [0, 1, 2, 3]) {
-        picked.push(await nameOf(rows().nth(i)));
+      for (let i = 0; picked.length < 4; i++) {
+        const name = await nameOf(rows().nth(i));
+        if (name === suspendedName) continue;
+        picked.push(name);
         await rows().nth(i).locator(".el-checkbox").click();
       }
+      // Meanwhile another tab suspends one of them: the batch must refuse him with the server's reason.
+      const late = picked[3];
+      const found = await graphql<{ physicians: { items: { id: number }[] } }>(
+        nnyy.context,
+        `
+          query ($name: String) {
+            physicians(filter: { name: $name, tab: NOT_ENROLLED }, page: 1, pageSize: 1) {
+              items {
+                id
+              }
+            }
+          }
+        `,
+        { name: late },
+      );
+      const suspendedLate = await graphql(
+        nnyy.context,
+        `
+          mutation ($id: Int!) {
+            setPhysicianPractisingStatus(physicianId: $id, status: SUSPENDED) {
+              id
+            }
+          }
+        `,
+        { id: found.data!.physicians.items[0].id },
+      );
+      expect(suspendedLate.errors).toBeUndefined();
       await page.getByText("已选择 4 人").waitFor();
       await page.locator('[data-test="batch-enroll"]').click();
       const dialog = page.locator('[data-test="batch-enroll-dialog"]');
@@ -108,16 +125,17 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await result.waitFor();
       expect(await page.locator('[data-test="batch-succeeded"]').textContent()).toBe("3");
       expect(await page.locator('[data-test="batch-failed"]').textContent()).toBe("1");
-      const failure = tableRow(page.locator('[data-test="batch-failures"]'), suspendedName);
+      const failure = tableRow(page.locator('[data-test="batch-failures"]'), late);
       expect(await failure.textContent()).toContain("该医师不在执业状态，不能参加考核");
       await screenshot(page, "batch-enroll-result");
       await page.locator('[data-test="batch-enroll-close"]').click();
       await dialog.waitFor({ state: "hidden" });
 
-      // The three are gone from 未确认参加 and counted in 已确认参加; the suspended one stayed.
+      // The three are gone from 未确认参加 and counted in 已确认参加; the suspended ones stayed.
       await waitFor(() => tabCount("not-enrolled"), "7");
       await waitFor(() => tabCount("enrolled"), "32");
       await tableRow(table(), suspendedName).waitFor();
+      await tableRow(table(), late).waitFor();
       await openTab("已确认参加");
       await filterByName(picked[0]);
       expect(await rows().first().textContent()).toContain("待报名");
@@ -146,12 +164,15 @@ describe("physicians: roster, enrolment, transfers, import", () => {
         .filter({ hasText: /^\s*待考核机构复核\s*$/ })
         .click();
       await waitFor(() => total(), "共 3 条");
+      // Its 取消报名 is disabled and says whom to contact.
       const reviewed = rows().first();
-      await reviewed.locator('[data-test="row-cancel"]').click();
-      const box = page.locator(".el-message-box");
-      await box.waitFor({ state: "visible" });
-      expect(await box.textContent()).toContain("该申请已审核，如需取消报名请联系上级卫生行政部门驳回处理");
-      await answerMessageBox(page, "知道了");
+      const cancel = reviewed.locator('[data-test="row-cancel"]');
+      expect(await cancel.isDisabled()).toBe(true);
+      await reviewed.locator('.op:has([data-test="row-cancel"])').hover();
+      await page
+        .locator(".el-popper:visible")
+        .filter({ hasText: "该申请已审核，如需取消报名请联系上级卫生行政部门驳回处理" })
+        .waitFor();
       expect(await reviewed.textContent()).toContain("待考核机构复核");
       await waitFor(() => total(), "共 3 条");
     });

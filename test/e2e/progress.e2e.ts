@@ -4,16 +4,13 @@ import type { Browser, Locator, Page } from "playwright-core";
 import {
   expectMessage,
   formItem,
-  launchBrowser,
   openSession,
   screenshot,
   SCREENSHOT_DIR,
-  signInToHome,
-  startServer,
   step,
   waitFor,
   type RunningServer,
-  type Session,
+  journey,
 } from "./harness";
 
 /**
@@ -24,27 +21,10 @@ import {
  * low-similarity attempt, its pictures, 标记疑似.
  */
 describe("考核管理: progress and certificates, test progress, proctoring", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let nnyy: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    nnyy = await openSession(browser, server.url);
-    page = nnyy.page;
-    await signInToHome(page, "nnyy");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(nnyy.problems).toEqual([]);
-  });
+  let server!: RunningServer;
+  let browser!: Browser;
+  let page!: Page;
+  journey({ signIn: "nnyy" }, (j) => ({ server, browser, page } = j));
 
   const rowsOf = (table: string) => page.locator(`[data-test="${table}"] .el-table__body-wrapper tr.el-table__row`);
   const total = async () => (await page.locator(".pa-pagination .el-pagination__total").textContent())?.trim();
@@ -84,7 +64,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
         await pill(status).click();
         await waitFor(() => total(), `共 ${count} 条`);
         await waitFor(
-          async () => (await texts(rowsOf("progress-table"), '[data-test="row-status"]')).join("|"),
+          async () => (await texts(rowsOf("progress-table"), '[data-test="cell-status"]')).join("|"),
           Array(count).fill(label).join("|"),
         );
         expect(await pill(status).getAttribute("class")).toContain("active");
@@ -108,7 +88,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
   test("打印: the certificate image, 下载证书 gives the 1754×1240 PNG, 打印 prints the image alone", async () => {
     await step("certificate", { page, server }, async () => {
       const row = rowsOf("progress-table").first();
-      const name = ((await row.locator(".name").textContent()) ?? "").trim();
+      const name = ((await row.locator('[data-test="cell-name"]').textContent()) ?? "").trim();
       await row.locator('[data-test="row-print"]').click();
       const dialog = page.locator('[data-test="certificate-dialog"]');
       await dialog.waitFor({ state: "visible" });
@@ -216,8 +196,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await choose("测评状态", /^\s*进行中\s*$/);
       await waitFor(
         async () =>
-          (await texts(rows, '[data-test="row-attempt-status"]')).every((s) => s === "进行中") &&
-          (await rows.count()) > 0,
+          (await texts(rows, '[data-test="cell-status"]')).every((s) => s === "进行中") && (await rows.count()) > 0,
         true,
       );
       expect((await texts(rows, '[data-test="row-paper"]')).every((p) => p.includes("医学人文测评"))).toBe(true);
@@ -242,7 +221,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       const similarity = row.locator('[data-test="row-similarity"]');
       expect((await similarity.textContent())?.trim()).toBe("24%");
       expect(await similarity.getAttribute("class")).toContain("low");
-      expect((await row.locator('[data-test="row-snapshots"]').textContent())?.trim()).toBe("4 张");
+      expect((await row.locator('[data-test="cell-snapshots"]').textContent())?.trim()).toBe("4 张");
       expect((await row.locator('[data-test="row-view-status"]').textContent())?.trim()).toBe("未查看");
       expect(await page.locator('[data-test="proctoring-hint"]').textContent()).toContain(
         "疑似作弊标记仅作为标记操作，不代表最终监考处理结果",

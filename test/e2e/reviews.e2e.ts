@@ -1,18 +1,15 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   answerMessageBox,
   expectMessage,
   graphql,
-  launchBrowser,
-  openSession,
   screenshot,
-  signInToHome,
-  startServer,
   step,
   tableRow,
   waitFor,
   type RunningServer,
   type Session,
+  journey,
 } from "./harness";
 
 /**
@@ -21,27 +18,10 @@ import {
  * when someone else acted first, reject a general one with a reason, decide the exemption requests.
  */
 describe("reviews: simple, general, exemptions", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let nnyy: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    nnyy = await openSession(browser, server.url);
-    page = nnyy.page;
-    await signInToHome(page, "nnyy");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    expect(nnyy.problems).toEqual([]);
-  });
+  let server!: RunningServer;
+  let nnyy!: Session;
+  let page!: Page;
+  journey({ signIn: "nnyy" }, (j) => ({ server, session: nnyy, page } = j));
 
   const queueRows = () => page.locator('[data-test="review-table"] .el-table__body-wrapper tr.el-table__row');
   const queueTotal = async () => (await page.locator('[data-test="queue-total"]').textContent())?.trim();

@@ -1,14 +1,13 @@
 import type { Browser } from "playwright-core";
 import {
   DEMO_PASSWORD,
-  launchBrowser,
   login,
   openSession,
   screenshot,
   signInToHome,
-  startServer,
   step,
   type RunningServer,
+  journey,
 } from "./harness";
 
 /**
@@ -16,19 +15,11 @@ import {
  * the console sends the user to sign in again and back to the page they were on.
  */
 describe("session: expiry and lost cookie bring the user back after signing in", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let server!: RunningServer;
+  let browser!: Browser;
   const IDLE_SECONDS = 60;
 
-  beforeAll(async () => {
-    server = await startServer({ SESSION_IDLE_MINUTES: "1" });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  journey({ env: { SESSION_IDLE_MINUTES: "1" } }, (j) => ({ server, browser } = j));
 
   test("an idle session times out: login page says so, then back to the page", async () => {
     const { page, context, problems } = await openSession(browser, server.url);

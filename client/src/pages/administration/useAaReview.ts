@@ -1,33 +1,32 @@
-import { computed, ref, watch } from "vue";
-import { useMutation, useQuery } from "@vue/apollo-composable";
+import { ref, watch } from "vue";
+import { useMutation } from "@vue/apollo-composable";
 import { ElMessage, ElMessageBox } from "element-plus";
 import { confirmAction } from "@/common/confirm";
 import { reportError } from "@/common/errors";
-import { usePagination } from "@/common/usePagination";
+import { useList } from "@/components/list/useList";
 import {
   AaApplicationsForReviewDocument,
   DecideAaApplicationDocument,
   type AaApplicationFieldsFragment,
-  type AssessmentInstitutionApplicationStatus,
 } from "@/gql/graphql";
+import { aaReviewActions, aaReviewFilters } from "./administration.list";
 
 /** 考核机构申请审批: the health administration approves (granting the role) or rejects with a reason. */
 export function useAaReview() {
-  const status = ref<AssessmentInstitutionApplicationStatus | "">("PENDING");
-  const paging = usePagination({ pageSize: 10, resetOn: [status] });
-  const variables = computed(() => ({ status: status.value || null, page: paging.page, pageSize: paging.pageSize }));
-  const { result, loading, error, refetch } = useQuery(AaApplicationsForReviewDocument, variables, {
-    fetchPolicy: "cache-and-network",
+  const list = useList({
+    query: AaApplicationsForReviewDocument,
+    filters: aaReviewFilters,
+    variables: (f, paging) => ({ status: f.status || null, ...paging }),
+    rows: (data) => data.assessmentInstitutionApplications,
+    empty: ({ filter }) => (filter.status === "PENDING" ? "暂无待审批的申请" : "暂无符合条件的申请"),
   });
-  watch(error, (e) => e && reportError(e));
 
-  const rows = computed(() => result.value?.assessmentInstitutionApplications.items ?? []);
-  const total = computed(() => result.value?.assessmentInstitutionApplications.total ?? 0);
+  // Signed file links expire: the attachment list renews them from a fresh page.
   const loadedAt = ref(Date.now());
-  watch(result, () => (loadedAt.value = Date.now()));
+  watch(list.rows, () => (loadedAt.value = Date.now()));
   async function renewLinks() {
-    const res = await refetch();
-    return res?.data.assessmentInstitutionApplications.items.flatMap((a) => a.attachments) ?? [];
+    await list.reload();
+    return list.rows.value.flatMap((a) => a.attachments);
   }
 
   const busyId = ref<number | null>(null);
@@ -65,7 +64,7 @@ export function useAaReview() {
     try {
       await mutate({ id: row.id, approve, reason });
       ElMessage.success(approve ? "已同意该申请" : "已驳回该申请");
-      await refetch();
+      await list.reload();
     } catch (err) {
       reportError(err);
     } finally {
@@ -73,5 +72,6 @@ export function useAaReview() {
     }
   }
 
-  return { status, paging, rows, total, loading, refetch, loadedAt, renewLinks, busyId, decide };
+  const actions = aaReviewActions({ decide, busy: (a) => busyId.value === a.id });
+  return { list, actions, loadedAt, renewLinks };
 }

@@ -1,52 +1,29 @@
-import { computed, reactive, ref, watch } from "vue";
-import { useMutation, useQuery } from "@vue/apollo-composable";
+import { ref } from "vue";
+import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { confirmAction } from "@/common/confirm";
 import { reportError } from "@/common/errors";
-import { usePagination } from "@/common/usePagination";
+import { useList } from "@/components/list/useList";
 import {
   DeleteDepartmentDocument,
   DepartmentsDocument,
   SetDepartmentEnabledDocument,
   type DepartmentFieldsFragment,
 } from "@/gql/graphql";
-
-export type EnabledFilter = "" | "enabled" | "disabled";
+import { departmentActions, departmentFilters } from "./departments.list";
 
 /** 科室信息 (manual 2.2.3): server-paged list, filters, enable/disable, delete. */
-export function useDepartments() {
-  /** What the filter inputs show; `applied` is what the list was asked for (on 查询 / Enter). */
-  const filter = reactive({ name: "", enabled: "" as EnabledFilter });
-  const applied = reactive({ name: "", enabled: "" as EnabledFilter });
-  const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
-
-  const variables = computed(() => ({
-    filter: {
-      name: applied.name.trim() || undefined,
-      enabled: applied.enabled === "" ? undefined : applied.enabled === "enabled",
-    },
-    page: paging.page,
-    pageSize: paging.pageSize,
-  }));
-  const { result, loading, error, refetch } = useQuery(DepartmentsDocument, variables, {
-    fetchPolicy: "cache-and-network",
+export function useDepartments(edit: (d: DepartmentFieldsFragment) => unknown) {
+  const list = useList({
+    query: DepartmentsDocument,
+    filters: departmentFilters,
+    variables: (f, paging) => ({
+      filter: { name: f.name || undefined, enabled: f.enabled === "" ? undefined : f.enabled === "enabled" },
+      ...paging,
+    }),
+    rows: (data) => data.departments,
+    empty: ({ filtered }) => (filtered ? "没有符合条件的科室" : "暂无科室，请点击“创建科室”添加"),
   });
-  watch(error, (e) => e && reportError(e));
-
-  const rows = computed(() => result.value?.departments.items ?? []);
-  const total = computed(() => result.value?.departments.total ?? 0);
-  const filtered = computed(() => !!applied.name.trim() || applied.enabled !== "");
-
-  function search() {
-    const unchanged = applied.name === filter.name && applied.enabled === filter.enabled;
-    Object.assign(applied, filter);
-    // Same filter again = "reload"; a changed filter reloads by itself (reactive variables).
-    if (unchanged) void refetch();
-  }
-  function resetFilter() {
-    Object.assign(filter, { name: "", enabled: "" });
-    search();
-  }
 
   /** Row being switched or deleted (spinner on that row's button). */
   const busyId = ref<number | null>(null);
@@ -66,7 +43,7 @@ export function useDepartments() {
     try {
       await setEnabled({ id: row.id, enabled: enabling });
       ElMessage.success(enabling ? `已启用科室“${row.name}”` : `已停用科室“${row.name}”`);
-      await refetch();
+      await list.reload();
     } catch (err) {
       reportError(err);
     } finally {
@@ -85,8 +62,8 @@ export function useDepartments() {
     try {
       await remove({ id: row.id });
       ElMessage.success(`已删除科室“${row.name}”`);
-      if (rows.value.length === 1 && paging.page > 1) paging.page -= 1;
-      await refetch();
+      // The list goes to the last page by itself when this was the only row of the last one.
+      await list.reload();
     } catch (err) {
       reportError(err);
     } finally {
@@ -94,18 +71,12 @@ export function useDepartments() {
     }
   }
 
-  return {
-    filter,
-    paging,
-    rows,
-    total,
-    loading,
-    filtered,
-    search,
-    resetFilter,
-    refetch,
-    busyId,
-    toggleEnabled,
-    removeRow,
-  };
+  const actions = departmentActions({
+    edit,
+    toggle: toggleEnabled,
+    remove: removeRow,
+    busy: (d) => busyId.value === d.id,
+  });
+
+  return { list, actions };
 }

@@ -1,89 +1,47 @@
-import { computed, h, watch } from "vue";
-import { useMutation, useQuery } from "@vue/apollo-composable";
+import { computed, h } from "vue";
+import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { alertRefusal, confirmWithNote } from "@/common/confirm";
-import { reportActionError, reportError } from "@/common/errors";
-import { SNAPSHOT_VIEW_STATUS } from "@/common/labels";
-import { useListFilter } from "@/common/useListFilter";
-import { usePagination } from "@/common/usePagination";
-import {
-  MarkAttemptSuspectedDocument,
-  ProctoringAttemptsDocument,
-  type AttemptFilterInput,
-  type ProctoringRowFragment,
-  type SnapshotViewStatus,
-} from "@/gql/graphql";
+import { reportActionError } from "@/common/errors";
+import { useList } from "@/components/list/useList";
+import { MarkAttemptSuspectedDocument, ProctoringAttemptsDocument, type ProctoringRowFragment } from "@/gql/graphql";
+import { proctoringActions, proctoringFilters } from "./exams.list";
+import { LOW_SIMILARITY } from "./proctoring.rules";
 import { usePapers } from "./usePapers";
-
-/** The manual's hint: look first at physicians whose pictures match less than 40%. */
-export const LOW_SIMILARITY = 40;
-export const SIMILARITY_CHOICES = [20, 30, 40, 50, 60, 80];
-
-export interface ProctoringFilter {
-  name: string;
-  idNumber: string;
-  paperId: number | "";
-  /** 最低相似度低于 (%); "" = any. */
-  maxSimilarity: number | "";
-  viewStatus: SnapshotViewStatus | "";
-}
-
-/** The default view (also what 重置 returns to): below the manual's 40% hint, every view status. */
-const defaultFilter = (): ProctoringFilter => ({
-  name: "",
-  idNumber: "",
-  paperId: "",
-  maxSimilarity: LOW_SIMILARITY,
-  viewStatus: "",
-});
-
-/** 查看状态 of a row: marked, viewed, or not yet looked at. */
-export function viewStatusOf(row: Pick<ProctoringRowFragment, "suspected" | "viewed">): SnapshotViewStatus {
-  return row.suspected ? "MARKED" : row.viewed ? "VIEWED" : "UNVIEWED";
-}
-
-/** 【标记疑似】 is the institution's only move, once, before the province has judged the attempt. */
-export const canMark = (row: Pick<ProctoringRowFragment, "suspected" | "verdict" | "voided">) =>
-  !row.suspected && row.verdict === "NONE" && !row.voided;
-
-export const isLow = (similarity: number | null | undefined) =>
-  similarity !== null && similarity !== undefined && similarity < LOW_SIMILARITY;
 
 /**
  * 监考管理 (manual 2.2.9 (3)): attempts with proctoring snapshots, lowest similarity first when filtered by
  * 相似度 (default: below 40%, the manual's suggestion); 查看照片 marks them viewed; 标记疑似 is one-way for
  * the institution (the province decides, and only it can take the mark back).
  */
-export function useProctoring() {
-  const { filter, applied, search, resetFilter } = useListFilter(defaultFilter, (): void => void refetch());
-  const paging = usePagination({ pageSize: 10, resetOn: [() => ({ ...applied })] });
-
-  const variables = computed(() => ({
-    filter: {
-      withSnapshots: true,
-      name: applied.name.trim() || undefined,
-      idNumber: applied.idNumber.trim() || undefined,
-      paperId: applied.paperId === "" ? undefined : applied.paperId,
-      maxSimilarity: applied.maxSimilarity === "" ? undefined : applied.maxSimilarity,
-      viewStatus: applied.viewStatus || undefined,
-    } satisfies AttemptFilterInput,
-    page: paging.page,
-    pageSize: paging.pageSize,
-  }));
-  const { result, loading, error, refetch } = useQuery(ProctoringAttemptsDocument, variables, {
-    fetchPolicy: "cache-and-network",
-  });
-  watch(error, (e) => e && reportError(e));
-  const rows = computed(() => result.value?.testAttempts.items ?? []);
-  const total = computed(() => result.value?.testAttempts.total ?? 0);
-  /** Narrower than the default view (the 40% hint alone is the default). */
-  const filtered = computed(() => JSON.stringify(applied) !== JSON.stringify(defaultFilter()));
-
+export function useProctoring(gallery: {
+  open: (row: ProctoringRowFragment) => unknown;
+  /** The row after 标记疑似, for the gallery when it is open. */
+  update: (row: ProctoringRowFragment) => unknown;
+}) {
   const papers = usePapers();
-  const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({
-    value: value as SnapshotViewStatus,
-    label: s.label,
-  }));
+  const paperOptions = computed(() => papers.value.map((p) => ({ value: p.id, label: p.name })));
+  const list = useList({
+    query: ProctoringAttemptsDocument,
+    filters: proctoringFilters(paperOptions),
+    variables: (f, paging) => ({
+      filter: {
+        withSnapshots: true,
+        name: f.name || undefined,
+        idNumber: f.idNumber || undefined,
+        paperId: f.paperId === "" ? undefined : f.paperId,
+        maxSimilarity: f.maxSimilarity === "" ? undefined : f.maxSimilarity,
+        viewStatus: f.viewStatus || undefined,
+      },
+      ...paging,
+    }),
+    rows: (data) => data.testAttempts,
+    // Narrower than the default view (the 40% hint alone is the default).
+    empty: ({ filtered }) =>
+      filtered
+        ? "没有符合条件的监考记录"
+        : `没有最低相似度低于 ${LOW_SIMILARITY}% 的监考记录，可清除【相似度】条件查看全部`,
+  });
 
   const { mutate: markMutation, loading: marking } = useMutation(MarkAttemptSuspectedDocument);
 
@@ -113,27 +71,16 @@ export function useProctoring() {
     try {
       const r = await markMutation({ attemptId: row.id, note: answer.note || null });
       ElMessage.success(`已将 ${row.physicianName} 标记为疑似作弊`);
-      await refetch();
-      return r?.data?.markAttemptSuspected ?? null;
+      await list.reload();
+      const updated = r?.data?.markAttemptSuspected ?? null;
+      if (updated) gallery.update(updated);
+      return updated;
     } catch (err) {
-      reportActionError(err, refetch, { onRefused: (f) => void alertRefusal(f.message, "无法标记疑似") });
+      reportActionError(err, list.reload, { onRefused: (f) => void alertRefusal(f.message, "无法标记疑似") });
       return null;
     }
   }
 
-  return {
-    filter,
-    paging,
-    rows,
-    total,
-    loading,
-    filtered,
-    papers,
-    viewStatuses,
-    search,
-    resetFilter,
-    refetch,
-    mark,
-    marking,
-  };
+  const actions = proctoringActions({ view: gallery.open, mark, marking: () => marking.value });
+  return { list, actions, mark, marking };
 }

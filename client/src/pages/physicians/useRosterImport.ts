@@ -1,10 +1,11 @@
-import { computed, nextTick, ref, watch } from "vue";
+import { computed, nextTick, ref } from "vue";
 import { useRoute, useRouter } from "vue-router";
-import { useMutation, useQuery } from "@vue/apollo-composable";
+import { useMutation } from "@vue/apollo-composable";
 import { ElMessage, type UploadFile } from "element-plus";
 import { reportError } from "@/common/errors";
-import { usePagination } from "@/common/usePagination";
-import { ImportPhysiciansDocument, PhysicianImportReportDocument, type ImportOutcome } from "@/gql/graphql";
+import { useList } from "@/components/list/useList";
+import { ImportPhysiciansDocument, PhysicianImportReportDocument } from "@/gql/graphql";
+import { importReportFilters } from "./roster-import.list";
 import { importFileProblem } from "./roster-import.rules";
 
 /**
@@ -45,8 +46,6 @@ export function useRosterImport() {
     return Number.isInteger(n) && n > 0 ? n : null;
   });
 
-  /** Report filter: all rows, or one outcome. */
-  const outcome = ref<ImportOutcome | "">("");
   const { mutate, loading: importing } = useMutation(ImportPhysiciansDocument);
 
   async function startImport() {
@@ -59,13 +58,13 @@ export function useRosterImport() {
       const res = await mutate({ file: file.value });
       const job = res?.data?.importPhysicians;
       if (!job) return;
-      outcome.value = "";
       ElMessage({
         type: job.refused ? "warning" : "success",
         message: `导入完成：新增 ${job.created} 人，更新 ${job.updated} 人，拒绝 ${job.refused} 行`,
       });
       onFileRemove();
-      await router.replace({ query: { ...route.query, job: String(job.id) } });
+      // A new report starts on its first page with every outcome.
+      await router.replace({ query: { job: String(job.id) } });
     } catch (err) {
       const failure = reportError(err, (f) => {
         const fe = f.fields.find((x) => x.field === "file");
@@ -76,28 +75,24 @@ export function useRosterImport() {
     }
   }
 
-  // The report, filtered by outcome and paged on the server.
-  const paging = usePagination({ pageSize: 20, resetOn: [outcome, jobId] });
-  const variables = computed(() => ({
-    id: jobId.value ?? 0,
-    outcome: outcome.value || null,
-    page: paging.page,
-    pageSize: paging.pageSize,
-  }));
-  const { result, loading, error } = useQuery(PhysicianImportReportDocument, variables, () => ({
-    enabled: jobId.value !== null,
-    fetchPolicy: "cache-and-network",
-  }));
-  watch(error, (e) => e && reportError(e));
+  // The report, filtered by outcome (the radio group) and paged on the server.
+  const list = useList({
+    query: PhysicianImportReportDocument,
+    filters: importReportFilters,
+    variables: (f, paging) => ({ id: jobId.value ?? 0, outcome: f.outcome || null, ...paging }),
+    rows: (data) => data.physicianImport.rows,
+    rowKey: (r) => r.rowNumber,
+    pageSize: 20,
+    enabled: () => jobId.value !== null,
+    empty: ({ filtered }) => (filtered ? "没有符合条件的行" : "文件中没有数据行"),
+  });
 
-  const job = computed(() =>
-    result.value?.physicianImport.id === jobId.value ? (result.value?.physicianImport ?? null) : null,
-  );
-  const rows = computed(() => job.value?.rows.items ?? []);
-  const total = computed(() => job.value?.rows.total ?? 0);
+  const job = computed(() => {
+    const report = list.data.value?.physicianImport;
+    return report && report.id === jobId.value ? report : null;
+  });
 
   function newImport() {
-    outcome.value = "";
     void router.replace({ query: {} });
   }
 
@@ -111,11 +106,7 @@ export function useRosterImport() {
     startImport,
     jobId,
     job,
-    outcome,
-    paging,
-    rows,
-    total,
-    loading,
+    list,
     newImport,
   };
 }

@@ -3,6 +3,7 @@ import { counterTables } from "../../testing/counters";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { Physician } from "../../physicians/physician.entity";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
+import { seedDemoVolume } from "../seed/demo-volume";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 
 let app: TestApp;
@@ -34,5 +35,38 @@ describe("demo data", () => {
     const physician = logins.find((l) => l.who.startsWith("医师"))!;
     expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");
     expect(logins.find((l) => l.username === "qxyy")!.password).toContain("666666");
+  });
+});
+
+describe("demo data at volume", () => {
+  it("gives the large hospital's lists and the application queue several pages, and can run twice", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const logins = await seedDemoVolume(app.deps.ds, app.deps.storage);
+    const physicians = await app.deps.ds.getRepository(Physician).count();
+    await seedDemoVolume(app.deps.ds, app.deps.storage);
+    expect(await app.deps.ds.getRepository(Physician).count()).toBe(physicians);
+    expect(logins.map((l) => l.username)).toEqual(["gxykd"]);
+
+    const counters = await counterTables(app.deps.ds);
+    expect(counters.institutionKept).toEqual(counters.institutionLive);
+
+    const hospital = app.client();
+    expect((await hospital.login("gxykd", DEMO_PASSWORD)).errors).toBeUndefined();
+    const home = await hospital.ok(
+      `{ institutionHome { pendingTasks { simpleReviews generalReviews exemptionReviews } }
+         departments(page: 1, pageSize: 10) { total }
+         testAttempts(filter: { withSnapshots: true }, page: 1, pageSize: 10) { total } }`,
+    );
+    expect(home.institutionHome.pendingTasks).toEqual({ simpleReviews: 21, generalReviews: 12, exemptionReviews: 12 });
+    expect(home.departments.total).toBe(13);
+    expect(home.testAttempts.total).toBe(12);
+
+    const city = app.client();
+    expect((await city.login("nnwjw", DEMO_PASSWORD)).errors).toBeUndefined();
+    const queue = await city.ok(
+      `{ assessmentInstitutionApplications(status: PENDING, page: 1, pageSize: 10) { total items { attachments { fileName } } } }`,
+    );
+    expect(queue.assessmentInstitutionApplications.total).toBe(12);
+    expect(queue.assessmentInstitutionApplications.items[0].attachments[0].fileName).toBe("考核机构申请书.pdf");
   });
 });

@@ -38,6 +38,17 @@ export interface DemoWorld {
   institutions: Map<string, Institution>;
   storage: FileStorage;
   demoPassword: string;
+  /** How many physicians an institution gets per PLAN group (default: nnyy the PLAN, the others half). */
+  scale?: Map<string, DemoScale>;
+}
+
+export interface DemoScale {
+  /** Multiplies every PLAN group … */
+  physicians: number;
+  /** … except the exemption requests, multiplied by this. */
+  exemptions: number;
+  /** Attempts under way with proctoring snapshots. */
+  proctored: number;
 }
 
 const SURNAMES = "李王张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃蒙黎陆";
@@ -185,11 +196,12 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       order: { id: "ASC" },
     });
     const institutionAccount = await em.findOneByOrFail(Account, { institutionId: institution.id });
-    const scale = key === "nnyy" ? 1 : 0.5;
+    const custom = world.scale?.get(key);
+    const scale = custom?.physicians ?? (key === "nnyy" ? 1 : 0.5);
     let index = 0;
     const nthOfGender = { MALE: 0, FEMALE: 0 };
     for (const group of PLAN) {
-      const n = Math.max(1, Math.round(group.n * scale));
+      const n = Math.max(1, Math.round(group.n * (group.exemption && custom ? custom.exemptions : scale)));
       const records = Array.from({ length: n }, () => {
         index++;
         const idNumber = demoIdNumber(institution.countyCode);
@@ -229,7 +241,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
         });
       }
     }
-    await proctorSessions(em, world, institution, assessorAccount);
+    await proctorSessions(em, world, institution, assessorAccount, custom?.proctored ?? 3);
   }
 }
 
@@ -258,11 +270,17 @@ async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
  * 监考: the first scheduled attempts of the institution are under way with webcam snapshots, one with a
  * low similarity (a different person in the picture), so the 监考管理 gallery has something to review.
  */
-async function proctorSessions(em: EntityManager, world: DemoWorld, institution: Institution, assessor: Account) {
+async function proctorSessions(
+  em: EntityManager,
+  world: DemoWorld,
+  institution: Institution,
+  assessor: Account,
+  count: number,
+) {
   const attempts = await em.find(TestAttempt, {
     where: { institutionId: institution.id, status: AttemptStatus.NOT_STARTED },
     order: { id: "ASC" },
-    take: 3,
+    take: count,
   });
   const similarityPlans = [
     [96, 93.5, 91],
@@ -270,14 +288,14 @@ async function proctorSessions(em: EntityManager, world: DemoWorld, institution:
     [72, 54, 66],
   ];
   for (const [i, attempt] of attempts.entries()) {
-    const start = new Date(Date.now() - (3 - i) * 3600_000);
+    const start = new Date(Date.now() - (3 - (i % 3)) * 3600_000);
     await em.update(
       TestAttempt,
       { id: attempt.id },
       {
-        status: i === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS,
+        status: i % 3 === 2 ? AttemptStatus.SUBMITTED : AttemptStatus.IN_PROGRESS,
         startedAt: start,
-        submittedAt: i === 2 ? new Date(start.getTime() + 50 * 60_000) : null,
+        submittedAt: i % 3 === 2 ? new Date(start.getTime() + 50 * 60_000) : null,
       },
     );
     const plan = similarityPlans[i % similarityPlans.length];

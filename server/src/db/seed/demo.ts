@@ -70,9 +70,9 @@ const ADMINS = [
   },
 ] as const;
 
-type AdminKey = (typeof ADMINS)[number]["key"];
+export type AdminKey = (typeof ADMINS)[number]["key"];
 
-interface DemoInstitution {
+export interface DemoInstitution {
   key: string;
   username: string;
   accountKind: AccountKind;
@@ -177,7 +177,7 @@ const INSTITUTIONS: DemoInstitution[] = [
   },
 ];
 
-async function ensureAccount(
+export async function ensureAccount(
   em: EntityManager,
   values: Partial<Account> & { username: string },
   password: string | null,
@@ -196,7 +196,7 @@ async function ensureAccount(
   );
 }
 
-async function ensureAdmins(em: EntityManager): Promise<Map<AdminKey, HealthAdministration>> {
+export async function ensureAdmins(em: EntityManager): Promise<Map<AdminKey, HealthAdministration>> {
   const byKey = new Map<AdminKey, HealthAdministration>();
   for (const a of ADMINS) {
     let admin = await em.findOneBy(HealthAdministration, { name: a.name });
@@ -220,58 +220,67 @@ async function ensureAdmins(em: EntityManager): Promise<Map<AdminKey, HealthAdmi
   return byKey;
 }
 
-async function ensureInstitutions(em: EntityManager, admins: Map<AdminKey, HealthAdministration>) {
-  const byKey = new Map<string, Institution>();
-  for (const d of INSTITUTIONS) {
-    const creditCode = withCreditCheck(d.credit17);
-    let inst = await em.findOneBy(Institution, { creditCode });
-    if (!inst) {
-      const now = new Date();
-      inst = await em.save(
-        em.create(Institution, {
-          name: d.name,
-          creditCode,
-          licenseNo: `PDY${d.credit17.slice(8, 16)}45010${d.key.length}`,
-          type: d.type,
-          levelCode: d.levelCode,
-          natureCode: "1",
-          provinceCode: PROVINCE,
-          cityCode: d.cityCode,
-          countyCode: d.countyCode,
-          address: `${d.name}院区`,
-          legalRepresentative: "张建国",
-          contactPerson: "李医务",
-          contactPhone: "0771-2186000",
-          bedCount: d.beds,
-          superiorAdminId: admins.get(d.superior)!.id,
-          assessmentInstitutionId: d.isAssessmentInstitution ? null : byKey.get("assessor")!.id,
-          isAssessmentInstitution: d.isAssessmentInstitution,
-          assessmentApplicationAllowed: d.key === "nnyy",
-          profileCompletedAt: d.password ? now : null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-    }
-    byKey.set(d.key, inst);
-    await ensureAccount(
-      em,
-      { username: d.username, kind: d.accountKind, displayName: d.name, institutionId: inst.id },
-      d.password,
-    );
-    for (const [name, subjectCodes, enabled] of d.departments) {
-      if (await em.findOneBy(Department, { institutionId: inst.id, name })) continue;
-      const now = new Date();
-      await em.insert(Department, {
-        institutionId: inst.id,
-        name,
-        subjectCodes,
-        enabled: enabled ?? true,
+/** One demo institution with its account and departments; finds before it creates. */
+export async function ensureDemoInstitution(
+  em: EntityManager,
+  admins: Map<AdminKey, HealthAdministration>,
+  d: DemoInstitution,
+  assessorId: number | null,
+): Promise<Institution> {
+  const creditCode = withCreditCheck(d.credit17);
+  let inst = await em.findOneBy(Institution, { creditCode });
+  if (!inst) {
+    const now = new Date();
+    inst = await em.save(
+      em.create(Institution, {
+        name: d.name,
+        creditCode,
+        licenseNo: `PDY${d.credit17.slice(8, 16)}45010${d.key.length}`,
+        type: d.type,
+        levelCode: d.levelCode,
+        natureCode: "1",
+        provinceCode: PROVINCE,
+        cityCode: d.cityCode,
+        countyCode: d.countyCode,
+        address: `${d.name}院区`,
+        legalRepresentative: "张建国",
+        contactPerson: "李医务",
+        contactPhone: "0771-2186000",
+        bedCount: d.beds,
+        superiorAdminId: admins.get(d.superior)!.id,
+        assessmentInstitutionId: d.isAssessmentInstitution ? null : assessorId,
+        isAssessmentInstitution: d.isAssessmentInstitution,
+        assessmentApplicationAllowed: d.key === "nnyy",
+        profileCompletedAt: d.password ? now : null,
         createdAt: now,
         updatedAt: now,
-      });
-    }
+      }),
+    );
   }
+  await ensureAccount(
+    em,
+    { username: d.username, kind: d.accountKind, displayName: d.name, institutionId: inst.id },
+    d.password,
+  );
+  for (const [name, subjectCodes, enabled] of d.departments) {
+    if (await em.findOneBy(Department, { institutionId: inst.id, name })) continue;
+    const now = new Date();
+    await em.insert(Department, {
+      institutionId: inst.id,
+      name,
+      subjectCodes,
+      enabled: enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return inst;
+}
+
+async function ensureInstitutions(em: EntityManager, admins: Map<AdminKey, HealthAdministration>) {
+  const byKey = new Map<string, Institution>();
+  for (const d of INSTITUTIONS)
+    byKey.set(d.key, await ensureDemoInstitution(em, admins, d, byKey.get("assessor")?.id ?? null));
   return byKey;
 }
 
@@ -280,14 +289,20 @@ async function ensureCycle(em: EntityManager): Promise<AssessmentCycle> {
   return current ?? em.save(em.create(AssessmentCycle, cycleAround(todayInChina(), PROVINCE)));
 }
 
+/** Regions, administrations, institutions and the current cycle of the demo (found or created). */
+export async function ensureDemoBase(em: EntityManager, storage: FileStorage) {
+  await ensureRegions(em);
+  const admins = await ensureAdmins(em);
+  const institutions = await ensureInstitutions(em, admins);
+  const cycle = await ensureCycle(em);
+  return { admins, world: { cycle, institutions, storage, demoPassword: DEMO_PASSWORD } };
+}
+
 /** Demo data that makes every console page meaningful; safe to run again (finds before it creates). */
 export async function seedDemo(ds: DataSource, storage: FileStorage): Promise<DemoLogin[]> {
   await inTransaction(ds, async (em) => {
-    await ensureRegions(em);
-    const admins = await ensureAdmins(em);
-    const institutions = await ensureInstitutions(em, admins);
-    const cycle = await ensureCycle(em);
-    await seedDemoPhysicians(em, { cycle, institutions, storage, demoPassword: DEMO_PASSWORD });
+    const { world } = await ensureDemoBase(em, storage);
+    await seedDemoPhysicians(em, world);
   });
   return [
     ...INSTITUTIONS.map((d) => ({
