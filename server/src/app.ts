@@ -24,13 +24,14 @@ import { certificateRouter } from "./certificates/certificate.route";
 import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
-import { formatError } from "./common/errors";
+import { formatError, serviceUnavailableError } from "./common/errors";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
 import { loadPersistedOperations, persistedOperations } from "./common/persisted-operations";
 import type { AppConfig } from "./config";
 import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind } from "./db/data-source";
+import { withinMs } from "./db/database-timeouts";
 import { logger } from "./logger";
 import { buildAppSchema } from "./schema";
 
@@ -43,12 +44,19 @@ export interface RunningApp {
 
 /** Connects the database and brings its schema up to date: migrations on MySQL, synchronise on SQLite. */
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
+  if (databaseKind(config) === "mysql") {
+    // Migrations may rebuild large tables: they run without the statement timeout requests get.
+    const migrator = await createDataSource({ ...config, databaseTimeouts: null });
+    await migrator.initialize();
+    try {
+      const applied = await migrator.runMigrations({ transaction: "each" });
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
+    } finally {
+      await migrator.destroy();
+    }
+  }
   const ds = await createDataSource(config);
   await ds.initialize();
-  if (databaseKind(config) === "mysql") {
-    const applied = await ds.runMigrations({ transaction: "each" });
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, "migrations applied");
-  }
   return ds;
 }
 
@@ -131,7 +139,8 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
 
   app.get("/healthz", async (_req, res) => {
     try {
-      await ds.query("SELECT 1");
+      // A hung database must not hang the health check: answer 503 within HEALTH_CHECK_TIMEOUT_MS.
+      await withinMs(ds.query("SELECT 1"), config.healthCheckTimeoutMs, "the health check");
       res.json({ status: "ok", database: databaseKind(config) });
     } catch (err) {
       logger.error({ err }, "health check failed");
@@ -166,6 +175,16 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   }
 
   app.use((err: Error & { status?: number; expose?: boolean }, _req: Request, res: Response, _next: NextFunction) => {
+    // The database is down or hung (a session lookup, the rate limiter): 503 with a stable code, not a 500.
+    const unavailable = serviceUnavailableError(err);
+    if (unavailable) {
+      logger.warn({ err }, "database unavailable");
+      res
+        .status(503)
+        .setHeader("Retry-After", "5")
+        .json({ errors: [unavailable] });
+      return;
+    }
     const status = err.status && err.status < 500 ? err.status : 500;
     if (status >= 500) logger.error({ err }, "request failed");
     const message = status === 413 ? "上传的文件过大" : status < 500 ? "请求格式不正确" : "系统繁忙，请稍后重试";

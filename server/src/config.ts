@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { DatabaseTimeouts } from "./db/database-timeouts";
 
 /** Every runtime setting in one place, read from the environment with documented defaults (see README). */
 export interface AppConfig {
@@ -44,6 +45,10 @@ export interface AppConfig {
   syncLagMs: number;
   persistedOperationsFile: string | null;
   persistedOperationsOnly: boolean;
+  /** Bounds on every wait for the database (see db/database-timeouts.ts). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** GET /healthz answers 503 when the database has not answered `SELECT 1` within this time. */
+  healthCheckTimeoutMs: number;
 }
 
 const bool = (v: string | undefined, fallback: boolean) =>
@@ -93,5 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     syncLagMs: int(env.SYNC_LAG_MS, 5000),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
     persistedOperationsOnly: bool(env.PERSISTED_OPERATIONS_ONLY, false),
+    databaseTimeouts: {
+      connectMs: int(env.DB_CONNECT_TIMEOUT_MS, 5000),
+      acquireMs: int(env.DB_ACQUIRE_TIMEOUT_MS, 5000),
+      statementMs: int(env.DB_STATEMENT_TIMEOUT_MS, 10_000),
+      lockMs: int(env.DB_LOCK_TIMEOUT_MS, 5000),
+    },
+    healthCheckTimeoutMs: int(env.HEALTH_CHECK_TIMEOUT_MS, 2000),
   };
 }

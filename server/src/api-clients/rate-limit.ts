@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { DataSource } from "typeorm";
+import { databaseUnavailability } from "../common/errors";
 import { isSqlite } from "../db/data-source";
 import { inTransaction } from "../db/transaction";
 import type { AppDeps, Identity } from "../context";
@@ -97,6 +98,8 @@ export function rateLimit(deps: AppDeps) {
       }
       next();
     } catch (err) {
+      // A database that does not answer fails the request now (503) rather than again in the resolver.
+      if (databaseUnavailability(err)) return next(err);
       logger.error({ err }, "rate limiter failed; letting the request through");
       next();
     }

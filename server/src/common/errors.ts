@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "../logger";
 
@@ -17,6 +18,8 @@ export const ErrorCode = {
   ACCOUNT_LOCKED: "ACCOUNT_LOCKED",
   RATE_LIMITED: "RATE_LIMITED",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  /** The database does not answer (down, hung, overloaded, or a lock held too long): retry later. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -58,8 +61,61 @@ function flattenValidation(errors: ValidationErrorLike[], prefix = ""): { field:
   });
 }
 
+type DriverErrorLike = { code?: string; errno?: number; message?: string; driverError?: DriverErrorLike };
+
+/**
+ * Driver codes that mean "the database is not answering", not "your data is wrong": connection refused, reset or
+ * lost, a connect/acquire/query timeout (db/database-timeouts.ts), the server-side statement timeout
+ * (MariaDB max_statement_time, MySQL max_execution_time), too many connections, a server shutting down.
+ */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "DB_TIMEOUT",
+  "ER_STATEMENT_TIMEOUT",
+  "ER_QUERY_TIMEOUT",
+  "ER_CON_COUNT_ERROR",
+  "ER_SERVER_SHUTDOWN",
+]);
+/** A lock held by someone else for longer than we wait: MySQL row locks, SQLite's file lock (busy timeout). */
+const BUSY_CODES = new Set(["ER_LOCK_WAIT_TIMEOUT", "SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_TIMEOUT"]);
+// MySQL 3024 ER_QUERY_TIMEOUT, MariaDB 1969 ER_STATEMENT_TIMEOUT (mysql2 may name them after the other server)
+const UNAVAILABLE_ERRNOS = new Set([1969, 3024]);
+const UNAVAILABLE_MESSAGES = [/connection is in closed state/i, /^Pool is closed/i, /Connection lost/i];
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "数据库暂时无法访问，请稍后重试";
+export const DATABASE_BUSY_MESSAGE = "数据正被其他操作占用，请稍后重试";
+
+/** Tells a database that is down or hung (or a lock that outlasted our wait) from any other error. */
+export function databaseUnavailability(err: unknown): "UNAVAILABLE" | "BUSY" | null {
+  for (let e = err as DriverErrorLike | undefined, depth = 0; e && depth < 3; e = e.driverError, depth++) {
+    const code = e.code ?? "";
+    if (BUSY_CODES.has(code)) return "BUSY";
+    if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_ERRNOS.has(Number(e.errno))) return "UNAVAILABLE";
+    if (UNAVAILABLE_MESSAGES.some((m) => m.test(e!.message ?? ""))) return "UNAVAILABLE";
+  }
+  return null;
+}
+
+/** The error a client sees when the database does not answer; also used outside GraphQL (Express, /healthz). */
+export function serviceUnavailableError(err: unknown): GraphQLFormattedError | null {
+  const kind = databaseUnavailability(err);
+  if (!kind) return null;
+  return {
+    message: kind === "BUSY" ? DATABASE_BUSY_MESSAGE : DATABASE_UNAVAILABLE_MESSAGE,
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+  };
+}
+
 /** Map database errors that slipped through a service to user-facing codes, never leaking SQL. */
-function fromDatabaseError(err: { code?: string; message?: string }): GraphQLFormattedError | null {
+function fromDatabaseError(err: DriverErrorLike): GraphQLFormattedError | null {
   const code = err.code ?? "";
   const message = err.message ?? "";
   if (code === "ER_DUP_ENTRY" || message.includes("UNIQUE constraint failed")) {
@@ -68,10 +124,30 @@ function fromDatabaseError(err: { code?: string; message?: string }): GraphQLFor
   if (code.startsWith("ER_ROW_IS_REFERENCED") || message.includes("FOREIGN KEY constraint failed")) {
     return { message: "该数据正在被使用，无法删除或修改", extensions: { code: ErrorCode.CONFLICT } };
   }
-  if (code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT" || message.includes("SQLITE_BUSY")) {
+  if (code === "ER_LOCK_DEADLOCK") {
     return { message: "数据已被他人修改，请刷新后重试", extensions: { code: ErrorCode.CONFLICT } };
   }
-  return null;
+  return serviceUnavailableError(err);
+}
+
+/** Errors graphql-js/Apollo raise before execution (parse, validation, coercion): they describe the request. */
+const REQUEST_ERROR_CODES: string[] = [
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+];
+
+/**
+ * What was thrown. Apollo hands formatError a resolver's error wrapped with its path (unwrapResolverError), and an
+ * error from a validation rule or from building the context as the originalError of a GraphQLError of its own.
+ */
+function causeOf(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  return unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
 }
 
 /**
@@ -79,14 +155,11 @@ function fromDatabaseError(err: { code?: string; message?: string }): GraphQLFor
  * BAD_USER_INPUT with the Chinese constraint messages, and masks everything else.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const original = causeOf(error);
   if (original instanceof AppError) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: original.extensions,
-    };
+    // `http` (status, headers) is for Apollo's response head, not for the client's error object.
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const validationErrors = (original as { extensions?: { validationErrors?: ValidationErrorLike[] } })?.extensions
     ?.validationErrors;
@@ -99,24 +172,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code as string | undefined;
-  // Errors raised by graphql-js/Apollo before execution (parse, validation, variable coercion)
-  // describe the request, not the data: keep them for developers, without stack traces.
-  const requestErrorCodes = [
-    "GRAPHQL_PARSE_FAILED",
-    "GRAPHQL_VALIDATION_FAILED",
-    "BAD_USER_INPUT",
-    "BAD_REQUEST",
-    "PERSISTED_QUERY_NOT_FOUND",
-    "PERSISTED_QUERY_NOT_SUPPORTED",
-    "OPERATION_RESOLUTION_FAILURE",
-  ];
-  if (code && requestErrorCodes.includes(code) && !(original instanceof Error && "sql" in original)) {
+  // Request errors are kept for developers, without stack traces.
+  if (code && REQUEST_ERROR_CODES.includes(code) && !(original instanceof Error && "sql" in original)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
   if (original instanceof GraphQLError && code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: formatted.message, path: formatted.path, extensions: { code } };
   }
-  const db = fromDatabaseError(original as { code?: string; message?: string });
+  const db = fromDatabaseError(original as DriverErrorLike);
   if (db) return { ...db, path: formatted.path };
   logger.error({ err: original, path: formatted.path }, "unexpected error in resolver");
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -108,9 +108,11 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
             return; // variables that do not coerce: execution reports them as BAD_USER_INPUT
           }
           if (cost > maxCost) {
+            // A refusal of the request, like the depth and alias limits: HTTP 400, not Apollo's default 500.
             throw limitError(`查询代价估算为 ${cost}，超过上限 ${maxCost}，请减少每页条数或所取字段`, {
               cost,
               maxCost,
+              http: { status: 400 },
             });
           }
         },

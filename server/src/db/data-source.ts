@@ -1,7 +1,9 @@
 import path from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
+import { boundDatabaseWaits, mysqlTimeoutOptions, type DatabaseTimeouts } from "./database-timeouts";
 import { SnakeNamingStrategy } from "./naming";
+import { StructuredQueryLogger } from "./query-logger";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 
@@ -10,7 +12,12 @@ export type DatabaseKind = "mysql" | "sqlite";
 export interface DatabaseSettings {
   databaseUrl: string | null;
   sqlitePath: string;
+  /** Bounds on every wait for the database (the server sets them; tools that run long statements leave them out). */
+  databaseTimeouts?: DatabaseTimeouts | null;
 }
+
+/** SQLite's wait for a lock held by another connection, when the settings name none. */
+const DEFAULT_SQLITE_BUSY_MS = 5000;
 
 export const databaseKind = (settings: Pick<DatabaseSettings, "databaseUrl">): DatabaseKind =>
   settings.databaseUrl ? "mysql" : "sqlite";
@@ -39,6 +46,8 @@ export function dataSourceOptions(
       migrationsTableName: "schema_migrations",
       synchronize: false,
       extra: { connectionLimit: Number(process.env.DB_POOL_SIZE ?? 20) },
+      // Pool and statement timeouts: all in db/database-timeouts.ts.
+      ...(settings.databaseTimeouts ? mysqlTimeoutOptions(settings.databaseTimeouts) : {}),
     };
   }
   return {
@@ -47,15 +56,19 @@ export function dataSourceOptions(
     database: settings.sqlitePath === ":memory:" ? ":memory:" : path.resolve(settings.sqlitePath),
     synchronize: true,
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+      // WAL: readers never wait for the writer. The busy timeout bounds a wait for another connection's lock.
       db.pragma("journal_mode = WAL");
-      db.pragma("busy_timeout = 5000");
+      db.pragma(`busy_timeout = ${Math.round(settings.databaseTimeouts?.lockMs ?? DEFAULT_SQLITE_BUSY_MS)}`);
     },
   };
 }
 
 /** Asks the server whether it is MariaDB (here and in CI) or MySQL (production). */
-export async function serverFlavour(databaseUrl: string): Promise<"mysql" | "mariadb"> {
-  const connection = await createConnection({ uri: databaseUrl });
+export async function serverFlavour(
+  databaseUrl: string,
+  timeouts?: DatabaseTimeouts | null,
+): Promise<"mysql" | "mariadb"> {
+  const connection = await createConnection({ uri: databaseUrl, connectTimeout: timeouts?.connectMs });
   try {
     const [rows] = await connection.query("SELECT VERSION() AS v");
     return /mariadb/i.test(String((rows as { v: string }[])[0]?.v)) ? "mariadb" : "mysql";
@@ -65,8 +78,10 @@ export async function serverFlavour(databaseUrl: string): Promise<"mysql" | "mar
 }
 
 export async function createDataSource(settings: DatabaseSettings, logger?: Logger): Promise<DataSource> {
-  const flavour = settings.databaseUrl ? await serverFlavour(settings.databaseUrl) : "mysql";
-  return new DataSource(dataSourceOptions(settings, logger, flavour));
+  const flavour = settings.databaseUrl ? await serverFlavour(settings.databaseUrl, settings.databaseTimeouts) : "mysql";
+  const ds = new DataSource(dataSourceOptions(settings, logger ?? new StructuredQueryLogger(), flavour));
+  if (settings.databaseUrl && settings.databaseTimeouts) boundDatabaseWaits(ds, settings.databaseTimeouts, flavour);
+  return ds;
 }
 
 /** MySQL and MariaDB share SQL dialect and row locking; SQLite is the embedded single-connection case. */

@@ -11,7 +11,7 @@ export const testDbKind = (): "mysql" | "sqlite" => (process.env.TEST_DB === "my
 
 export const mysqlBaseUrl = () => process.env.DATABASE_URL || "mysql://root@127.0.0.1:3306/test";
 
-export async function testDatabaseSettings(): Promise<DatabaseSettings> {
+export async function testDatabaseSettings(): Promise<Pick<DatabaseSettings, "databaseUrl" | "sqlitePath">> {
   if (testDbKind() === "sqlite") return { databaseUrl: null, sqlitePath: ":memory:" };
   // TEST_DB_PREFIX keeps two checkouts testing at once on one server out of each other's databases.
   const name = `${process.env.TEST_DB_PREFIX ?? "pa_test"}_w${process.env.JEST_WORKER_ID ?? "0"}`;

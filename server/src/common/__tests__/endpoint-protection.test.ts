@@ -28,6 +28,7 @@ describe("endpoint protection", () => {
     const deep = await inst.request(`{ applications { items { submission { snapshot { name } } } } }`);
     expect(deep.errors?.[0].message).toBe("查询嵌套层级为 5，超过上限 4");
     expect(deep.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(deep.status).toBe(400);
   });
 
   it("refuses more aliases than MAX_ALIASES", async () => {
@@ -44,7 +45,13 @@ describe("endpoint protection", () => {
     const fields = `items { id status statusLabel lastAction physician { name idNumberMasked } timeline { id action reason } attachments { id fileName } }`;
     expect((await inst.request(`{ applications(pageSize: 5) { ${fields} } }`)).errors).toBeUndefined();
     const expensive = await inst.request(`{ applications(pageSize: 100) { ${fields} } }`);
-    expect(expensive.errors?.[0].extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    // a refused request, like the depth and alias limits: 400, not 500
+    expect(expensive.status).toBe(400);
+    expect(expensive.errors?.[0].extensions).toEqual({
+      code: "QUERY_TOO_COMPLEX",
+      cost: expect.any(Number),
+      maxCost: 3000,
+    });
     expect(expensive.errors?.[0].message).toMatch(/查询代价估算为 \d+，超过上限 3000/);
   });
 
