@@ -20,6 +20,7 @@ import { downloadRouter } from "./attachments/download.route";
 import { rateLimit } from "./api-clients/rate-limit";
 import { apiCallAuditPlugin } from "./api-clients/api-call-audit";
 import { templateRouter } from "./physicians/import/template.route";
+import { watchInterruptedImports } from "./physicians/import/interrupted-imports";
 import { certificateRouter } from "./certificates/certificate.route";
 import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
@@ -30,7 +31,8 @@ import { loadPersistedOperations, persistedOperations } from "./common/persisted
 import type { AppConfig } from "./config";
 import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";
-import { createDataSource, databaseKind } from "./db/data-source";
+import { createDataSource, databaseKind, isSqlite } from "./db/data-source";
+import { claimSqliteFile } from "./db/sqlite-lock";
 import { withinMs } from "./db/database-timeouts";
 import { logger } from "./logger";
 import { buildAppSchema } from "./schema";
@@ -55,6 +57,8 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
       await migrator.destroy();
     }
   }
+  // One server process per SQLite file: refuse a second one before it touches the file.
+  if (databaseKind(config) === "sqlite" && config.sqlitePath !== ":memory:") claimSqliteFile(config.sqlitePath);
   const ds = await createDataSource(config);
   await ds.initialize();
   return ds;
@@ -84,6 +88,8 @@ function landingPage(config: AppConfig): ApolloServerPlugin {
 
 export async function createApp(config: AppConfig, options: { ds?: DataSource } = {}): Promise<RunningApp> {
   const ds = options.ds ?? (await openDatabase(config));
+  const sqliteFile = isSqlite(ds) && ds.options.database !== ":memory:" ? String(ds.options.database) : null;
+  const releaseSqliteFile = sqliteFile ? claimSqliteFile(sqliteFile) : () => undefined;
   const deps: AppDeps = {
     ds,
     config,
@@ -117,6 +123,8 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     ],
   });
   await apollo.start();
+  const interruptedImports = watchInterruptedImports(ds);
+  await interruptedImports.started;
 
   // One structured line per request (level info; LOG_LEVEL=warn silences it under load).
   app.use((req, res, next) => {
@@ -202,9 +210,11 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     server,
     url,
     async close() {
+      interruptedImports.stop();
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.ds && ds.isInitialized) await ds.destroy();
+      releaseSqliteFile();
     },
   };
 }

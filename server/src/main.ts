@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createApp, openDatabase } from "./app";
 import { loadConfig } from "./config";
 import { databaseKind } from "./db/data-source";
+import { SqliteFileInUseError } from "./db/sqlite-lock";
 import { seedDemo } from "./db/seed/demo";
 import { seedDemoVolume } from "./db/seed/demo-volume";
 import { LocalDiskStorage } from "./attachments/storage";
@@ -46,5 +47,7 @@ async function main() {
 
 main().catch((err) => {
   logger.fatal({ err }, "start-up failed");
+  // Said plainly too: an operator starting a second process on the same SQLite file must see why it stopped.
+  if (err instanceof SqliteFileInUseError) process.stderr.write(`\n  ${err.message}\n\n`);
   process.exit(1);
 });

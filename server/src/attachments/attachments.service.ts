@@ -16,6 +16,36 @@ const DEFAULT_KINDS: FileKind[] = ["PDF", "JPEG", "PNG"];
 
 const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
+/** The upload's file name, safe to store and show. */
+const safeFileName = (name: string | undefined) => (name || "file").replace(/[\\/\0]/g, "_").slice(0, 255);
+
+/**
+ * Streams one multipart upload into storage, refusing it the moment it passes the size cap. A client that hangs
+ * up, or any other error of the upload stream, rejects here: nothing is kept from a refused file.
+ */
+export async function storeUpload(
+  deps: AppDeps,
+  upload: Promise<FileUpload> | FileUpload,
+): Promise<StoredFile & { fileName: string }> {
+  const file = await upload;
+  const fileName = safeFileName(file.filename);
+  try {
+    const source = file.createReadStream();
+    // The upload may still emit (e.g. its own size limit) after we stopped reading: never let that go unhandled.
+    source.on("error", () => undefined);
+    return { ...(await deps.storage.put(source, deps.config.uploadMaxBytes)), fileName };
+  } catch (err) {
+    const message = String((err as Error)?.message ?? "");
+    if (err instanceof FileTooLargeError || /exceeds .*size limit/i.test(message)) {
+      throw badInput(`文件“${fileName}”超过 ${megabytes(deps.config.uploadMaxBytes)} 的大小上限`, "file");
+    }
+    if (/disconnected|aborted|premature close/i.test(message)) {
+      throw badInput(`文件“${fileName}”未传完，连接已中断，请重新上传`, "file");
+    }
+    throw err;
+  }
+}
+
 /**
  * Receives one multipart upload into storage: refuses files over the size cap and files whose
  * content is not one of `kinds` (whatever their name says). Nothing is kept from a refused file.
@@ -25,21 +55,8 @@ export async function receiveUpload(
   upload: Promise<FileUpload> | FileUpload,
   kinds: FileKind[] = DEFAULT_KINDS,
 ): Promise<ReceivedFile> {
-  const file = await upload;
-  const fileName = (file.filename || "file").replace(/[\\/\0]/g, "_").slice(0, 255);
-  let stored: StoredFile;
-  try {
-    const source = file.createReadStream();
-    // The upload may still emit (e.g. its own size limit) after we stopped reading: never let that go unhandled.
-    source.on("error", () => undefined);
-    stored = await deps.storage.put(source, deps.config.uploadMaxBytes);
-  } catch (err) {
-    const message = String((err as Error)?.message ?? "");
-    if (err instanceof FileTooLargeError || /exceeds .*size limit/i.test(message)) {
-      throw badInput(`文件“${fileName}”超过 ${megabytes(deps.config.uploadMaxBytes)} 的大小上限`, "file");
-    }
-    throw err;
-  }
+  const stored = await storeUpload(deps, upload);
+  const { fileName } = stored;
   const kind = sniffFileKind(stored.head);
   if (!kind || !kinds.includes(kind)) {
     await deps.storage.remove(stored.key);
@@ -49,7 +66,7 @@ export async function receiveUpload(
     await deps.storage.remove(stored.key);
     throw badInput(`文件“${fileName}”为空`, "file");
   }
-  return { ...stored, fileName, mimeType: MIME_OF[kind] };
+  return { ...stored, mimeType: MIME_OF[kind] };
 }
 
 /** Records a received file as an attachment of `owner`, inside the caller's transaction. */

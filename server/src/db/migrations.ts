@@ -1,3 +1,4 @@
+import { ImportJobFailure1796113655041 } from "./migrations/1796113655041-ImportJobFailure";
 import type { MigrationInterface } from "typeorm";
 import { RegionCountersListIndexes1795788431472 } from "./migrations/1795788431472-RegionCountersListIndexes";
 import { ExemptionRequestedAt1795784144460 } from "./migrations/1795784144460-ExemptionRequestedAt";
@@ -11,4 +12,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ApiClientsRateLimits1795783320658,
   ExemptionRequestedAt1795784144460,
   RegionCountersListIndexes1795788431472,
+  ImportJobFailure1796113655041,
 ];

@@ -5,43 +5,26 @@ import { Account } from "../../accounts/account.entity";
 import { Application } from "../../assessment/application.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
 import { Physician } from "../physician.entity";
-import { ROSTER_COLUMNS } from "../import/roster-columns";
+import {
+  goodRosterRow,
+  ROSTER_HEADERS,
+  ROSTER_IMPORT,
+  rosterCsv,
+  rosterRow,
+  rosterXlsx,
+} from "../../testing/roster-files";
 import { addPhysicians, makeIdNumber } from "../../testing/physicians";
 import { samplePdf } from "../../testing/files";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 import { buildWorld, createDepartment, signIn, type World } from "../../testing/world";
 import type { GqlClient } from "../../testing/gql-client";
 
-const IMPORT = `mutation($file: Upload!) { importPhysicians(file: $file) {
-  id fileName totalRows created updated refused
-  rows(pageSize: 100) { total items { rowNumber outcome name idNumberMasked messages } }
-} }`;
-const HEADERS = ROSTER_COLUMNS.map((c) => c.header);
-
-type Row = Partial<Record<(typeof ROSTER_COLUMNS)[number]["field"], string>>;
-const row = (r: Row) => ROSTER_COLUMNS.map((c) => r[c.field] ?? "");
-const good = (over: Row = {}): Row => ({
-  name: "李四",
-  idNumber: makeIdNumber(),
-  category: "临床",
-  scopes: "内科专业、急救医学专业",
-  level: "执业医师",
-  title: "主治医师",
-  firstPracticeDate: "2009-08-01",
-  ...over,
-});
-
-async function xlsx(rows: string[][], headers = HEADERS): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet("医师名册");
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-const csv = (rows: string[][], headers = HEADERS) =>
-  [headers, ...rows]
-    .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
-    .join("\r\n");
+const IMPORT = ROSTER_IMPORT;
+const HEADERS = ROSTER_HEADERS;
+const row = rosterRow;
+const good = goodRosterRow;
+const xlsx = rosterXlsx;
+const csv = rosterCsv;
 
 let app: TestApp;
 let world: World;
@@ -130,7 +113,7 @@ describe("医师名册导入", () => {
       ["其他执业机构"],
     );
     const seen: string[] = [];
-    for await (const r of readSheetRows(Readable.from([bytes]))) seen.push(r.cells[0]);
+    for await (const r of readSheetRows(() => Readable.from([bytes]))) seen.push(r.cells[0]);
     expect(seen.slice(1)).toEqual(texts);
   });
 

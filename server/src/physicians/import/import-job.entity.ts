@@ -63,9 +63,22 @@ export class ImportJob {
   @DateTimeColumn()
   startedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "结束时间；为空表示仍在导入 (finished or failed at)" })
+  @Index()
   @DateTimeColumn({ nullable: true })
   finishedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "导入失败或中断的原因；为空表示导入正常完成（或仍在进行）。失败前已处理的行保留，见 rows (why the import failed or was interrupted; rows handled before stay)",
+  })
+  @Column({ type: "varchar", length: 500, nullable: true })
+  failureReason: string | null;
+
+  /** Touched while the import runs: a job left unfinished and untouched was interrupted (interrupted-imports.ts). */
+  @DateTimeColumn({ nullable: true })
+  heartbeatAt: Date | null;
 }
 
 @ObjectType({ description: "导入报告中的一行 (one row of the report)" })

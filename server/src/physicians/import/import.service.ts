@@ -1,4 +1,6 @@
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
+import { storeUpload } from "../../attachments/attachments.service";
+import type { StoredFile } from "../../attachments/storage";
 import { In, type EntityManager } from "typeorm";
 import { Account } from "../../accounts/account.entity";
 import { currentCycle } from "../../assessment/cycle.service";
@@ -6,7 +8,7 @@ import { auditNow } from "../../audit/audit";
 import { regionCovers } from "../../common/access";
 import { Role, requirePrincipal, type Principal } from "../../common/auth";
 import { normalizeCreditCode } from "../../common/credit-code";
-import { badInput, forbidden } from "../../common/errors";
+import { AppError, badInput, ErrorCode, forbidden } from "../../common/errors";
 import { maskIdNumber } from "../../common/id-number";
 import type { Context } from "../../context";
 import { bulkInsert } from "../../db/bulk-insert";
@@ -234,9 +236,22 @@ async function saveResults(em: EntityManager, jobId: number, verdicts: Verdict[]
   );
 }
 
+/** While an import runs its job is touched this often; a job not touched for STALE_MS was interrupted. */
+export const IMPORT_HEARTBEAT_MS = 20_000;
+
+/** The message for a file that stopped parsing, saying what was kept when chunks were already written. */
+function unreadableFileMessage(err: NotASpreadsheetError, rowsDone: number): string {
+  const what = err.at
+    ? `文件在第 ${err.at.line} 行附近格式有误（${err.at.reason}）`
+    : "文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板";
+  return rowsDone ? `${what}，导入已中止；此前的 ${rowsDone} 行已处理，详见导入报告` : what;
+}
+
 /**
- * 导入医师名册: rows are read as a stream and handled 500 at a time, each chunk in one transaction
- * with multi-row inserts. Every row is validated whole before anything is written for it.
+ * 导入医师名册: the upload is received whole first (the size cap, or a client hanging up, ends it there with nothing
+ * written), then its rows are read as a stream and handled 500 at a time, each chunk in one transaction with
+ * multi-row inserts. Every row is validated whole before anything is written for it. A file that breaks off
+ * midway keeps the chunks already written, and its job is marked failed with exactly those.
  */
 export async function importRoster(ctx: Context, upload: Promise<FileUpload>): Promise<ImportJob> {
   const principal = requirePrincipal(ctx);
@@ -245,14 +260,26 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
   const own = adminImport
     ? null
     : await ctx.ds.getRepository(Institution).findOneByOrFail({ id: principal.institutionId! });
-  const file = await upload;
-  const source = file.createReadStream();
-  source.on("error", () => undefined);
-  const fileName = (file.filename || "名册").slice(0, 255);
+  const stored = await storeUpload(ctx, upload);
+  try {
+    return await importStoredRoster(ctx, stored, principal, own);
+  } finally {
+    await ctx.storage.remove(stored.key);
+  }
+}
 
-  const rows = readSheetRows(source);
+async function importStoredRoster(
+  ctx: Context,
+  stored: StoredFile & { fileName: string },
+  principal: Principal,
+  own: Institution | null,
+): Promise<ImportJob> {
+  const adminImport = !own;
+  const fileName = stored.fileName === "file" ? "名册" : stored.fileName;
+  const jobs = ctx.ds.getRepository(ImportJob);
   let fields: (RosterField | null)[] | null = null;
   let job: ImportJob | null = null;
+  let heartbeat: NodeJS.Timeout | undefined;
   const seen = new Map<string, number>();
   const resolver = new InstitutionResolver(ctx.ds.manager, principal, own);
   const tally = { totalRows: 0, created: 0, updated: 0, refused: 0 };
@@ -288,21 +315,29 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
   };
 
   try {
-    for await (const row of rows) {
+    for await (const row of readSheetRows(() => ctx.storage.open(stored.key))) {
       if (row.cells.every((c) => !String(c ?? "").trim())) continue;
       if (!fields) {
         const mapped = mapHeaders(row.cells);
         if (mapped.missing.length)
           throw badInput(`表头缺少必填列：${mapped.missing.join("、")}。请使用下载的模板填写`, "file");
         fields = mapped.fields;
-        job = await ctx.ds.getRepository(ImportJob).save({
+        const now = new Date();
+        job = await jobs.save({
           byAccountId: principal.id,
           institutionId: own?.id ?? null,
           regionCode: adminImport ? principal.regionCode : null,
           fileName,
-          startedAt: new Date(),
+          startedAt: now,
+          heartbeatAt: now,
           finishedAt: null,
+          failureReason: null,
         });
+        const jobId = job.id;
+        heartbeat = setInterval(
+          () => void jobs.update({ id: jobId }, { heartbeatAt: new Date() }).catch(() => undefined),
+          IMPORT_HEARTBEAT_MS,
+        ).unref();
         continue;
       }
       chunk.push(row);
@@ -310,21 +345,31 @@ export async function importRoster(ctx: Context, upload: Promise<FileUpload>): P
     }
     await flush();
   } catch (err) {
-    if (err instanceof NotASpreadsheetError)
-      throw badInput("文件不是有效的 Excel（.xlsx）或 CSV 表格，请使用下载的模板", "file");
+    const unreadable = err instanceof NotASpreadsheetError;
+    if (job) {
+      const failureReason = unreadable ? unreadableFileMessage(err, tally.totalRows) : "导入过程中发生系统错误，已中止";
+      await jobs
+        .update({ id: job.id }, { ...tally, finishedAt: new Date(), failureReason: failureReason.slice(0, 500) })
+        .catch((e: unknown) => logger.error({ err: e, jobId: job!.id }, "could not mark the import job failed"));
+    }
+    if (unreadable)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, unreadableFileMessage(err, tally.totalRows), {
+        field: "file",
+        ...(job ? { importJobId: job.id } : {}),
+      });
     throw err;
   } finally {
-    source.destroy();
+    clearInterval(heartbeat);
   }
   if (!job) throw badInput("文件中没有数据，请使用下载的模板填写后再导入", "file");
-  await ctx.ds.getRepository(ImportJob).update({ id: job.id }, { ...tally, finishedAt: new Date() });
+  await jobs.update({ id: job.id }, { ...tally, finishedAt: new Date() });
   await auditNow(ctx.ds, ctx, {
     action: "physician.import",
     targetType: "ImportJob",
     targetId: job.id,
     detail: { fileName, ...tally },
   });
-  return ctx.ds.getRepository(ImportJob).findOneByOrFail({ id: job.id });
+  return jobs.findOneByOrFail({ id: job.id });
 }
 
 /** An import report, for the account that ran it or an administration over its scope. */

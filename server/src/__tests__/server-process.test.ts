@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { createDataSource } from "../db/data-source";
+import { ImportJob, ImportRowResult } from "../physicians/import/import-job.entity";
+import { INTERRUPTED_REASON } from "../physicians/import/interrupted-imports";
+import { Physician } from "../physicians/physician.entity";
+import { GqlClient } from "../testing/gql-client";
+import { goodRosterRow, ROSTER_IMPORT, rosterCsv, rosterRow } from "../testing/roster-files";
+import { startServerProcess, type ServerProcess } from "../testing/server-process";
+import { emptyAllTables, testDatabaseSettings, testDbKind } from "../testing/test-db";
+import { buildWorld, TEST_PASSWORD, type World } from "../testing/world";
+
+/**
+ * Faults that only a real operating-system process can have: the server killed (SIGKILL) in the middle of a roster
+ * import, and (SQLite) a second server process started on the same database file.
+ */
+const onSqlite = testDbKind() === "sqlite";
+let dir: string;
+let env: Record<string, string>;
+let ds: DataSource;
+let world: World;
+const running: ServerProcess[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "pa-process-"));
+  const settings = onSqlite
+    ? { databaseUrl: null, sqlitePath: path.join(dir, "app.sqlite") }
+    : await testDatabaseSettings();
+  env = { STORAGE_DIR: path.join(dir, "files"), APP_SECRET: "process-test", ANONYMOUS_RATE_LIMIT_PER_MINUTE: "100000" };
+  if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
+  else env.SQLITE_PATH = settings.sqlitePath;
+  ds = await createDataSource(settings);
+  await ds.initialize();
+  if (!onSqlite) {
+    await ds.runMigrations({ transaction: "each" });
+    await emptyAllTables(ds);
+  }
+  world = await buildWorld(ds);
+}, 60_000);
+
+afterAll(async () => {
+  for (const p of running) await p.kill();
+  await ds?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(extra: Record<string, string> = {}) {
+  const p = await startServerProcess({ ...env, ...extra });
+  running.push(p);
+  return p;
+}
+
+async function signedIn(server: ServerProcess) {
+  const client = new GqlClient(server.url);
+  const res = await client.login(world.users.instA, TEST_PASSWORD);
+  expect(res.errors).toBeUndefined();
+  return client;
+}
+
+describe("a server killed in the middle of a roster import", () => {
+  it("marks the interrupted import failed at the next start, with the rows actually created", async () => {
+    const first = await start();
+    const inst = await signedIn(first);
+    const before = await ds.getRepository(Physician).countBy({ institutionId: world.instA.id });
+    const file = rosterCsv(Array.from({ length: 12_000 }, () => rosterRow(goodRosterRow())));
+    const importing = inst
+      .upload(ROSTER_IMPORT, { file: null }, { file: { name: "大名册.csv", content: file } })
+      .catch(() => null);
+
+    // Kill it once two chunks (1 000 rows) are committed, long before the end.
+    const rows = ds.getRepository(ImportRowResult);
+    for (let i = 0; i < 600 && (await rows.count()) < 1000; i++) await new Promise((r) => setTimeout(r, 50));
+    await first.kill();
+    await importing;
+
+    const job = await ds.getRepository(ImportJob).findOneOrFail({ where: {}, order: { id: "DESC" } });
+    expect(job.finishedAt).toBeNull();
+    const created = (await ds.getRepository(Physician).countBy({ institutionId: world.instA.id })) - before;
+    expect(created).toBeGreaterThanOrEqual(1000);
+    expect(created).toBeLessThan(12_000);
+    // On MySQL other processes may be importing: a job counts as interrupted once its heartbeat is stale.
+    // The kill is real; here the clock is moved on instead of waiting for it.
+    if (!onSqlite) await ds.query("UPDATE import_job SET heartbeat_at = ? WHERE id = ?", [new Date(0), job.id]);
+
+    const second = await start();
+    const report = await (
+      await signedIn(second)
+    ).ok(
+      `query($id: Int!) { physicianImport(id: $id) { finishedAt failureReason totalRows created updated refused } }`,
+      { id: job.id },
+    );
+    expect(report.physicianImport).toMatchObject({
+      failureReason: INTERRUPTED_REASON,
+      created,
+      totalRows: created,
+      updated: 0,
+      refused: 0,
+    });
+    expect(report.physicianImport.finishedAt).not.toBeNull();
+    await second.stop();
+  }, 90_000);
+});
+
+(onSqlite ? describe : describe.skip)("SQLite: one server process per database file", () => {
+  const MESSAGE =
+    /Another server process is already using the SQLite database .*\.sqlite.*use MySQL\/MariaDB \(DATABASE_URL\)/s;
+
+  it("refuses a second server process on the same file at start, with a clear message; the first keeps serving", async () => {
+    const first = await start();
+    const refused = await start().catch((err: { code?: number; output?: string }) => err);
+    expect(refused).toMatchObject({ code: 1, output: expect.stringMatching(MESSAGE) });
+    expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    await first.stop();
+    // The lock goes with the process: the next start works.
+    const next = await start();
+    expect((await fetch(`${next.url}/healthz`)).status).toBe(200);
+    await next.kill();
+  }, 60_000);
+
+  it("of two processes starting at once on a new file, one runs and the other stops with the message", async () => {
+    const fresh = { SQLITE_PATH: path.join(dir, "new.sqlite") };
+    const results = await Promise.allSettled([start(fresh), start(fresh)]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect(String(failed[0].reason.output)).toMatch(MESSAGE);
+    const server = (ok[0] as PromiseFulfilledResult<ServerProcess>).value;
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await server.stop();
+  }, 60_000);
+});
