@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createConnection } from "mysql2/promise";
 import { startTestApp, type TestApp } from "../testing/test-app";
 import { testDbKind } from "../testing/test-db";
@@ -170,5 +171,75 @@ describe("statement and lock timeouts", () => {
       const [row] = await app.deps.ds.query("SELECT name FROM department WHERE id = ?", [createDepartment.id]);
       expect(row.name).toBe("锁等待科");
     });
+  });
+});
+
+(testDbKind() === "sqlite" ? describe : describe.skip)("SQLite: a lock held by another connection", () => {
+  let app: TestApp;
+  let world: World;
+  beforeAll(async () => {
+    app = await startTestApp({ databaseTimeouts: { ...TIMEOUTS, lockMs: 500 } }, { sharedSqliteFile: true });
+    world = await buildWorld(app.deps.ds);
+  });
+  afterAll(() => app.close());
+
+  /** Another process (a backup tool, a maintenance script) holding the write lock of the database file. */
+  async function holdWriteLock(file: string, forMs = 60_000) {
+    const locker = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("better-sqlite3"))(process.argv[1]); db.exec("BEGIN EXCLUSIVE"); console.log("locked");
+         setTimeout(() => db.exec("COMMIT"), Number(process.argv[2])); process.stdin.resume();`,
+        file,
+        String(forMs),
+      ],
+      { cwd: __dirname, stdio: ["pipe", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve) => locker.stdout!.once("data", () => resolve()));
+    return { release: () => new Promise<void>((resolve) => (locker.once("exit", () => resolve()), locker.kill())) };
+  }
+
+  it("runs in WAL mode with the configured busy timeout", async () => {
+    expect(await app.deps.ds.query("PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
+    expect(await app.deps.ds.query("PRAGMA busy_timeout")).toEqual([{ timeout: 500 }]);
+  });
+
+  it("a write that outwaits the busy timeout answers SERVICE_UNAVAILABLE and changes nothing; then works", async () => {
+    const inst = await signIn(app, world.users.instA);
+    const create = `mutation($input: DepartmentInput!) { createDepartment(input: $input) { id name } }`;
+    const count = () => app.deps.ds.query("SELECT COUNT(*) AS n FROM department").then((r) => Number(r[0].n));
+    const before = await count();
+    const lock = await holdWriteLock(String(app.deps.ds.options.database));
+    try {
+      const res = await timed(() => inst.request(create, { input: { name: "忙碌科", subjectCodes: ["04.01"] } }));
+      // it waited the busy timeout (a read-then-write transaction would fail at once without SqliteWriteLockFirst)
+      expect(res.ms).toBeGreaterThanOrEqual(450);
+      expect(res.value.errors?.[0]).toMatchObject({
+        message: "数据正被其他操作占用，请稍后重试",
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      });
+    } finally {
+      await lock.release();
+    }
+    expect(await count()).toBe(before);
+    const again = await inst.request(create, { input: { name: "忙碌科", subjectCodes: ["04.01"] } });
+    expect(again.errors).toBeUndefined();
+  });
+
+  it("a lock released within the busy timeout is waited out: the write succeeds", async () => {
+    const inst = await signIn(app, world.users.instA);
+    const lock = await holdWriteLock(String(app.deps.ds.options.database), 200);
+    try {
+      const res = await inst.request(
+        `mutation($input: DepartmentInput!) { createDepartment(input: $input) { name } }`,
+        {
+          input: { name: "稍候科", subjectCodes: ["04.01"] },
+        },
+      );
+      expect(res.errors).toBeUndefined();
+    } finally {
+      await lock.release();
+    }
   });
 });

@@ -1,7 +1,12 @@
 import path from "node:path";
 import { createConnection } from "mysql2/promise";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
-import { boundDatabaseWaits, mysqlTimeoutOptions, type DatabaseTimeouts } from "./database-timeouts";
+import {
+  boundDatabaseWaits,
+  mysqlTimeoutOptions,
+  SqliteWriteLockFirst,
+  type DatabaseTimeouts,
+} from "./database-timeouts";
 import { SnakeNamingStrategy } from "./naming";
 import { StructuredQueryLogger } from "./query-logger";
 import { entities } from "./entities";
@@ -55,6 +60,7 @@ export function dataSourceOptions(
     type: "better-sqlite3",
     database: settings.sqlitePath === ":memory:" ? ":memory:" : path.resolve(settings.sqlitePath),
     synchronize: true,
+    subscribers: [SqliteWriteLockFirst],
     prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
       // WAL: readers never wait for the writer. The busy timeout bounds a wait for another connection's lock.
       db.pragma("journal_mode = WAL");

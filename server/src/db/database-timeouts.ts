@@ -1,5 +1,6 @@
 import { EventSubscriber, type DataSource, type EntitySubscriberInterface } from "typeorm";
 import type { AfterQueryEvent } from "typeorm/subscriber/event/QueryEvent";
+import type { TransactionStartEvent } from "typeorm/subscriber/event/TransactionStartEvent";
 
 /**
  * How long a request may wait on the database. Without these bounds a hung server (SIGSTOP, a network partition,
@@ -117,5 +118,29 @@ export function boundDatabaseWaits(ds: DataSource, t: DatabaseTimeouts, server: 
     // A connection that arrives after the request gave up goes back to the pool.
     driver[method] = () =>
       withinMs(obtain().then(prepare), t.acquireMs, "acquiring a database connection", (conn) => conn.release());
+  }
+}
+
+/**
+ * TypeORM begins SQLite transactions DEFERRED. A transaction that reads first and then writes, while another
+ * connection holds the write lock, fails at once with SQLITE_BUSY: SQLite does not call the busy handler for a
+ * read transaction that wants to become a write transaction. Taking the write lock with the transaction's first
+ * statement (a write that changes nothing) makes it wait up to the busy timeout instead, like BEGIN IMMEDIATE.
+ */
+@EventSubscriber()
+export class SqliteWriteLockFirst implements EntitySubscriberInterface {
+  private readonly ready = new WeakSet<object>();
+
+  async afterTransactionStart({ queryRunner, dataSource }: TransactionStartEvent) {
+    if ((queryRunner as unknown as { transactionDepth: number }).transactionDepth !== 1) return;
+    if (!this.ready.has(dataSource)) {
+      // Not while the schema is first created (synchronize runs before app_setting exists).
+      const found: unknown[] = await queryRunner.query(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_setting'",
+      );
+      if (!found.length) return;
+      this.ready.add(dataSource);
+    }
+    await queryRunner.query("UPDATE app_setting SET value = value WHERE 0");
   }
 }
