@@ -14,9 +14,9 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
-import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import type { DataSource } from "typeorm";
 import { downloadRouter } from "./attachments/download.route";
+import { multipartUploads } from "./attachments/upload-gate";
 import { rateLimit } from "./api-clients/rate-limit";
 import { apiCallAuditPlugin } from "./api-clients/api-call-audit";
 import { templateRouter } from "./physicians/import/template.route";
@@ -164,7 +164,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     cors(),
     identify(deps),
     rateLimit(deps),
-    graphqlUploadExpress({ maxFileSize: config.uploadMaxBytes + 1, maxFiles: 20 }),
+    multipartUploads(deps),
     express.json({ limit: "2mb" }),
     batchLimit(config),
     ...(config.persistedOperationsFile
