@@ -34,6 +34,7 @@ import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind, isSqlite } from "./db/data-source";
 import { claimSqliteFile } from "./db/sqlite-lock";
 import { withinMs } from "./db/database-timeouts";
+import { createHttpServer } from "./http-server";
 import { logger } from "./logger";
 import { buildAppSchema } from "./schema";
 
@@ -100,7 +101,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
-  const server = http.createServer(app);
+  const server = createHttpServer(app, config.httpLimits);
 
   const schema = await buildAppSchema();
   const apollo = new ApolloServer<Context>({

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { DatabaseTimeouts } from "./db/database-timeouts";
+import type { HttpLimits } from "./http-server";
 
 /** Every runtime setting in one place, read from the environment with documented defaults (see README). */
 export interface AppConfig {
@@ -49,6 +50,8 @@ export interface AppConfig {
   databaseTimeouts: DatabaseTimeouts;
   /** GET /healthz answers 503 when the database has not answered `SELECT 1` within this time. */
   healthCheckTimeoutMs: number;
+  /** Bounds on slow and numerous HTTP clients (see http-server.ts). */
+  httpLimits: HttpLimits;
 }
 
 const bool = (v: string | undefined, fallback: boolean) =>
@@ -105,5 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       lockMs: int(env.DB_LOCK_TIMEOUT_MS, 5000),
     },
     healthCheckTimeoutMs: int(env.HEALTH_CHECK_TIMEOUT_MS, 2000),
+    httpLimits: {
+      headersTimeoutMs: int(env.HTTP_HEADERS_TIMEOUT_MS, 10_000),
+      requestTimeoutMs: int(env.HTTP_REQUEST_TIMEOUT_MS, 120_000),
+      keepAliveTimeoutMs: int(env.HTTP_KEEP_ALIVE_TIMEOUT_MS, 5000),
+      maxConnections: int(env.HTTP_MAX_CONNECTIONS, 2000),
+      // Behind a reverse proxy every connection comes from the proxy: the proxy caps per client instead.
+      maxConnectionsPerAddress: int(env.HTTP_MAX_CONNECTIONS_PER_ADDRESS, bool(env.TRUST_PROXY, false) ? 0 : 100),
+    },
   };
 }
