@@ -1,7 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import { Attachment } from "../attachments/attachment.entity";
-import { receiveUpload, saveAttachment } from "../attachments/attachments.service";
+import { receiveUpload, removeUnreferencedFile, saveAttachment } from "../attachments/attachments.service";
 import { audit } from "../audit/audit";
 import { canSeeInstitution } from "../common/access";
 import { Role, requirePrincipal, type Principal } from "../common/auth";
@@ -264,7 +264,7 @@ export async function uploadAttachment(ctx: Context, purpose: Purpose, upload: P
 
 export async function removeAttachment(ctx: Context, attachmentId: number): Promise<void> {
   const mine = await myApplicationOrFail(ctx);
-  await inTransaction(ctx.ds, async (em) => {
+  const storageKey = await inTransaction(ctx.ds, async (em) => {
     const attachment = await em.findOneBy(Attachment, {
       id: attachmentId,
       ownerType: APPLICATION_OWNER,
@@ -284,7 +284,9 @@ export async function removeAttachment(ctx: Context, attachmentId: number): Prom
       targetId: app.id,
       detail: { attachmentId },
     });
+    return attachment.storageKey;
   });
+  await removeUnreferencedFile(ctx, storageKey);
 }
 
 // ---------------------------------------------------------------- institution review

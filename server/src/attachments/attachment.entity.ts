@@ -33,6 +33,8 @@ export class Attachment {
   @Column({ type: "varchar", length: 64 })
   sha256: string;
 
+  /** Looked up when an attachment is removed: its file goes once no row refers to it. */
+  @Index()
   @Column({ type: "varchar", length: 64 })
   storageKey: string;
 

@@ -2,6 +2,7 @@ import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import type { EntityManager } from "typeorm";
 import { badInput } from "../common/errors";
 import type { AppDeps } from "../context";
+import { logger } from "../logger";
 import { Attachment } from "./attachment.entity";
 import type { AttachmentView } from "./attachment.view";
 import { KIND_LABEL, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
@@ -85,6 +86,19 @@ export async function saveAttachment(
     createdAt: new Date(),
   });
   return em.save(row);
+}
+
+/**
+ * Deletes a stored file once no attachment refers to it (rows may share one: the demo seed stores a sample once).
+ * Called after the removing transaction has committed, so a rolled-back removal never loses its file; a failure
+ * here leaves an orphan file, never a row without its file.
+ */
+export async function removeUnreferencedFile(deps: Pick<AppDeps, "ds" | "storage">, storageKey: string) {
+  try {
+    if (!(await deps.ds.getRepository(Attachment).existsBy({ storageKey }))) await deps.storage.remove(storageKey);
+  } catch (err) {
+    logger.warn({ err, storageKey }, "could not delete a removed attachment's file");
+  }
 }
 
 const PURPOSE_LABEL: Record<string, string> = {

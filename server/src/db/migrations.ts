@@ -1,3 +1,4 @@
+import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
 import { ImportJobFailure1796113655041 } from "./migrations/1796113655041-ImportJobFailure";
 import type { MigrationInterface } from "typeorm";
 import { RegionCountersListIndexes1795788431472 } from "./migrations/1795788431472-RegionCountersListIndexes";
@@ -13,4 +14,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ExemptionRequestedAt1795784144460,
   RegionCountersListIndexes1795788431472,
   ImportJobFailure1796113655041,
+  AttachmentStorageKeyIndex1796115344672,
 ];

@@ -103,3 +103,47 @@ describe("uploads refused before their body is read", () => {
     expect(res.data.uploadApplicationAttachment.id).toEqual(expect.any(Number));
   });
 });
+
+describe("removed attachments' files", () => {
+  const REMOVE = `mutation($id: Int!) { removeApplicationAttachment(attachmentId: $id) }`;
+  const uploadPdf = async (client: GqlClient) => {
+    const res = await client.upload(
+      UPLOAD,
+      { purpose: "MATERIAL", file: null },
+      { file: { name: "材料.pdf", content: samplePdf() } },
+    );
+    const id = res.data.uploadApplicationAttachment.id as number;
+    return app.deps.ds.getRepository(Attachment).findOneByOrFail({ id });
+  };
+  const stored = (key: string) => app.deps.storage.exists(key);
+
+  it("remove/upload cycles leave no file behind: each removal deletes its file after commit", async () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const a = await uploadPdf(physician);
+      expect(await stored(a.storageKey)).toBe(true);
+      await physician.ok(REMOVE, { id: a.id });
+      keys.push(a.storageKey);
+    }
+    for (const key of keys) expect(await stored(key)).toBe(false);
+  });
+
+  it("a file that another row still refers to stays until the last one goes", async () => {
+    const a = await uploadPdf(physician);
+    const { id: _id, ...copy } = a;
+    const twin = await app.deps.ds.getRepository(Attachment).save({ ...copy, fileName: "同一文件.pdf" });
+    await physician.ok(REMOVE, { id: a.id });
+    expect(await stored(a.storageKey)).toBe(true);
+    await physician.ok(REMOVE, { id: twin.id });
+    expect(await stored(a.storageKey)).toBe(false);
+  });
+
+  it("a refused removal keeps both the row and its file", async () => {
+    const a = await uploadPdf(physician);
+    const other = await placeApplication(app, world, ApplicationStatus.AWAITING_REGISTRATION);
+    const stranger = await physicianClient(app, other.physician);
+    expect((await stranger.fails(REMOVE, { id: a.id })).extensions?.code).toBe("NOT_FOUND");
+    expect(await stored(a.storageKey)).toBe(true);
+    expect(await app.deps.ds.getRepository(Attachment).existsBy({ id: a.id })).toBe(true);
+  });
+});
