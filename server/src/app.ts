@@ -162,6 +162,8 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   if (config.explorer) app.use(explorerRouter());
   app.use(
     "/graphql",
+    // Answers carry personal data: no browser or proxy may keep a copy.
+    (_req: Request, res: Response, next: NextFunction) => (res.setHeader("Cache-Control", "no-store"), next()),
     cors(),
     identify(deps),
     rateLimit(deps),

@@ -1,4 +1,5 @@
-import { IsOptional, MaxLength } from "class-validator";
+import { FilterText } from "../common/filter-text";
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { regionFilterOf } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
@@ -17,8 +18,7 @@ class AccountFilter {
   kind?: AccountKind;
 
   @Field({ nullable: true, description: "登录名或名称包含 (user name or display name contains)" })
-  @IsOptional()
-  @MaxLength(64)
+  @FilterText("登录名或名称")
   search?: string;
 }
 
@@ -65,7 +65,9 @@ export class AdminAccountsResolver {
       });
     if (filter?.kind) qb.andWhere("a.kind = :kind", { kind: filter.kind });
     if (filter?.search?.trim())
-      qb.andWhere("(a.username LIKE :s OR a.displayName LIKE :s)", { s: `%${filter.search.trim()}%` });
+      qb.andWhere(`(a.username LIKE :s ${LIKE_ESCAPE} OR a.displayName LIKE :s ${LIKE_ESCAPE})`, {
+        s: likeContains(filter.search.trim()),
+      });
     const [rows, total] = await qb.orderBy("a.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
     const now = Date.now();
     return {

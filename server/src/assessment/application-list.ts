@@ -1,5 +1,6 @@
+import { FilterText } from "../common/filter-text";
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
-import { IsOptional, MaxLength } from "class-validator";
 import type { SelectQueryBuilder } from "typeorm";
 import { scopeToVisibleInstitutions } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
@@ -82,13 +83,11 @@ export class ApplicationFilter {
   departmentId?: number;
 
   @Field({ nullable: true, description: "姓名包含 (name contains)" })
-  @IsOptional()
-  @MaxLength(64)
+  @FilterText("姓名")
   name?: string;
 
   @Field({ nullable: true, description: "身份证号码，15 或 18 位 (ID number)" })
-  @IsOptional()
-  @MaxLength(20)
+  @FilterText("身份证号码", 20)
   idNumber?: string;
 
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前周期 (cycle; default the current one)" })
@@ -168,7 +167,7 @@ export async function applicationQuery(
   if (filter.departmentId) qb.andWhere("a.departmentId = :fd", { fd: filter.departmentId });
   if (filter.name?.trim() || filter.idNumber?.trim()) {
     qb.innerJoin(Physician, "p", "p.id = a.physicianId");
-    if (filter.name?.trim()) qb.andWhere("p.name LIKE :fn", { fn: `%${filter.name.trim()}%` });
+    if (filter.name?.trim()) qb.andWhere(`p.name LIKE :fn ${LIKE_ESCAPE}`, { fn: likeContains(filter.name.trim()) });
     if (filter.idNumber?.trim()) {
       const id = normalizeIdNumber(filter.idNumber);
       if (!id.ok) throw badInput(id.reason, "idNumber");

@@ -1,3 +1,4 @@
+import { FilterText } from "../common/filter-text";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { In } from "typeorm";
 import { regionFilterOf } from "../common/access";
@@ -54,6 +55,7 @@ export class RegionProgressInput {
     nullable: true,
     description: "只看此区划（须在调用者辖区内） (narrow to this region inside the caller's jurisdiction)",
   })
+  @FilterText("区划代码", 12)
   regionCode?: string;
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前 (cycle)" }) cycleId?: number;
 }

@@ -1,4 +1,5 @@
-import { IsOptional, MaxLength } from "class-validator";
+import { FilterText } from "../common/filter-text";
+import { LIKE_ESCAPE, likeContains, likePrefix } from "../common/like";
 import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from "type-graphql";
 import { Role } from "../common/auth";
 import { offsetOf, PageArgs, PageOf } from "../common/pagination";
@@ -10,18 +11,15 @@ import { AuditLog } from "./audit-log.entity";
 @InputType({ description: "审计记录筛选 (audit filter)" })
 class AuditFilter {
   @Field({ nullable: true, description: "动作前缀，如 auth. 或 proctoring.verdict (action prefix)" })
-  @IsOptional()
-  @MaxLength(64)
+  @FilterText("动作")
   action?: string;
 
   @Field({ nullable: true, description: "操作者名称包含 (actor name contains)" })
-  @IsOptional()
-  @MaxLength(64)
+  @FilterText("操作者名称")
   actorName?: string;
 
   @Field({ nullable: true, description: "对象类型 (target type)" })
-  @IsOptional()
-  @MaxLength(32)
+  @FilterText("对象类型", 32)
   targetType?: string;
 
   @Field(() => Date, { nullable: true, description: "此时间之后 (since)" })
@@ -47,8 +45,9 @@ export class AuditResolver {
     @Ctx() ctx: Context,
   ) {
     const qb = ctx.ds.getRepository(AuditLog).createQueryBuilder("l");
-    if (filter?.action) qb.andWhere("l.action LIKE :action", { action: `${filter.action}%` });
-    if (filter?.actorName) qb.andWhere("l.actorName LIKE :actor", { actor: `%${filter.actorName}%` });
+    if (filter?.action) qb.andWhere(`l.action LIKE :action ${LIKE_ESCAPE}`, { action: likePrefix(filter.action) });
+    if (filter?.actorName)
+      qb.andWhere(`l.actorName LIKE :actor ${LIKE_ESCAPE}`, { actor: likeContains(filter.actorName) });
     if (filter?.targetType) qb.andWhere("l.targetType = :tt", { tt: filter.targetType });
     if (filter?.since) qb.andWhere("l.at >= :since", { since: sqlTime(ctx.ds, filter.since) });
     if (filter?.failedOnly) qb.andWhere("l.success = :no", { no: false });

@@ -1,3 +1,4 @@
+import { FilterText } from "../common/filter-text";
 import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
 
@@ -17,6 +18,7 @@ export class DepartmentInput {
 @InputType({ description: "科室筛选 (department filter)" })
 export class DepartmentFilter {
   @Field({ nullable: true, description: "名称包含 (name contains)" })
+  @FilterText("科室名称")
   name?: string;
 
   @Field({ nullable: true, description: "仅启用/仅停用 (enabled only / disabled only)" })

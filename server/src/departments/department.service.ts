@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import type { EntityManager } from "typeorm";
 import { audit } from "../audit/audit";
 import { requirePrincipal } from "../common/auth";
@@ -46,7 +47,7 @@ export async function listDepartments(
     .getRepository(Department)
     .createQueryBuilder("d")
     .where("d.institutionId = :inst", { inst: ownInstitutionId(ctx) });
-  if (filter.name) qb.andWhere("d.name LIKE :name", { name: `%${filter.name.trim()}%` });
+  if (filter.name) qb.andWhere(`d.name LIKE :name ${LIKE_ESCAPE}`, { name: likeContains(filter.name.trim()) });
   if (filter.enabled !== undefined && filter.enabled !== null)
     qb.andWhere("d.enabled = :enabled", { enabled: filter.enabled });
   const [items, total] = await qb.orderBy("d.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();

@@ -1,3 +1,4 @@
+import { FilterText } from "../common/filter-text";
 import { listCost, pagedCost } from "../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
@@ -104,8 +105,10 @@ class AttemptFilterInput {
   maxSimilarity?: number;
   @Field(() => ViewStatus, { nullable: true, description: "查看状态 (view status)" }) viewStatus?: ViewStatus;
   @Field({ nullable: true, description: "仅含有监考照片的 (only attempts with snapshots)" }) withSnapshots?: boolean;
-  @Field({ nullable: true, description: "姓名包含 (name contains)" }) @MaxLength(64) name?: string;
-  @Field({ nullable: true, description: "身份证号码 (ID number)" }) @MaxLength(20) idNumber?: string;
+  @Field({ nullable: true, description: "姓名包含 (name contains)" }) @FilterText("姓名") name?: string;
+  @Field({ nullable: true, description: "身份证号码 (ID number)" })
+  @FilterText("身份证号码", 20)
+  idNumber?: string;
   @Field(() => Int, { nullable: true, description: "机构（非机构用户） (institution)" }) institutionId?: number;
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前 (cycle)" }) cycleId?: number;
 }

@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import type { EntityManager, SelectQueryBuilder } from "typeorm";
 import { Application } from "../assessment/application.entity";
@@ -416,7 +417,7 @@ async function attemptQuery(ctx: Context, filter: AttemptFilter): Promise<Select
     });
   if (filter.name?.trim() || filter.idNumber?.trim()) {
     qb.innerJoin(Physician, "p", "p.id = t.physicianId");
-    if (filter.name?.trim()) qb.andWhere("p.name LIKE :pn", { pn: `%${filter.name.trim()}%` });
+    if (filter.name?.trim()) qb.andWhere(`p.name LIKE :pn ${LIKE_ESCAPE}`, { pn: likeContains(filter.name.trim()) });
     if (filter.idNumber?.trim()) {
       const id = normalizeIdNumber(filter.idNumber);
       if (!id.ok) throw badInput(id.reason, "idNumber");

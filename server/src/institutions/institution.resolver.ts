@@ -1,3 +1,4 @@
+import { FilterText } from "../common/filter-text";
 import { pagedCost } from "../common/query-limits";
 import {
   Arg,
@@ -41,12 +42,15 @@ export const InstitutionPage = PageOf(Institution, "InstitutionPage", "机构分
 @InputType({ description: "机构筛选条件 (institution filter)" })
 class InstitutionFilterInput {
   @Field({ nullable: true, description: "名称包含 (name contains)" })
+  @FilterText("机构名称")
   name?: string;
 
   @Field({ nullable: true, description: "市级区划代码 (city code)" })
+  @FilterText("市级区划代码", 12)
   cityCode?: string;
 
   @Field({ nullable: true, description: "县级区划代码 (county code)" })
+  @FilterText("县级区划代码", 12)
   countyCode?: string;
 
   @Field({ nullable: true, description: "是否考核机构 (is an assessment institution)" })

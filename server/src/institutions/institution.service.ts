@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { audit } from "../audit/audit";
 import { assertCanSee, scopeToVisibleInstitutions } from "../common/access";
 import { requirePrincipal } from "../common/auth";
@@ -90,7 +91,7 @@ export async function listInstitutions(
 ): Promise<Page<Institution>> {
   const qb = ctx.ds.getRepository(Institution).createQueryBuilder("inst");
   scopeToVisibleInstitutions(qb, requirePrincipal(ctx), "inst");
-  if (filter.name) qb.andWhere("inst.name LIKE :name", { name: `%${filter.name}%` });
+  if (filter.name) qb.andWhere(`inst.name LIKE :name ${LIKE_ESCAPE}`, { name: likeContains(filter.name) });
   if (filter.cityCode) qb.andWhere("inst.cityCode = :city", { city: filter.cityCode });
   if (filter.countyCode) qb.andWhere("inst.countyCode = :county", { county: filter.countyCode });
   if (filter.isAssessmentInstitution !== undefined && filter.isAssessmentInstitution !== null) {

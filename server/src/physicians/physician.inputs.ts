@@ -1,3 +1,4 @@
+import { FilterText } from "../common/filter-text";
 import { ArrayMaxSize, IsIn, IsOptional, MaxLength } from "class-validator";
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
 import { ApplicationStatus } from "../assessment/workflow";
@@ -35,19 +36,18 @@ registerEnumType(SortDirection, { name: "SortDirection", description: "排序方
 @InputType({ description: "医师列表筛选条件 (roster filter)" })
 export class PhysicianFilter {
   @Field({ nullable: true, description: "姓名包含 (name contains)" })
-  @IsOptional()
-  @MaxLength(64, { message: "姓名过长" })
+  @FilterText("姓名")
   name?: string;
 
   @Field({ nullable: true, description: "身份证号码，15 位或 18 位均可 (ID number, either form)" })
-  @IsOptional()
-  @MaxLength(20, { message: "身份证号码过长" })
+  @FilterText("身份证号码", 20)
   idNumber?: string;
 
   @Field(() => Int, { nullable: true, description: "科室 (department)" })
   departmentId?: number;
 
   @Field({ nullable: true, description: "执业类别代码 (category code)" })
+  @FilterText("执业类别代码", 8)
   categoryCode?: string;
 
   @Field(() => EnrollmentTab, { nullable: true, description: "页签：未确认参加 / 已确认参加 (tab)" })

@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { In, IsNull, Not, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { Account, AccountKind } from "../accounts/account.entity";
 import { resetPassword } from "../accounts/account.service";
@@ -72,7 +73,7 @@ const SORT_COLUMN: Record<PhysicianSortField, string> = {
 };
 
 function applyRosterFilter(qb: SelectQueryBuilder<Physician>, filter: PhysicianFilter) {
-  if (filter.name?.trim()) qb.andWhere("p.name LIKE :name", { name: `%${filter.name.trim()}%` });
+  if (filter.name?.trim()) qb.andWhere(`p.name LIKE :name ${LIKE_ESCAPE}`, { name: likeContains(filter.name.trim()) });
   if (filter.idNumber?.trim()) qb.andWhere("p.idNumber = :idNumber", idNumberCondition(filter.idNumber));
   if (filter.departmentId) qb.andWhere("p.departmentId = :departmentId", { departmentId: filter.departmentId });
   if (filter.categoryCode) qb.andWhere("p.categoryCode = :categoryCode", { categoryCode: filter.categoryCode });
