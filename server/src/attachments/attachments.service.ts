@@ -5,7 +5,7 @@ import type { AppDeps } from "../context";
 import { logger } from "../logger";
 import { Attachment } from "./attachment.entity";
 import type { AttachmentView } from "./attachment.view";
-import { KIND_LABEL, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
+import { hasValidStructure, KIND_LABEL, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
 import { FileTooLargeError, type StoredFile } from "./storage";
 
 export interface ReceivedFile extends StoredFile {
@@ -59,7 +59,7 @@ export async function receiveUpload(
   const stored = await storeUpload(deps, upload);
   const { fileName } = stored;
   const kind = sniffFileKind(stored.head);
-  if (!kind || !kinds.includes(kind)) {
+  if (!kind || !kinds.includes(kind) || !hasValidStructure(kind, await deps.storage.read(stored.key))) {
     await deps.storage.remove(stored.key);
     throw badInput(`文件“${fileName}”不是允许的格式，仅支持 ${kinds.map((k) => KIND_LABEL[k]).join("、")}`, "file");
   }

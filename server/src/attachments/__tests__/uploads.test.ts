@@ -1,6 +1,6 @@
 import { ApplicationStatus } from "../../assessment/workflow";
 import type { GqlClient } from "../../testing/gql-client";
-import { samplePdf } from "../../testing/files";
+import { sampleJpeg, samplePdf, samplePng } from "../../testing/files";
 import { streamUpload } from "../../testing/slow-upload";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 import { physicianClient, placeApplication } from "../../testing/workflow";
@@ -145,5 +145,41 @@ describe("removed attachments' files", () => {
     expect((await stranger.fails(REMOVE, { id: a.id })).extensions?.code).toBe("NOT_FOUND");
     expect(await stored(a.storageKey)).toBe(true);
     expect(await app.deps.ds.getRepository(Attachment).existsBy({ id: a.id })).toBe(true);
+  });
+});
+
+describe("upload sniffing checks the structure the type promises", () => {
+  const send = (name: string, content: Buffer) =>
+    physician.upload(UPLOAD, { purpose: "MATERIAL", file: null }, { file: { name, content } });
+  const refusedAsFormat = (res: { errors?: { message: string; extensions?: { code?: string } }[] }) =>
+    expect(res.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/不是允许的格式，仅支持 PDF、JPEG 图片、PNG 图片$/),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+
+  it("accepts real PDF, PNG and JPEG files", async () => {
+    for (const [name, content] of [
+      ["a.pdf", samplePdf()],
+      ["b.png", samplePng()],
+      ["c.jpg", sampleJpeg()],
+    ] as const) {
+      const res = await send(name, content);
+      expect(res.errors).toBeUndefined();
+    }
+  });
+
+  it("refuses a file that only starts like its type: %PDF-<html>, a PNG with a broken chunk, a JPEG without a scan", async () => {
+    const before = await attachments();
+    refusedAsFormat(await send("x.pdf", Buffer.from("%PDF-<html><script>alert(1)</script></html>")));
+    refusedAsFormat(await send("y.pdf", Buffer.from("%PDF-1.4\n<html><body>no objects, no trailer</body></html>")));
+    const png = samplePng();
+    const corrupt = Buffer.from(png);
+    corrupt[40] ^= 0xff; // inside IDAT: its CRC no longer matches
+    refusedAsFormat(await send("z.png", corrupt));
+    refusedAsFormat(await send("cut.png", png.subarray(0, png.length - 12))); // no IEND
+    refusedAsFormat(await send("w.jpg", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("<html>")])));
+    const jpeg = sampleJpeg();
+    refusedAsFormat(await send("cut.jpg", jpeg.subarray(0, jpeg.length - 2))); // no EOI
+    expect(await attachments()).toBe(before);
   });
 });
