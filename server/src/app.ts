@@ -26,6 +26,7 @@ import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
 import { formatError, serviceUnavailableError } from "./common/errors";
+import { securityHeaders } from "./common/security-headers";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
 import { loadPersistedOperations, persistedOperations } from "./common/persisted-operations";
 import type { AppConfig } from "./config";
@@ -126,6 +127,8 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   await apollo.start();
   const interruptedImports = watchInterruptedImports(ds);
   await interruptedImports.started;
+
+  app.use(securityHeaders({ sandboxAtGraphql: config.sandbox }));
 
   // One structured line per request (level info; LOG_LEVEL=warn silences it under load).
   app.use((req, res, next) => {

@@ -123,9 +123,11 @@ describe("production settings", () => {
 
   it("serves the offline explorer from npm packages, with no external addresses", async () => {
     const page = await (await fetch(`${app.url}/explorer`)).text();
-    expect(page).toContain("GraphiQL");
+    expect(page).toContain('<script src="/explorer/assets/graphiql.js"></script>');
     expect(page).not.toMatch(/https?:\/\//);
-    for (const asset of ["react.js", "react-dom.js", "graphiql.js", "graphiql.css"]) {
+    // no inline script or style: the Content-Security-Policy allows neither script
+    expect(page).not.toMatch(/<script>|<style>/);
+    for (const asset of ["react.js", "react-dom.js", "graphiql.js", "graphiql.css", "explorer.js", "explorer.css"]) {
       const res = await fetch(`${app.url}/explorer/assets/${asset}`);
       expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
     }
