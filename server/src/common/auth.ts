@@ -1,7 +1,6 @@
 import { registerEnumType, type AuthChecker } from "type-graphql";
 import type { RegionLevel } from "../regions/region.entity";
 import { AppError, ErrorCode, forbidden, unauthenticated } from "./errors";
-import type { Context } from "../context";
 
 /**
  * Roles are what @Authorized(...) names. A principal's roles are derived from its account kind
@@ -69,7 +68,18 @@ export interface Principal {
 
 export const hasRole = (p: Principal | null, role: string) => !!p && p.roles.has(role);
 
-export function requirePrincipal(ctx: Pick<Context, "principal">): Principal {
+/**
+ * What the authorization gate reads of a request's context (context.ts's Context has it). Its own narrow type, so
+ * that authorization does not import the request context, which imports the principal lookup, which imports the
+ * entities that use these roles: that was the server's one import circle (scripts/check-import-cycles.mjs).
+ */
+export interface AuthContext {
+  principal: Principal | null;
+  /** The request carried a session cookie that has expired. */
+  sessionExpired: boolean;
+}
+
+export function requirePrincipal(ctx: Pick<AuthContext, "principal">): Principal {
   if (!ctx.principal) throw unauthenticated();
   return ctx.principal;
 }
@@ -79,7 +89,7 @@ export function requirePrincipal(ctx: Pick<Context, "principal">): Principal {
  * order; `@Authorized(Role.X, …)` = one of those roles. Ownership (which institution, region) is
  * checked by the access policy in `access.ts`, which every service uses.
  */
-export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+export const authChecker: AuthChecker<AuthContext> = ({ context }, roles) => {
   const principal = context.principal;
   if (!principal) {
     throw context.sessionExpired ? unauthenticated("登录已超时，请重新登录", "SESSION_EXPIRED") : unauthenticated();
