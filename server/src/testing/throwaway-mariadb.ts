@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
  */
 export class ThrowawayMariadb {
   private child: ChildProcess | null = null;
-  private readonly dir = mkdtempSync(path.join(os.tmpdir(), "pa-mariadb-"));
+  private dir = "";
   private readonly onExit = () => this.child?.kill("SIGKILL");
   port = 0;
 
@@ -39,6 +39,7 @@ export class ThrowawayMariadb {
 
   async start(): Promise<void> {
     if (!this.port) {
+      this.dir = mkdtempSync(path.join(os.tmpdir(), "pa-mariadb-"));
       const installed = spawnSync(
         INSTALL_DB,
         [
@@ -112,6 +113,6 @@ export class ThrowawayMariadb {
   async destroy(): Promise<void> {
     this.resume();
     await this.kill();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 }
