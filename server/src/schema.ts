@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { AuthResolver } from "./accounts/auth.resolver";
+import { AdministrationResolver } from "./administration/administration.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { AdminAccountsResolver } from "./accounts/admin-accounts.resolver";
 import { ApplicationResolver } from "./assessment/application.resolver";
@@ -49,6 +50,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ExamsResolver,
   ProgressResolver,
   CycleResolver,
+  AdministrationResolver,
   CertificateResolver,
   ApiClientResolver,
   SyncResolver,

@@ -187,7 +187,7 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
  * Who may reset whom: a health administration resets accounts of institutions in its region and
  * of administrations below it; an institution resets its own physicians (roster, manual 2.2.5).
  */
-async function mayReset(em: EntityManager, actor: Principal, target: Account): Promise<boolean> {
+export async function mayReset(em: EntityManager, actor: Principal, target: Account): Promise<boolean> {
   if (target.kind === AccountKind.HEALTH_ADMIN) {
     if (
       !actor.roles.has(Role.HEALTH_ADMIN) ||
