@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { DataSource } from "typeorm";
+import { In, type DataSource } from "typeorm";
+import { Application } from "../assessment/application.entity";
+import { ApplicationEvent } from "../assessment/application-event.entity";
+import { ApplicationStatus } from "../assessment/workflow";
+import { AuditLog } from "../audit/audit-log.entity";
+import { counterTables } from "../testing/counters";
+import { addPhysicians } from "../testing/physicians";
 import { createDataSource } from "../db/data-source";
 import { ImportJob, ImportRowResult } from "../physicians/import/import-job.entity";
 import { INTERRUPTED_REASON } from "../physicians/import/interrupted-imports";
@@ -101,6 +107,64 @@ describe("a server killed in the middle of a roster import", () => {
     expect(report.physicianImport.finishedAt).not.toBeNull();
     await second.stop();
   }, 90_000);
+});
+
+describe("a server killed in the middle of 批量参加", () => {
+  const BATCH = `mutation($ids: [Int!]!) { enrollPhysicians(physicianIds: $ids) { succeeded failed outcomes { physicianId ok code } } }`;
+  const FAULT = "roster.enroll.batch.before-commit";
+  let ids: number[];
+  const enrolled = async () =>
+    ds.getRepository(Application).countBy({ physicianId: In(ids), status: ApplicationStatus.AWAITING_REGISTRATION });
+  const batchAudits = () =>
+    ds.getRepository(AuditLog).findBy({ action: "roster.enroll.batch", targetId: world.instA.id });
+  const expectCountersMatchRows = async () => {
+    const t = await counterTables(ds);
+    expect(t.institutionKept).toEqual(t.institutionLive);
+    expect(t.countyKept).toEqual(t.countyLive);
+  };
+
+  beforeAll(async () => {
+    ids = (await addPhysicians(ds, world.instA, 6005)).map((p) => p.id);
+  }, 120_000);
+
+  it("enrolls nobody when killed before the commit; the next run enrolls all 6 005 with one audit record", async () => {
+    const first = await start({ FAULT_PAUSE_AT: FAULT });
+    const inst = await signedIn(first);
+    const batch = inst.request(BATCH, { ids }).catch(() => null);
+    // Kill it inside the batch: at its last step before the commit (or, were it committing in chunks, as soon as
+    // any part of it is visible to another connection).
+    for (let i = 0; i < 1200 && !first.output().includes(`fault point reached: ${FAULT}`); i++) {
+      if ((await enrolled()) > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await first.kill();
+    await batch;
+    expect(await enrolled()).toBe(0);
+    expect(first.output()).toContain(`fault point reached: ${FAULT}`);
+    expect(await batchAudits()).toEqual([]);
+    expect(await ds.getRepository(ApplicationEvent).countBy({ action: "ENROLL" })).toBe(0);
+    await expectCountersMatchRows();
+
+    const second = await start();
+    const res = await (await signedIn(second)).request(BATCH, { ids: [...ids, 999_999] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.enrollPhysicians).toMatchObject({ succeeded: 6005, failed: 1 });
+    expect(res.data.enrollPhysicians.outcomes.at(-1)).toEqual({ physicianId: 999_999, ok: false, code: "NOT_FOUND" });
+    expect(await enrolled()).toBe(6005);
+    expect(await ds.getRepository(ApplicationEvent).countBy({ action: "ENROLL" })).toBe(6005);
+    const audits = await batchAudits();
+    expect(audits).toHaveLength(1);
+    expect(audits[0].success).toBe(true);
+    expect(JSON.parse(audits[0].detail!)).toMatchObject({
+      requested: 6006,
+      succeeded: 6005,
+      failed: 1,
+      refusedByCode: { NOT_FOUND: 1 },
+      refused: [[999_999, "NOT_FOUND"]],
+    });
+    await expectCountersMatchRows();
+    await second.stop();
+  }, 120_000);
 });
 
 (onSqlite ? describe : describe.skip)("SQLite: one server process per database file", () => {

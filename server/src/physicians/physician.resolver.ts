@@ -246,7 +246,8 @@ export class PhysicianResolver {
 
   @Authorized(Role.INSTITUTION)
   @Mutation(() => BatchEnrollResult, {
-    description: "批量参加：每位医师单独给出结果，个别失败不影响其他医师 (enroll many; each gets its own outcome)",
+    description:
+      "批量参加：一个事务，全部提交或全部不提交；每位医师单独给出结果，不符合条件的医师不影响其他医师 (enroll many in one transaction; each gets its own outcome)",
   })
   async enrollPhysicians(@Args() { physicianIds }: BatchEnrollArgs, @Ctx() ctx: Context): Promise<BatchEnrollResult> {
     const outcomes = await enrollMany(ctx, physicianIds);

@@ -30,6 +30,7 @@ import type { Context } from "../context";
 import { isSqlite } from "../db/data-source";
 import { bulkInsert } from "../db/bulk-insert";
 import { inTransaction } from "../db/transaction";
+import { faultPoint } from "../common/fault-points";
 import { Department } from "../departments/department.entity";
 import { Institution } from "../institutions/institution.entity";
 import { Physician, PhysicianTransfer, PractisingStatus } from "./physician.entity";
@@ -199,12 +200,23 @@ export interface BatchOutcome {
   message: string | null;
 }
 
-const BATCH_CHUNK = 1000;
 export const MAX_BATCH = 10000;
+/** Refusals listed one by one in the batch's audit record (the rest are counted by code). */
+const AUDITED_REFUSALS = 500;
+
+interface BatchRow {
+  id: number;
+  physicianId: number;
+  status: ApplicationStatus;
+  practising: PractisingStatus;
+  physicianInstitution: number | null;
+}
 
 /**
- * 批量参加: each physician gets its own outcome; one refusal does not undo the others. One
- * transaction per chunk of 1 000 with multi-row statements (no save() per row).
+ * 批量参加 in one transaction: every eligible physician is enrolled, with its timeline event, the counters and
+ * the batch's audit record, or — if the transaction does not commit (a crash, a lost database) — none is. A
+ * physician who cannot be enrolled (not of this institution, already enrolled, not practising) gets its own
+ * refusal in the outcome and does not stop the others.
  */
 export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<BatchOutcome[]> {
   const principal = requirePrincipal(ctx);
@@ -213,15 +225,15 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
   const inst = await callerInstitution(ctx);
   const cycle = await currentCycle(ctx.ds.manager, inst.provinceCode);
   assertRegistrationOpen(cycle);
-  const outcomes = new Map<number, BatchOutcome>();
-  const refuse = (physicianId: number, code: string, message: string) =>
-    outcomes.set(physicianId, { physicianId, ok: false, code, message });
   const unique = [...new Set(physicianIds)];
   const rule = TRANSITIONS[WorkflowAction.ENROLL];
 
-  for (let i = 0; i < unique.length; i += BATCH_CHUNK) {
-    const chunk = unique.slice(i, i + BATCH_CHUNK);
-    await inTransaction(ctx.ds, async (em) => {
+  const outcomes = await inTransaction(ctx.ds, async (em) => {
+    const result = new Map<number, BatchOutcome>();
+    const refuse = (physicianId: number, code: string, message: string) =>
+      result.set(physicianId, { physicianId, ok: false, code, message });
+    const rows: BatchRow[] = [];
+    for (let i = 0; i < unique.length; i += 1000) {
       const qb = em
         .createQueryBuilder(Application, "a")
         .innerJoin(Physician, "p", "p.id = a.physicianId")
@@ -235,95 +247,102 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
         .where("a.cycleId = :cycleId AND a.institutionId = :inst AND a.physicianId IN (:...ids)", {
           cycleId: cycle!.id,
           inst: inst.id,
-          ids: chunk,
+          ids: unique.slice(i, i + 1000),
         });
       if (!isSqlite(em.connection)) qb.setLock("pessimistic_write");
-      const rows: {
-        id: number;
-        physicianId: number;
-        status: ApplicationStatus;
-        practising: PractisingStatus;
-        physicianInstitution: number | null;
-      }[] = await qb.getRawMany();
-      const byPhysician = new Map(rows.map((r) => [Number(r.physicianId), r]));
-      const eligible: typeof rows = [];
-      for (const id of chunk) {
-        const row = byPhysician.get(id);
-        if (!row || Number(row.physicianInstitution) !== inst.id)
-          refuse(id, ErrorCode.NOT_FOUND, "医师不存在或不属于本机构");
-        else if (row.status !== ApplicationStatus.NOT_ENROLLED) refuse(id, ErrorCode.INVALID_STATE, rule.refusal);
-        else if (row.practising !== PractisingStatus.PRACTISING)
-          refuse(id, ErrorCode.INVALID_STATE, "该医师不在执业状态，不能参加考核");
-        else eligible.push(row);
-      }
-      if (!eligible.length) return;
-      const now = new Date();
-      const label = EVENT_LABEL[WorkflowAction.ENROLL];
-      const result = await em
+      rows.push(...(await qb.getRawMany<BatchRow>()));
+    }
+    const byPhysician = new Map(rows.map((r) => [Number(r.physicianId), r]));
+    const eligible: BatchRow[] = [];
+    for (const id of unique) {
+      const row = byPhysician.get(id);
+      if (!row || Number(row.physicianInstitution) !== inst.id)
+        refuse(id, ErrorCode.NOT_FOUND, "医师不存在或不属于本机构");
+      else if (row.status !== ApplicationStatus.NOT_ENROLLED) refuse(id, ErrorCode.INVALID_STATE, rule.refusal);
+      else if (row.practising !== PractisingStatus.PRACTISING)
+        refuse(id, ErrorCode.INVALID_STATE, "该医师不在执业状态，不能参加考核");
+      else eligible.push(row);
+    }
+    const now = new Date();
+    for (let i = 0; i < eligible.length; i += 1000) {
+      const part = eligible.slice(i, i + 1000);
+      const updated = await em
         .createQueryBuilder()
         .update(Application)
         .set({
           status: ApplicationStatus.AWAITING_REGISTRATION,
           version: () => "version + 1",
-          lastAction: label,
+          lastAction: EVENT_LABEL[WorkflowAction.ENROLL],
           lastActionAt: now,
           updatedAt: now,
         })
         .where("id IN (:...ids) AND status = :from", {
-          ids: eligible.map((r) => r.id),
+          ids: part.map((r) => r.id),
           from: ApplicationStatus.NOT_ENROLLED,
         })
         .execute();
-      if (result.affected !== eligible.length) throw stateChanged();
-      const events = eligible.map((r) => ({
-        applicationId: r.id,
-        at: now,
-        actorType: principal.type,
-        actorId: principal.id,
-        actorName: principal.name.slice(0, 128),
-        actorRole: actingRole(principal, Party.OWN_INSTITUTION),
-        action: WorkflowAction.ENROLL,
-        fromStatus: ApplicationStatus.NOT_ENROLLED,
-        toStatus: ApplicationStatus.AWAITING_REGISTRATION,
-        reason: null,
-        detail: JSON.stringify({ batch: true }),
-        ip: ctx.ip.slice(0, 64),
-      }));
-      for (let j = 0; j < events.length; j += 500) await em.insert(ApplicationEvent, events.slice(j, j + 500));
-      await adjustCounters(
-        em,
-        moveCounter(
-          cycle!.id,
-          inst,
-          ApplicationStatus.NOT_ENROLLED,
-          ApplicationStatus.AWAITING_REGISTRATION,
-          eligible.length,
-        ),
-      );
-      for (const r of eligible)
-        outcomes.set(Number(r.physicianId), {
-          physicianId: Number(r.physicianId),
-          ok: true,
-          code: null,
-          message: null,
-        });
-    }).catch((err) => {
-      // The chunk was rolled back as a whole: report every physician of it as not enrolled.
-      const message = err instanceof AppError ? err.message : "系统繁忙，请稍后重试";
-      for (const id of chunk)
-        if (outcomes.get(id)?.ok !== false)
-          refuse(id, err instanceof AppError ? err.code : ErrorCode.INTERNAL_SERVER_ERROR, message);
+      if (updated.affected !== part.length) throw stateChanged();
+    }
+    const events = eligible.map((r) => ({
+      applicationId: r.id,
+      at: now,
+      actorType: principal.type,
+      actorId: principal.id,
+      actorName: principal.name.slice(0, 128),
+      actorRole: actingRole(principal, Party.OWN_INSTITUTION),
+      action: WorkflowAction.ENROLL,
+      fromStatus: ApplicationStatus.NOT_ENROLLED,
+      toStatus: ApplicationStatus.AWAITING_REGISTRATION,
+      reason: null,
+      detail: JSON.stringify({ batch: true }),
+      ip: ctx.ip.slice(0, 64),
+    }));
+    for (let j = 0; j < events.length; j += 500) await em.insert(ApplicationEvent, events.slice(j, j + 500));
+    await adjustCounters(
+      em,
+      moveCounter(
+        cycle!.id,
+        inst,
+        ApplicationStatus.NOT_ENROLLED,
+        ApplicationStatus.AWAITING_REGISTRATION,
+        eligible.length,
+      ),
+    );
+    for (const r of eligible)
+      result.set(Number(r.physicianId), { physicianId: Number(r.physicianId), ok: true, code: null, message: null });
+    const refused = [...result.values()].filter((o) => !o.ok);
+    await audit(em, ctx, {
+      action: "roster.enroll.batch",
+      targetType: "Institution",
+      targetId: inst.id,
+      detail: {
+        requested: physicianIds.length,
+        succeeded: eligible.length,
+        failed: refused.length,
+        refusedByCode: countBy(refused, (o) => o.code!),
+        refused: refused.slice(0, AUDITED_REFUSALS).map((o) => [o.physicianId, o.code]),
+      },
     });
-  }
-  const result = physicianIds.map((id) => outcomes.get(id)!);
-  const succeeded = result.filter((o) => o.ok).length;
-  await auditNow(ctx.ds, ctx, {
-    action: "roster.enroll.batch",
-    targetType: "Institution",
-    targetId: inst.id,
-    detail: { requested: physicianIds.length, succeeded },
+    await faultPoint("roster.enroll.batch.before-commit");
+    return result;
+  }).catch(async (err: unknown) => {
+    // Rolled back as a whole: nobody was enrolled. The refusal is audited on its own.
+    await auditNow(ctx.ds, ctx, {
+      action: "roster.enroll.batch",
+      targetType: "Institution",
+      targetId: inst.id,
+      success: false,
+      detail: { requested: physicianIds.length, succeeded: 0, error: err instanceof AppError ? err.code : "ERROR" },
+    }).catch(() => undefined);
+    throw err;
   });
-  return result;
+  return physicianIds.map((id) => outcomes.get(id)!);
+}
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
 }
 
 export async function cancelEnrollment(
