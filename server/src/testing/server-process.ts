@@ -16,13 +16,18 @@ export interface ServerProcess {
 
 /**
  * The real server (`src/main.ts`) as a separate operating-system process, for faults only a process can have:
- * being killed, or a second one starting on the same database. Resolves when it prints its address; rejects with
+ * being killed, or a second one starting on the same database; `serverDir` runs another checkout's server (a
+ * previous release). Resolves when it prints its address; rejects with
  * its output when it exits first.
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export function startServerProcess(
+  env: Record<string, string>,
+  options: { serverDir?: string; startMs?: number } = {},
+): Promise<ServerProcess> {
   const { JEST_WORKER_ID: _worker, ...inherited } = process.env;
+  const startMs = options.startMs ?? 30_000;
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
-    cwd: serverDir,
+    cwd: options.serverDir ?? serverDir,
     env: { ...inherited, PORT: "0", HOST: "127.0.0.1", CLIENT_DIST: "", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -35,7 +40,10 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     await exited;
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within ${startMs / 1000} s:\n${out}`)),
+      startMs,
+    );
     child.stdout!.on("data", () => {
       const m = /is running at (http:\/\/\S+)/.exec(out);
       if (!m) return;
