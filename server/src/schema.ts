@@ -4,7 +4,7 @@ import { AuthResolver } from "./accounts/auth.resolver";
 import { AdministrationResolver } from "./administration/administration.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { AdminAccountsResolver } from "./accounts/admin-accounts.resolver";
-import { ApplicationResolver } from "./assessment/application.resolver";
+import { APPLICATION_RESOLVERS } from "./assessment/application.resolvers";
 import { ApplicationBriefResolver } from "./assessment/application-brief.resolver";
 import { ProgressResolver } from "./assessment/progress.resolver";
 import { CycleResolver } from "./assessment/cycle.resolver";
@@ -45,7 +45,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PhysicianDetailFieldsResolver,
   ImportResolver,
   ImportRowResolver,
-  ApplicationResolver,
+  ...APPLICATION_RESOLVERS,
   ApplicationBriefResolver,
   ExamsResolver,
   ProgressResolver,

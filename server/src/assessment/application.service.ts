@@ -23,7 +23,7 @@ import {
   type PhysicianSnapshot,
   type Submission,
 } from "./application.types";
-import type { ApplicationFormInput, ItemRatingInput } from "./application.view";
+import type { ApplicationFormInput, ItemRatingInput } from "./application.inputs";
 import { AssessmentCycle, phaseOpen, todayInChina } from "./cycle.entity";
 import { currentCycle } from "./cycle.service";
 import { OtherInstitutionOpinion } from "./other-opinion.entity";
@@ -37,7 +37,7 @@ import {
 } from "./outcome";
 import { partyAllows } from "./parties";
 import { Procedure, TestKind } from "./procedure";
-import { applicationForParty, transition, writeTransition } from "./transition.service";
+import { exemptionTransition, transition } from "./transition.service";
 import {
   ApplicationStatus,
   EDITABLE_STATUSES,
@@ -547,56 +547,41 @@ export async function exemptionStep(
   options: { reason?: string | null; note?: string | null; expectedVersion?: number | null } = {},
 ): Promise<Application> {
   const rule = EXEMPTION_TRANSITIONS[action];
-  const principal = requirePrincipal(ctx);
-  const reason = options.reason?.trim() || null;
-  if (rule.requiresReason && !reason) throw badInput(`请填写${rule.label}理由`, "reason");
   const id = applicationId ?? (await myApplicationOrFail(ctx)).id;
-  return inTransaction(ctx.ds, async (em) => {
-    const { app, institution } = await applicationForParty(em, principal, id, rule.party);
-    if (options.expectedVersion != null && options.expectedVersion !== app.version) throw stateChanged();
-    if (!EXEMPTION_OPEN_STATUSES.includes(app.status)) throw invalidState("该申请当前状态不能办理免考");
-    if (!rule.from.includes(app.exemptionStatus))
-      throw invalidState(rule.refusal, { exemptionStatus: app.exemptionStatus });
-    const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
-    const changes: Partial<Application> = { exemptionStatus: rule.to };
-    if (action === ExemptionAction.REQUEST_EXEMPTION) {
-      if (!app.procedure) throw invalidState("请先提交报名信息（选择考核程序）后再申请免考");
-      const evidence = await em.countBy(Attachment, {
-        ownerType: APPLICATION_OWNER,
-        ownerId: app.id,
-        purpose: PURPOSES.EVIDENCE,
-      });
-      if (!evidence) throw badInput("申请免考须上传证明材料", "attachments");
-      Object.assign(changes, {
-        exemptedTest: exemptableTest(cycle, app.procedure),
-        exemptionReason: reason,
-        exemptionNote: options.note?.trim() || null,
-        exemptionRequestedAt: new Date(),
-      });
-    }
-    if (rule.requiresReason) changes.exemptionNote = reason;
-    // Approving an exemption can leave nothing to test: the application is then 合格.
-    let to = app.status;
-    if (action === ExemptionAction.REREVIEW_EXEMPTION_APPROVE && app.status === ApplicationStatus.AWAITING_TEST) {
-      const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
-      const after = { ...app, exemptionStatus: ExemptionStatus.APPROVED };
-      if (afterResult(cycle, after, attempts, true) === ApplicationStatus.QUALIFIED) to = ApplicationStatus.QUALIFIED;
-    }
-    await writeTransition(
-      em,
-      { principal, ip: ctx.ip },
-      {
-        app,
-        institution,
-        action,
-        party: rule.party,
-        to,
-        changes,
-        reason,
-        detail: { exemption: { from: app.exemptionStatus, to: rule.to } },
-      },
-    );
-    return em.findOneByOrFail(Application, { id: app.id });
+  return exemptionTransition(ctx, {
+    action,
+    applicationId: id,
+    expectedVersion: options.expectedVersion,
+    reason: options.reason,
+    decide: async (app, em) => {
+      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+      const reason = options.reason?.trim() || null;
+      const changes: Partial<Application> = {};
+      if (action === ExemptionAction.REQUEST_EXEMPTION) {
+        if (!app.procedure) throw invalidState("请先提交报名信息（选择考核程序）后再申请免考");
+        const evidence = await em.countBy(Attachment, {
+          ownerType: APPLICATION_OWNER,
+          ownerId: app.id,
+          purpose: PURPOSES.EVIDENCE,
+        });
+        if (!evidence) throw badInput("申请免考须上传证明材料", "attachments");
+        Object.assign(changes, {
+          exemptedTest: exemptableTest(cycle, app.procedure),
+          exemptionReason: reason,
+          exemptionNote: options.note?.trim() || null,
+          exemptionRequestedAt: new Date(),
+        });
+      }
+      if (rule.requiresReason) changes.exemptionNote = reason;
+      // Approving an exemption can leave nothing to test: the application is then 合格.
+      let to = app.status;
+      if (action === ExemptionAction.REREVIEW_EXEMPTION_APPROVE && app.status === ApplicationStatus.AWAITING_TEST) {
+        const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
+        const after = { ...app, exemptionStatus: ExemptionStatus.APPROVED };
+        if (afterResult(cycle, after, attempts, true) === ApplicationStatus.QUALIFIED) to = ApplicationStatus.QUALIFIED;
+      }
+      return { to, changes };
+    },
   });
 }
 

@@ -9,7 +9,16 @@ import { Application } from "./application.entity";
 import { ApplicationEvent } from "./application-event.entity";
 import { adjustCounters, moveCounter } from "./counters";
 import { actingRole, partyAllows } from "./parties";
-import { ApplicationStatus, EVENT_LABEL, Party, TRANSITIONS, type WorkflowAction } from "./workflow";
+import {
+  ApplicationStatus,
+  EVENT_LABEL,
+  EXEMPTION_OPEN_STATUSES,
+  EXEMPTION_TRANSITIONS,
+  Party,
+  TRANSITIONS,
+  type ExemptionAction,
+  type WorkflowAction,
+} from "./workflow";
 
 export interface Outcome {
   /** Next status; defaults to the rule's only target, or the current status for in-place actions. */
@@ -97,35 +106,93 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     await revokeCertificate(em, w.app.id, w.reason ?? label);
 }
 
-/** Runs one action of the transition table on one application, atomically. */
-export async function transition(ctx: Context, req: TransitionRequest): Promise<Application> {
-  const rule = TRANSITIONS[req.action];
+/** One step on one application: who acts, what the state must admit, what it leads to. */
+interface Step {
+  /** The event name written to the timeline. */
+  action: WorkflowAction | ExemptionAction;
+  label: string;
+  party: Party;
+  requiresReason: boolean;
+  /** Statuses the step may lead to; empty: any (in-place steps). */
+  to: ApplicationStatus[];
+  /** Throws the rule's refusal when the application's state does not admit the step. */
+  admit: (app: Application) => void;
+  /** Columns every run of the step sets (before the outcome's own). */
+  changes?: (app: Application) => Partial<Application>;
+  detail?: (app: Application) => Record<string, unknown>;
+}
+
+/**
+ * The one guard sequence of every workflow step, atomically: reason, ownership (party), the version the
+ * caller saw, the state (the rule's refusal), the step's own decision, then the write with its event.
+ */
+async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "action">): Promise<Application> {
   const principal = requirePrincipal(ctx);
   const reason = req.reason?.trim() || null;
-  if (rule.requiresReason && !reason) throw badInput(`请填写${rule.label}理由`, "reason");
+  if (step.requiresReason && !reason) throw badInput(`请填写${step.label}理由`, "reason");
   if (reason && reason.length > 500) throw badInput("理由不能超过500字", "reason");
   return inTransaction(ctx.ds, async (em) => {
-    const { app, institution } = await applicationForParty(em, principal, req.applicationId, rule.party);
+    const { app, institution } = await applicationForParty(em, principal, req.applicationId, step.party);
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
       throw stateChanged();
-    if (!rule.from.includes(app.status)) throw invalidState(rule.refusal, { status: app.status });
+    step.admit(app);
     const outcome = (await req.decide?.(app, em, institution)) ?? {};
-    const to = outcome.to ?? (rule.to.length === 1 ? rule.to[0] : app.status);
-    if (rule.to.length && !rule.to.includes(to)) throw new Error(`${rule.action} cannot lead to ${to}`);
+    const to = outcome.to ?? (step.to.length === 1 ? step.to[0] : app.status);
+    if (step.to.length && !step.to.includes(to)) throw new Error(`${step.action} cannot lead to ${to}`);
+    const detail = step.detail || outcome.detail ? { ...step.detail?.(app), ...outcome.detail } : undefined;
     await writeTransition(
       em,
       { principal, ip: ctx.ip },
       {
         app,
         institution,
-        action: rule.action,
-        party: rule.party,
+        action: step.action,
+        party: step.party,
         to,
-        changes: outcome.changes,
+        changes: { ...step.changes?.(app), ...outcome.changes },
         reason,
-        detail: outcome.detail,
+        detail,
       },
     );
     return em.findOneByOrFail(Application, { id: app.id });
   });
+}
+
+/** Runs one action of the transition table on one application, atomically. */
+export async function transition(ctx: Context, req: TransitionRequest): Promise<Application> {
+  const rule = TRANSITIONS[req.action];
+  return runStep(
+    ctx,
+    {
+      ...rule,
+      admit: (app) => {
+        if (!rule.from.includes(app.status)) throw invalidState(rule.refusal, { status: app.status });
+      },
+    },
+    req,
+  );
+}
+
+export interface ExemptionRequest extends Omit<TransitionRequest, "action"> {
+  action: ExemptionAction;
+}
+
+/** Runs one action of the exemption table, through the same core: the request's status moves, the application's may. */
+export async function exemptionTransition(ctx: Context, req: ExemptionRequest): Promise<Application> {
+  const rule = EXEMPTION_TRANSITIONS[req.action];
+  return runStep(
+    ctx,
+    {
+      ...rule,
+      to: [],
+      admit: (app) => {
+        if (!EXEMPTION_OPEN_STATUSES.includes(app.status)) throw invalidState("该申请当前状态不能办理免考");
+        if (!rule.from.includes(app.exemptionStatus))
+          throw invalidState(rule.refusal, { exemptionStatus: app.exemptionStatus });
+      },
+      changes: () => ({ exemptionStatus: rule.to }),
+      detail: (app) => ({ exemption: { from: app.exemptionStatus, to: rule.to } }),
+    },
+    req,
+  );
 }

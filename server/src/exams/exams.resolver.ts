@@ -21,7 +21,7 @@ import {
   registerEnumType,
 } from "type-graphql";
 import { In } from "typeorm";
-import { applicationView } from "../assessment/application.resolver";
+import { applicationView } from "../assessment/application.mapping";
 import { ApplicationView, TestAttemptView } from "../assessment/application.view";
 import { physicianSummaryById as physicianById } from "../assessment/application.loaders";
 import { Application } from "../assessment/application.entity";

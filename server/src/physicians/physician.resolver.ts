@@ -18,7 +18,7 @@ import {
 import { briefOf } from "../assessment/application-brief.view";
 import { categoryByCode } from "../catalogs/catalog";
 import { Role } from "../common/auth";
-import { maskIdNumber, maskPhone } from "../common/id-number";
+import { maskIdNumber } from "../common/id-number";
 import { PageArgs, PageOf } from "../common/pagination";
 import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
@@ -37,6 +37,7 @@ import {
   BatchEnrollResult,
   PhysicianDetail,
   PhysicianSummary,
+  physicianSummaryOf,
   RosterCounts,
   TransferCandidate,
   TransferView,
@@ -64,24 +65,8 @@ import type { Application } from "../assessment/application.entity";
 
 const categoryName = (code: string) => categoryByCode(code)?.name ?? code;
 
-function summaryOf(physician: Physician, application: Application | null): PhysicianSummary {
-  return {
-    id: physician.id,
-    name: physician.name,
-    gender: physician.gender,
-    idNumberMasked: maskIdNumber(physician.idNumber),
-    phoneMasked: maskPhone(physician.phone),
-    categoryCode: physician.categoryCode,
-    categoryName: categoryName(physician.categoryCode),
-    level: physician.level,
-    title: physician.title,
-    departmentId: physician.departmentId,
-    institutionId: physician.institutionId,
-    practisingStatus: physician.practisingStatus,
-    currentApplication: application ? briefOf(application) : null,
-    updatedAt: physician.updatedAt,
-  };
-}
+const summaryOf = (physician: Physician, application: Application | null): PhysicianSummary =>
+  physicianSummaryOf(physician, application ? briefOf(application) : null);
 
 function detailOf({ physician, application }: RosterRow): PhysicianDetail {
   const category = categoryByCode(physician.categoryCode);

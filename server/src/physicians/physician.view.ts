@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { ApplicationBrief } from "../assessment/application-brief.view";
-import { Gender, PhysicianLevel, PractisingStatus } from "./physician.entity";
+import { categoryByCode } from "../catalogs/catalog";
+import { maskIdNumber, maskPhone } from "../common/id-number";
+import { Gender, PhysicianLevel, PractisingStatus, type Physician } from "./physician.entity";
 
 @ObjectType({ description: "多机构执业地点 (another practice site)" })
 export class PracticeSiteView {
@@ -74,6 +76,29 @@ abstract class PhysicianBase {
 
 @ObjectType({ description: "医师列表行：身份证号与手机号已脱敏 (a roster row; ID number and phone are masked)" })
 export class PhysicianSummary extends PhysicianBase {}
+
+/** The one mapping of a physician to a roster row: identifiers masked, category named. */
+export function physicianSummaryOf(
+  physician: Physician,
+  currentApplication: ApplicationBrief | null = null,
+): PhysicianSummary {
+  return {
+    id: physician.id,
+    name: physician.name,
+    gender: physician.gender,
+    idNumberMasked: maskIdNumber(physician.idNumber),
+    phoneMasked: maskPhone(physician.phone),
+    categoryCode: physician.categoryCode,
+    categoryName: categoryByCode(physician.categoryCode)?.name ?? physician.categoryCode,
+    level: physician.level,
+    title: physician.title,
+    departmentId: physician.departmentId,
+    institutionId: physician.institutionId,
+    practisingStatus: physician.practisingStatus,
+    currentApplication,
+    updatedAt: physician.updatedAt,
+  };
+}
 
 @ObjectType({ description: "医师详情：仅有权查看者可见完整身份证号与手机号 (physician detail with full identifiers)" })
 export class PhysicianDetail extends PhysicianBase {

@@ -1,0 +1,39 @@
+import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphql";
+import type { Context } from "../context";
+import { VersionArgs } from "./application.inputs";
+import { applicationView } from "./application.mapping";
+import { adminReturn, decideMakeup } from "./application.service";
+import { ApplicationView } from "./application.view";
+import { rolesFor, WorkflowAction } from "./workflow";
+
+/** Health administrations: returns of reviewed applications, the province's make-up decision. */
+@Resolver(() => ApplicationView)
+export class AdministrationResolver {
+  @Authorized(...rolesFor(WorkflowAction.ADMIN_RETURN))
+  @Mutation(() => ApplicationView, {
+    description:
+      "卫生行政部门驳回已审核的申请至医师（撤销已审核的报名），须填写理由 (return an already reviewed application)",
+  })
+  async returnApplication(
+    @Arg("id", () => Int) id: number,
+    @Arg("reason") reason: string,
+    @Args() { expectedVersion }: VersionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return applicationView(await adminReturn(ctx, id, reason, expectedVersion ?? null), true);
+  }
+
+  @Authorized(...rolesFor(WorkflowAction.CONFIRM_MAKEUP))
+  @Mutation(() => ApplicationView, {
+    description: "省级卫生行政部门确认是否允许补考；不允许须填写理由，结果为不合格 (confirm or refuse a make-up test)",
+  })
+  async confirmMakeup(
+    @Arg("id", () => Int) id: number,
+    @Arg("allow") allow: boolean,
+    @Arg("reason", () => String, { nullable: true }) reason: string | null,
+    @Args() { expectedVersion }: VersionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return applicationView(await decideMakeup(ctx, id, allow, reason, expectedVersion ?? null), true);
+  }
+}
