@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { fileURLToPath, URL } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import Components from "unplugin-vue-components/vite";
@@ -26,6 +28,39 @@ function persistedOperations(): Plugin {
   };
 }
 
+/**
+ * Precompresses the text files of the build (brotli at its highest quality and gzip) next to each original, so
+ * that the server sends `x.js.br` / `x.js.gz` without compressing anything per request (see the server's
+ * static-files.ts). A copy is kept only when it is smaller than the original.
+ */
+function precompress(): Plugin {
+  let outDir = "";
+  return {
+    name: "pa-precompress",
+    apply: "build",
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const file = path.join(dir, name);
+          return statSync(file).isDirectory() ? walk(file) : [file];
+        });
+      for (const file of walk(outDir).filter((f) => /\.(js|css|html|svg|json)$/.test(f))) {
+        const source = readFileSync(file);
+        if (source.length < 1024) continue;
+        const br = brotliCompressSync(source, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
+        });
+        const gz = gzipSync(source, { level: 9 });
+        if (br.length < source.length) writeFileSync(`${file}.br`, br);
+        if (gz.length < source.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   // Apollo Client 3 keeps its development checks and messages unless __DEV__ is false in the bundle.
   define: command === "build" ? { "globalThis.__DEV__": "false" } : {},
@@ -38,6 +73,7 @@ export default defineConfig(({ command }) => ({
       dts: "components.d.ts",
     }),
     persistedOperations(),
+    precompress(),
   ],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },

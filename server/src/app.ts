@@ -27,6 +27,7 @@ import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
 import { formatError, serviceUnavailableError } from "./common/errors";
 import { securityHeaders } from "./common/security-headers";
+import { consoleFiles } from "./common/static-files";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
 import { loadPersistedOperations, persistedOperations } from "./common/persisted-operations";
 import type { AppConfig } from "./config";
@@ -180,12 +181,8 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   );
 
   if (config.clientDist && existsSync(path.join(config.clientDist, "index.html"))) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
     // The console is a single-page app: unknown GET paths render it and the router takes over.
-    app.get(/^\/(?!graphql|files|healthz|explorer|templates|certificates).*/, (_req, res) => {
-      res.setHeader("Cache-Control", "no-cache");
-      res.sendFile(path.join(config.clientDist!, "index.html"));
-    });
+    app.use(consoleFiles(config.clientDist, /^\/(graphql|files|healthz|explorer|templates|certificates)/));
   }
 
   app.use((err: Error & { status?: number; expose?: boolean }, _req: Request, res: Response, _next: NextFunction) => {

@@ -30,6 +30,12 @@ async function main() {
     `  GraphQL API: ${app.url}/graphql${config.sandbox ? " (Apollo Sandbox)" : ""}${config.explorer ? `   Offline explorer: ${app.url}/explorer` : ""}`,
     `  Database: ${databaseKind(config) === "mysql" ? "MySQL" : `SQLite (${config.sqlitePath})`}`,
   ];
+  if (!process.env.PUBLIC_URL) {
+    // Printed certificates carry this address in their QR code: a default one sends every reader to localhost.
+    const warning = `PUBLIC_URL is not set: certificates' QR codes point at ${config.publicUrl}/verify/…; set it to the address users reach`;
+    logger.warn(warning);
+    lines.push("", `  Warning: ${warning}`);
+  }
   if (logins.length) {
     lines.push("", "  Demo logins:");
     for (const l of logins) lines.push(`    ${l.username.padEnd(20)} ${l.password.padEnd(22)} ${l.who}`);

@@ -196,3 +196,17 @@ describe("a server killed in the middle of 批量参加", () => {
     await server.stop();
   }, 60_000);
 });
+
+describe("the address printed in certificates' QR codes", () => {
+  it("warns at start when PUBLIC_URL is unset, and not when it is set", async () => {
+    const own: Record<string, string> = onSqlite ? { SQLITE_PATH: path.join(dir, "public-url.sqlite") } : {};
+    const unset = await start({ ...own, PUBLIC_URL: "" });
+    expect(unset.output()).toMatch(
+      /Warning: PUBLIC_URL is not set: certificates' QR codes point at http:\/\/localhost/,
+    );
+    await unset.stop();
+    const set = await start({ ...own, PUBLIC_URL: "https://dqkh.example.gov.cn" });
+    expect(set.output()).not.toMatch(/PUBLIC_URL/);
+    await set.stop();
+  }, 60_000);
+});
