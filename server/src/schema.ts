@@ -25,6 +25,7 @@ import {
   PhysicianSummaryFieldsResolver,
 } from "./physicians/physician.resolver";
 import { ImportResolver, ImportRowResolver } from "./physicians/import/import.resolver";
+import { PortalResolver } from "./portal/portal.resolver";
 import { RegionResolver } from "./regions/region.resolver";
 
 /** Every resolver of the API; each feature adds its own here. */
@@ -47,6 +48,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ImportRowResolver,
   ...APPLICATION_RESOLVERS,
   ApplicationBriefResolver,
+  PortalResolver,
   ExamsResolver,
   ProgressResolver,
   CycleResolver,

@@ -21,6 +21,7 @@ import { Physician, PhysicianTransfer } from "../physicians/physician.entity";
 import { ImportJob, ImportRowResult } from "../physicians/import/import-job.entity";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { Region } from "../regions/region.entity";
+import { PortalMessageRead } from "../portal/message-read.entity";
 
 /** Every table of the product; each feature adds its entities here. */
 export const entities = [
@@ -51,4 +52,5 @@ export const entities = [
   Certificate,
   RateLimitBucket,
   RegionStatusCounter,
+  PortalMessageRead,
 ];

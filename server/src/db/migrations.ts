@@ -1,3 +1,4 @@
+import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-PortalMessageRead";
 import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
 import { ImportJobFailure1796113655041 } from "./migrations/1796113655041-ImportJobFailure";
 import type { MigrationInterface } from "typeorm";
@@ -15,4 +16,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   RegionCountersListIndexes1795788431472,
   ImportJobFailure1796113655041,
   AttachmentStorageKeyIndex1796115344672,
+  PortalMessageRead1796124296428,
 ];

@@ -68,7 +68,7 @@ const categoryName = (code: string) => categoryByCode(code)?.name ?? code;
 const summaryOf = (physician: Physician, application: Application | null): PhysicianSummary =>
   physicianSummaryOf(physician, application ? briefOf(application) : null);
 
-function detailOf({ physician, application }: RosterRow): PhysicianDetail {
+export function detailOf({ physician, application }: RosterRow): PhysicianDetail {
   const category = categoryByCode(physician.categoryCode);
   return {
     ...summaryOf(physician, application),

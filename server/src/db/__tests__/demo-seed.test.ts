@@ -36,6 +36,27 @@ describe("demo data", () => {
     expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");
     expect(logins.find((l) => l.username === "qxyy")!.password).toContain("666666");
   });
+
+  it("gives a physician login for each state the portal shows, and one that signs in first with 666666", async () => {
+    const logins = (await seedDemo(app.deps.ds, app.deps.storage)).filter((l) => l.who.startsWith("医师"));
+    const step = `{ portalHome { nextStep { step } application { statusLabel } } }`;
+    const seen: [string, string][] = [];
+    for (const l of logins.filter((x) => x.password === DEMO_PASSWORD)) {
+      const doctor = app.client();
+      expect((await doctor.login(l.username, DEMO_PASSWORD)).errors).toBeUndefined();
+      const home = (await doctor.ok(step)).portalHome;
+      seen.push([home.application.statusLabel, home.nextStep.step]);
+    }
+    expect(seen).toEqual([
+      ["待报名", "REGISTER"],
+      ["待报名（被机构驳回）", "RESUBMIT"],
+      ["待参加考核", "TAKE_TEST"],
+      ["合格", "CERTIFICATE"],
+    ]);
+    const fresh = logins.find((l) => l.password.includes("666666"))!;
+    const first = await app.client().login(fresh.username, "666666");
+    expect(first.data.login.mustChangePassword).toBe(true);
+  });
 });
 
 describe("demo data at volume", () => {

@@ -230,7 +230,11 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       const physicians = await em.findBy(Physician, { id: In(inserted.map((p) => p.id)) });
       for (const physician of physicians) {
         const physicianAccount = await em.findOneByOrFail(Account, { physicianId: physician.id });
-        await em.update(Account, { id: physicianAccount.id }, { passwordHash: password, mustChangePassword: false });
+        // The last 待报名 physician of nnyy keeps the initial password: the portal's first sign-in.
+        const firstSignIn =
+          key === "nnyy" && group.status === ApplicationStatus.AWAITING_REGISTRATION && physician === physicians.at(-1);
+        if (!firstSignIn)
+          await em.update(Account, { id: physicianAccount.id }, { passwordHash: password, mustChangePassword: false });
         await replay(em, world, {
           institution,
           physician,

@@ -315,18 +315,40 @@ export async function seedDemo(ds: DataSource, storage: FileStorage): Promise<De
   ];
 }
 
-/** One physician of the demo (signs in with the ID number) for trying the physician side of the API. */
+/** The physician states the portal shows, one demo login each (nnyy, 南宁市第一人民医院). */
+const PORTAL_LOGINS: { status: ApplicationStatus; who: string }[] = [
+  { status: ApplicationStatus.AWAITING_REGISTRATION, who: "待报名" },
+  { status: ApplicationStatus.RETURNED_TO_PHYSICIAN, who: "待报名（被机构驳回）" },
+  { status: ApplicationStatus.AWAITING_TEST, who: "待参加考核" },
+  { status: ApplicationStatus.QUALIFIED, who: "合格" },
+];
+
+/** Physicians of the demo (sign in with the ID number) in each state the physician's portal shows. */
 async function demoPhysicianLogin(ds: DataSource): Promise<DemoLogin[]> {
-  const row = await ds
-    .getRepository(Application)
-    .createQueryBuilder("a")
-    .innerJoin(Account, "acc", "acc.physicianId = a.physicianId")
-    .select("acc.username", "username")
-    .addSelect("acc.displayName", "name")
-    .where("a.status = :s", { s: ApplicationStatus.AWAITING_REGISTRATION })
-    .orderBy("a.id", "ASC")
-    .getRawOne<{ username: string; name: string }>();
-  return row
-    ? [{ username: row.username, password: DEMO_PASSWORD, who: `医师 ${row.name}（待报名，可通过 API 提交报名）` }]
-    : [];
+  const logins: DemoLogin[] = [];
+  const nnyy = await ds.getRepository(Account).findOneBy({ username: "nnyy" });
+  const first = (status: ApplicationStatus, firstSignIn: boolean) =>
+    ds
+      .getRepository(Application)
+      .createQueryBuilder("a")
+      .innerJoin(Account, "acc", "acc.physicianId = a.physicianId")
+      .select("acc.username", "username")
+      .addSelect("acc.displayName", "name")
+      .where("a.status = :s", { s: status })
+      .andWhere("a.institutionId = :inst", { inst: nnyy?.institutionId ?? 0 })
+      .andWhere("acc.mustChangePassword = :m", { m: firstSignIn })
+      .orderBy("a.id", "ASC")
+      .getRawOne<{ username: string; name: string }>();
+  for (const l of PORTAL_LOGINS) {
+    const row = await first(l.status, false);
+    if (row) logins.push({ username: row.username, password: DEMO_PASSWORD, who: `医师 ${row.name}（${l.who}）` });
+  }
+  const fresh = await first(ApplicationStatus.AWAITING_REGISTRATION, true);
+  if (fresh)
+    logins.push({
+      username: fresh.username,
+      password: `${INITIAL_PASSWORD}（首次登录须修改）`,
+      who: `医师 ${fresh.name}（待报名，首次登录）`,
+    });
+  return logins;
 }
