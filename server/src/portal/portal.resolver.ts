@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
-import { applicationView } from "../assessment/application.resolver";
+import { applicationView } from "../assessment/application.mapping";
 import { Role } from "../common/auth";
 import { PageArgs } from "../common/pagination";
 import type { Context } from "../context";
