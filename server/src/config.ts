@@ -17,6 +17,11 @@ export interface AppConfig {
   /** Include "did you mean …" suggestions in validation errors. */
   fieldSuggestions: boolean;
   sessionIdleMinutes: number;
+  /** A console session ends this long after its sign-in, however active (absolute lifetime). */
+  sessionMaxHours: number;
+  /** `login` operations per minute from one client address, and for one user name, whoever calls. */
+  signInRateLimitPerAddress: number;
+  signInRateLimitPerAccount: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
   cookieSecure: boolean;
@@ -75,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     introspection: bool(env.ENABLE_INTROSPECTION, !production),
     fieldSuggestions: bool(env.ENABLE_FIELD_SUGGESTIONS, !production),
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: int(env.SESSION_MAX_HOURS, 12),
+    signInRateLimitPerAddress: int(env.SIGN_IN_RATE_LIMIT_PER_ADDRESS, 30),
+    signInRateLimitPerAccount: int(env.SIGN_IN_RATE_LIMIT_PER_ACCOUNT, 10),
     lockoutAttempts: int(env.LOCKOUT_ATTEMPTS, 5),
     lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
     cookieSecure: bool(env.COOKIE_SECURE, false),

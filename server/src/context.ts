@@ -42,7 +42,10 @@ export async function resolvePrincipal(deps: AppDeps, req: Request) {
   }
   const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
   if (!token) return { principal: null, expired: false, bearer: false };
-  return { ...(await principalFromSession(deps.ds, token, deps.config.sessionIdleMinutes)), bearer: false };
+  return {
+    ...(await principalFromSession(deps.ds, token, deps.config.sessionIdleMinutes, deps.config.sessionMaxHours)),
+    bearer: false,
+  };
 }
 
 export type Identity = Awaited<ReturnType<typeof resolvePrincipal>>;

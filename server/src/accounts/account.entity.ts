@@ -62,12 +62,6 @@ export class Account {
   @Column({ type: "boolean", default: true })
   mustChangePassword: boolean;
 
-  @Column({ type: "int", default: 0 })
-  failedLoginCount: number;
-
-  @DateTimeColumn({ nullable: true })
-  lockedUntil: Date | null;
-
   @Field({ description: "是否启用 (enabled)" })
   @Column({ type: "boolean", default: true })
   enabled: boolean;

@@ -11,6 +11,8 @@ import { physicianInstitutionId } from "../physicians/physician-institution";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { regionPrefix } from "../regions/region.entity";
 import { Account, AccountKind } from "./account.entity";
+import { LoginThrottle } from "./login-throttle.entity";
+import { claimAttempt, clearAttempts, limitSignInRate, sweepThrottles } from "./login-throttle";
 import { dummyPasswordHash, hashPassword, initialPasswordHash, verifyPassword } from "./password-hash";
 import { INITIAL_PASSWORD, passwordPolicyViolation } from "./password-policy";
 import { hashToken, newToken, principalForAccountId, SESSION_COOKIE } from "./principal";
@@ -28,89 +30,64 @@ export function canonicalUsername(username: string): string {
 
 const minutesLeft = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
 
-export async function login(ctx: Context, usernameInput: string, password: string): Promise<Principal> {
-  const username = canonicalUsername(usernameInput);
-  const repo = ctx.ds.getRepository(Account);
-  const account = await repo.findOneBy({ username });
-  const actor = { principal: null, ip: ctx.ip };
+const lockedError = (lockedUntil: Date, message: string) =>
+  new AppError(ErrorCode.ACCOUNT_LOCKED, message, { lockedUntil: lockedUntil.toISOString() });
 
-  if (!account || !account.enabled) {
-    await verifyPassword(await dummyPasswordHash(), password); // same cost as a real check
+/**
+ * Sign-in. Known and unknown user names take the same path — rate limits, an attempt slot, one password check
+ * (against a dummy hash when there is no enabled account), the same countdown and lock — so neither the answer
+ * nor its timing tells whether an account (a physician's ID number) exists.
+ */
+export async function login(ctx: Context, usernameInput: string, password: string): Promise<Principal> {
+  const username = canonicalUsername(usernameInput).slice(0, 64);
+  const actor = { principal: null, ip: ctx.ip };
+  await limitSignInRate(ctx.ds, ctx.config, ctx.ip, username);
+  sweepThrottles(ctx.ds);
+  const attempt = await claimAttempt(ctx.ds, ctx.config, username);
+  const found = await ctx.ds.getRepository(Account).findOneBy({ username });
+  const target = found ? { targetType: "Account", targetId: found.id } : {};
+  if (attempt.kind === "locked") {
     await auditNow(ctx.ds, actor, {
       action: "auth.login",
       success: false,
       actorName: username,
-      detail: { reason: account ? "disabled" : "unknown-user" },
-    });
-    throw unauthenticated("账号或密码错误", "INVALID_CREDENTIALS");
-  }
-  const accountActor = { principal: null, ip: ctx.ip };
-  if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-    await auditNow(ctx.ds, accountActor, {
-      action: "auth.login",
-      success: false,
-      actorName: username,
-      targetType: "Account",
-      targetId: account.id,
+      ...target,
       detail: { reason: "locked" },
     });
-    throw new AppError(
-      ErrorCode.ACCOUNT_LOCKED,
-      `登录失败次数过多，账户已锁定，请 ${minutesLeft(account.lockedUntil)} 分钟后再试`,
-      {
-        lockedUntil: account.lockedUntil.toISOString(),
-      },
+    throw lockedError(
+      attempt.lockedUntil,
+      `登录失败次数过多，账户已锁定，请 ${minutesLeft(attempt.lockedUntil)} 分钟后再试`,
     );
   }
-
-  if (!(await verifyPassword(account.passwordHash, password))) {
-    const { attempts, lockedUntil } = await inTransaction(ctx.ds, async (em) => {
-      await em
-        .createQueryBuilder()
-        .update(Account)
-        .set({ failedLoginCount: () => "failed_login_count + 1" })
-        .where("id = :id", { id: account.id })
-        .execute();
-      const fresh = await em.findOneByOrFail(Account, { id: account.id });
-      let locked: Date | null = null;
-      if (fresh.failedLoginCount >= ctx.config.lockoutAttempts) {
-        locked = new Date(Date.now() + ctx.config.lockoutMinutes * 60_000);
-        await em.update(Account, { id: account.id }, { failedLoginCount: 0, lockedUntil: locked });
-        await audit(em, accountActor, {
-          action: "auth.lockout",
-          actorName: username,
-          targetType: "Account",
-          targetId: account.id,
-        });
-      }
-      await audit(em, accountActor, {
+  const usable = found?.enabled ? found : null;
+  const ok = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!ok || !usable) {
+    await inTransaction(ctx.ds, async (em) => {
+      if (attempt.locks) await audit(em, actor, { action: "auth.lockout", actorName: username, ...target });
+      const reason = !found ? "unknown-user" : usable ? "bad-password" : "disabled";
+      await audit(em, actor, {
         action: "auth.login",
         success: false,
         actorName: username,
-        targetType: "Account",
-        targetId: account.id,
-        detail: { reason: "bad-password" },
+        ...target,
+        detail: { reason },
       });
-      return { attempts: fresh.failedLoginCount, lockedUntil: locked };
     });
-    if (lockedUntil) {
-      throw new AppError(
-        ErrorCode.ACCOUNT_LOCKED,
+    if (attempt.locks)
+      throw lockedError(
+        attempt.locks,
         `连续 ${ctx.config.lockoutAttempts} 次密码错误，账户已锁定 ${ctx.config.lockoutMinutes} 分钟`,
-        {
-          lockedUntil: lockedUntil.toISOString(),
-        },
       );
-    }
-    const left = ctx.config.lockoutAttempts - attempts;
+    const left = ctx.config.lockoutAttempts - attempt.count;
     throw unauthenticated(`账号或密码错误，再错 ${left} 次账户将被锁定`, "INVALID_CREDENTIALS");
   }
-
+  const account = usable;
   const token = newToken();
   const tokenHash = hashToken(token);
   await inTransaction(ctx.ds, async (em) => {
     const now = new Date();
-    await em.update(Account, { id: account.id }, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await clearAttempts(em, username);
+    await em.update(Account, { id: account.id }, { lastLoginAt: now });
     await em.insert(Session, {
       tokenHash,
       accountId: account.id,
@@ -223,10 +200,9 @@ export async function resetPassword(ctx: Context, accountId: number, em?: Entity
       {
         passwordHash: await initialPasswordHash(INITIAL_PASSWORD),
         mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
       },
     );
+    await tx.delete(LoginThrottle, { username: target.username });
     await tx.delete(Session, { accountId: target.id });
     await audit(tx, ctx, {
       action: "auth.password.reset",

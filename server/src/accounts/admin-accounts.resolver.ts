@@ -11,6 +11,7 @@ import { Physician } from "../physicians/physician.entity";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { regionPrefix } from "../regions/region.entity";
 import { Account, AccountKind } from "./account.entity";
+import { LoginThrottle } from "./login-throttle.entity";
 
 @InputType({ description: "账户筛选 (account filter)" })
 class AccountFilter {
@@ -58,6 +59,7 @@ export class AdminAccountsResolver {
       .leftJoin(Physician, "ph", "ph.id = a.physicianId")
       .leftJoin(Institution, "pi", "pi.id = ph.institutionId")
       .leftJoin(HealthAdministration, "h", "h.id = a.adminId")
+      .leftJoinAndMapOne("a.throttle", LoginThrottle, "t", "t.username = a.username")
       .where(`(i.${column} = :code OR pi.${column} = :code OR (h.regionCode LIKE :prefix AND h.id <> :self))`, {
         code: region.code,
         prefix: `${regionPrefix(p.regionCode!, p.regionLevel!)}%`,
@@ -71,7 +73,10 @@ export class AdminAccountsResolver {
     const [rows, total] = await qb.orderBy("a.id", "ASC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
     const now = Date.now();
     return {
-      items: rows.map((a) => ({ ...a, locked: !!a.lockedUntil && a.lockedUntil.getTime() > now })),
+      items: rows.map((a) => {
+        const lockedUntil = (a as Account & { throttle?: LoginThrottle }).throttle?.lockedUntil;
+        return { ...a, locked: !!lockedUntil && lockedUntil.getTime() > now };
+      }),
       total,
       page: page.page,
       pageSize: page.pageSize,

@@ -99,6 +99,7 @@ function sessionQuery(ds: DataSource): string {
     const [text] = accountQuery(ds)
       .innerJoin(Session, "s", "s.accountId = a.id")
       .addSelect("s.lastSeenAt", "lastSeenAt")
+      .addSelect("s.createdAt", "signedInAt")
       .where("s.tokenHash = :tokenHash", { tokenHash: "?" })
       .getQueryAndParameters();
     sql = text;
@@ -114,18 +115,28 @@ export async function principalForAccountId(ds: DataSource, accountId: number, s
 
 export type SessionLookup = { principal: Principal | null; expired: boolean };
 
-/** Resolves a console session cookie; an idle session is deleted and reported as expired. */
-export async function principalFromSession(ds: DataSource, token: string, idleMinutes: number): Promise<SessionLookup> {
+/**
+ * Resolves a console session cookie. A session idle for `idleMinutes`, or older than `maxHours` since its
+ * sign-in however active it was, is deleted and reported as expired.
+ */
+export async function principalFromSession(
+  ds: DataSource,
+  token: string,
+  idleMinutes: number,
+  maxHours = 12,
+): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const rows: (AccountRow & { lastSeenAt: unknown; enabled: boolean | number })[] = await ds.query(sessionQuery(ds), [
-    tokenHash,
-  ]);
+  const rows: (AccountRow & { lastSeenAt: unknown; signedInAt: unknown; enabled: boolean | number })[] = await ds.query(
+    sessionQuery(ds),
+    [tokenHash],
+  );
   const row = rows[0];
   if (!row) return { principal: null, expired: false };
   const now = Date.now();
   const idleMs = idleMinutes * 60_000;
   const lastSeen = toDate(row.lastSeenAt)?.getTime() ?? 0;
-  if (now - lastSeen > idleMs || !row.enabled) {
+  const signedInAt = toDate(row.signedInAt)?.getTime() ?? 0;
+  if (now - lastSeen > idleMs || now - signedInAt > maxHours * 3600_000 || !row.enabled) {
     await ds.getRepository(Session).delete({ tokenHash });
     return { principal: null, expired: true };
   }

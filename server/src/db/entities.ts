@@ -1,4 +1,5 @@
 import { Account } from "../accounts/account.entity";
+import { LoginThrottle } from "../accounts/login-throttle.entity";
 import { Session } from "../accounts/session.entity";
 import { ApiClient } from "../api-clients/api-client.entity";
 import { RateLimitBucket } from "../api-clients/rate-limit.entity";
@@ -32,6 +33,7 @@ export const entities = [
   AssessmentInstitutionApplication,
   Account,
   Session,
+  LoginThrottle,
   ApiClient,
   AuditLog,
   Attachment,

@@ -1,4 +1,5 @@
 import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-PortalMessageRead";
+import { LoginThrottle1796123865530 } from "./migrations/1796123865530-LoginThrottle";
 import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
 import { ImportJobFailure1796113655041 } from "./migrations/1796113655041-ImportJobFailure";
 import type { MigrationInterface } from "typeorm";
@@ -16,5 +17,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   RegionCountersListIndexes1795788431472,
   ImportJobFailure1796113655041,
   AttachmentStorageKeyIndex1796115344672,
+  LoginThrottle1796123865530,
   PortalMessageRead1796124296428,
 ];

@@ -599,11 +599,10 @@ export async function insertPhysicians(
       "display_name",
       "physician_id",
       "must_change_password",
-      "failed_login_count",
       "enabled",
       "created_at",
     ],
-    created.map((p) => [p.idNumber, hash, AccountKind.PHYSICIAN, p.name, p.id, true, 0, true, now]),
+    created.map((p) => [p.idNumber, hash, AccountKind.PHYSICIAN, p.name, p.id, true, true, now]),
     { ignoreDuplicates: true },
   );
   if (institution) {

@@ -1,5 +1,6 @@
 import { Account } from "../account.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
+import { LoginThrottle } from "../login-throttle.entity";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 import { buildWorld, signIn, TEST_PASSWORD, type World } from "../../testing/world";
 
@@ -53,7 +54,7 @@ describe("sign-in", () => {
     const before = await auditCount("auth.login", false);
     const err = await app.client().fails(`mutation { login(input: { username: "nobody", password: "x" }) { id } }`);
     expect(err.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(err.message).toBe("账号或密码错误");
+    expect(err.message).toBe("账号或密码错误，再错 4 次账户将被锁定");
     expect(await auditCount("auth.login", false)).toBe(before + 1);
   });
 
@@ -78,7 +79,7 @@ describe("sign-in", () => {
   });
 
   it("unlocks when the lock period is over", async () => {
-    const repo = app.deps.ds.getRepository(Account);
+    const repo = app.deps.ds.getRepository(LoginThrottle);
     await repo.update({ username: world.users.instC }, { lockedUntil: new Date(Date.now() - 1000) });
     expect((await app.client().login(world.users.instC, TEST_PASSWORD)).errors).toBeUndefined();
   });
@@ -206,15 +207,34 @@ describe("session expiry", () => {
   });
 
   it("keeps an active session alive and ends an idle one", async () => {
-    const client = await signIn(shortApp, world.users.instA);
-    for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      expect((await client.ok(ME)).me.username).toBe(world.users.instA);
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-    const err = await client.fails(ME);
-    expect(err.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(err.extensions?.reason).toBe("SESSION_EXPIRED");
-    expect(err.message).toBe("登录已超时，请重新登录");
+    await activeThenExpired(shortApp, { times: 4, everyMs: 500, thenWaitMs: 1500 });
+  });
+});
+
+/** Signs in, uses the session `times` times every `everyMs`, then after `thenWaitMs` finds it expired. */
+async function activeThenExpired(on: TestApp, o: { times: number; everyMs: number; thenWaitMs: number }) {
+  const client = await signIn(on, world.users.instA);
+  for (let i = 0; i < o.times; i++) {
+    await new Promise((r) => setTimeout(r, o.everyMs));
+    expect((await client.ok(ME)).me.username).toBe(world.users.instA);
+  }
+  await new Promise((r) => setTimeout(r, o.thenWaitMs));
+  const err = await client.fails(ME);
+  expect(err.extensions?.code).toBe("UNAUTHENTICATED");
+  expect(err.extensions?.reason).toBe("SESSION_EXPIRED");
+  expect(err.message).toBe("登录已超时，请重新登录");
+}
+
+describe("absolute session lifetime", () => {
+  let limitedApp: TestApp;
+  beforeAll(async () => {
+    await app.close();
+    limitedApp = await startTestApp({ sessionIdleMinutes: 30, sessionMaxHours: 2 / 3600 }); // 2 s
+    world = await buildWorld(limitedApp.deps.ds);
+    app = limitedApp;
+  });
+
+  it("ends a session however active once its lifetime since sign-in is over", async () => {
+    await activeThenExpired(limitedApp, { times: 3, everyMs: 400, thenWaitMs: 1200 });
   });
 });
