@@ -86,6 +86,12 @@ export async function clearAttempts(em: EntityManager, username: string): Promis
   await em.update(LoginThrottle, { username }, { failedCount: 0, lockedUntil: null, updatedAt: new Date() });
 }
 
+/** The running lock of a user name, if any. */
+export async function activeLock(em: EntityManager, username: string): Promise<Date | null> {
+  const row = await em.findOneBy(LoginThrottle, { username });
+  return row?.lockedUntil && row.lockedUntil.getTime() > Date.now() ? row.lockedUntil : null;
+}
+
 /** Rows of names nobody tried for a day (and not locked) are dropped now and then. */
 export function sweepThrottles(ds: DataSource): void {
   if (Math.random() >= 0.01) return;

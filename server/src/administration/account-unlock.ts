@@ -1,5 +1,6 @@
 import { mayReset } from "../accounts/account.service";
 import { Account } from "../accounts/account.entity";
+import { activeLock, clearAttempts } from "../accounts/login-throttle";
 import { audit } from "../audit/audit";
 import { requirePrincipal } from "../common/auth";
 import { invalidState, notFound } from "../common/errors";
@@ -12,8 +13,8 @@ export async function unlockAccount(ctx: Context, accountId: number): Promise<vo
   await inTransaction(ctx.ds, async (em) => {
     const target = await em.findOneBy(Account, { id: accountId });
     if (!target || !(await mayReset(em, p, target))) throw notFound("账户");
-    if (!target.lockedUntil || target.lockedUntil.getTime() <= Date.now()) throw invalidState("该账户未被锁定");
-    await em.update(Account, { id: target.id }, { failedLoginCount: 0, lockedUntil: null });
+    if (!(await activeLock(em, target.username))) throw invalidState("该账户未被锁定");
+    await clearAttempts(em, target.username);
     await audit(em, ctx, {
       action: "auth.account.unlock",
       targetType: "Account",

@@ -1,4 +1,4 @@
-import { Account } from "../../accounts/account.entity";
+import { LoginThrottle } from "../../accounts/login-throttle.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
 import { TestKind } from "../../assessment/procedure";
 import { ApplicationStatus } from "../../assessment/workflow";
@@ -218,21 +218,21 @@ describe("批量补考确认 (province)", () => {
 });
 
 describe("解除锁定 (unlock), inside the region only", () => {
-  const lock = (id: number) =>
+  const lock = (username: string) =>
     app.deps.ds
-      .getRepository(Account)
-      .update({ id }, { failedLoginCount: 0, lockedUntil: new Date(Date.now() + 10 * 60_000) });
+      .getRepository(LoginThrottle)
+      .save({ username, failedCount: 0, lockedUntil: new Date(Date.now() + 10 * 60_000), updatedAt: new Date() });
 
   it("another city's administration cannot see the account; the own city unlocks it, audited", async () => {
     const target = world.accounts.instC;
-    await lock(target.id);
+    await lock(target.username);
     expect((await nanning.fails(UNLOCK, { id: target.id })).extensions?.code).toBe("NOT_FOUND");
     expect((await qingxiu.fails(UNLOCK, { id: target.id })).extensions?.code).toBe("NOT_FOUND");
     expect((await (await signIn(app, world.users.instA)).fails(UNLOCK, { id: target.id })).extensions?.code).toBe(
       "FORBIDDEN",
     );
     expect((await liuzhou.ok(UNLOCK, { id: target.id })).unlockAccount).toBe(true);
-    const after = await app.deps.ds.getRepository(Account).findOneByOrFail({ id: target.id });
+    const after = await app.deps.ds.getRepository(LoginThrottle).findOneByOrFail({ username: target.username });
     expect(after.lockedUntil).toBeNull();
     const row = await app.deps.ds
       .getRepository(AuditLog)
