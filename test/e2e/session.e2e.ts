@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import {
   DEMO_PASSWORD,
+  expectAccessible,
   login,
   openSession,
   screenshot,
@@ -43,7 +44,7 @@ describe("session: expiry and lost cookie bring the user back after signing in",
           u.searchParams.get("expired") === "1",
       );
       await page.locator('[data-test="login-expired"]').waitFor();
-      expect(await page.locator('[data-test="login-expired"]').textContent()).toContain("登录已超时，请重新登录");
+      expect(await page.locator('[data-test="login-expired"]').textContent()).toContain("登录已过期，请重新登录");
       await screenshot(page, "login-session-expired");
 
       await login(page, "nnyy", DEMO_PASSWORD);
@@ -71,6 +72,76 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await page.locator(".el-message--warning").filter({ hasText: "请先登录" }).waitFor();
 
       await login(page, "nnyy", DEMO_PASSWORD);
+      await page.waitForURL(/\/institution\/departments$/);
+      await page.locator('[data-test="departments-table"] tr.el-table__row').first().waitFor();
+    });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test("start-up: a slow API shows the start-up screen; a failed session probe says so with a retry, not the login page", async () => {
+    const { page, context, problems } = await openSession(browser, server.url);
+    await step("startup-failures", { page, server }, async () => {
+      // Signed in before in this file: the cycle notice was confirmed then.
+      await login(page, "nnyy", DEMO_PASSWORD);
+      await page.waitForURL(/\/home$/);
+      const isMe = (body: string | null) => !!body && JSON.parse(body).operationName === "Me";
+
+      // Slow: the session probe takes 3 s; the logo, the name and a spinner are there at once.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route("**/graphql", async (route) => {
+        if (isMe(route.request().postData())) await held;
+        await route.continue();
+      });
+      await page.goto("/physicians", { waitUntil: "commit" });
+      const boot = page.locator('[data-test="boot-screen"]');
+      await boot.waitFor();
+      expect(await boot.textContent()).toContain("医师定期考核信息登记管理系统");
+      await page.locator(".pa-boot-spinner").waitFor();
+      await page.waitForTimeout(500);
+      await screenshot(page, "startup-slow-server");
+      expect(await boot.isVisible()).toBe(true);
+      release();
+      await page.waitForURL(/\/physicians$/);
+      await page.locator(".el-table__row").first().waitFor();
+      await page.unrouteAll({ behavior: "wait" });
+
+      // Network down for the probe: a message and 重试, still signed in once the network is back.
+      await page.route("**/graphql", (route) =>
+        isMe(route.request().postData()) ? route.abort("internetdisconnected") : route.continue(),
+      );
+      await page.goto("/institution/departments");
+      await page.waitForURL((u) => u.pathname === "/unreachable");
+      await page.locator('[data-test="server-unreachable"]').waitFor();
+      expect(await page.locator('[data-test="server-unreachable-reason"]').textContent()).toContain("网络连接失败");
+      expect(page.url()).not.toContain("/login");
+      await expectAccessible(page, "无法连接服务器");
+      await screenshot(page, "startup-server-unreachable");
+      // Retrying while still down stays here.
+      await page.locator('[data-test="server-unreachable-retry"]').click();
+      await page.locator('[data-test="server-unreachable"]').waitFor();
+      await page.unrouteAll({ behavior: "wait" });
+
+      // A server error (500) is named as such.
+      await page.route("**/graphql", (route) =>
+        isMe(route.request().postData())
+          ? route.fulfill({
+              status: 500,
+              contentType: "application/json",
+              body: JSON.stringify({
+                errors: [{ message: "系统繁忙，请稍后重试", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+              }),
+            })
+          : route.continue(),
+      );
+      await page.goto("/institution/departments");
+      await page.locator('[data-test="server-unreachable"]').waitFor();
+      expect(await page.locator('[data-test="server-unreachable-reason"]').textContent()).toContain("系统繁忙");
+      await page.unrouteAll({ behavior: "wait" });
+
+      // Back: 重试 opens the page the user asked for, with the session they had.
+      await page.locator('[data-test="server-unreachable-retry"]').click();
       await page.waitForURL(/\/institution\/departments$/);
       await page.locator('[data-test="departments-table"] tr.el-table__row').first().waitFor();
     });

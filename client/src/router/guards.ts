@@ -1,9 +1,9 @@
 import { ElMessage } from "element-plus";
 import type { Router } from "vue-router";
 import { onAuthProblem } from "@/apollo/client";
-import { toFailure } from "@/common/errors";
 import { landingRouteFor } from "@/layout/menu";
 import { forgetSession, loadMe, session } from "@/pages/accounts/session";
+import { rememberUnreachable } from "@/pages/errors/unreachable";
 import { RouteName } from "./names";
 
 /**
@@ -17,7 +17,9 @@ export function installAuthGuard(router: Router) {
     try {
       if (await loadMe()) return true;
     } catch (err) {
-      ElMessage.error(toFailure(err).message);
+      // Not "signed out": the server could not be reached or failed. Say so, with a retry, not the login page.
+      rememberUnreachable(err);
+      return { name: RouteName.serverUnreachable, query: { redirect: to.fullPath }, replace: true };
     }
     const query: Record<string, string> = { redirect: to.fullPath };
     if (session.expired) query.expired = "1";

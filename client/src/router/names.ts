@@ -15,6 +15,7 @@ export const RouteName = {
   changePassword: "change-password",
   aaApplicationReview: "aa-application-review",
   notFound: "not-found",
+  serverUnreachable: "server-unreachable",
 
   // 医师管理 and 审核管理 (manual 2.2.5–2.2.8).
   physicians: "physicians",

@@ -18,6 +18,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: "首次登录修改密码", duringPasswordChange: true },
   },
   {
+    path: "/unreachable",
+    name: RouteName.serverUnreachable,
+    component: () => import("@/pages/errors/ServerUnreachablePage.vue"),
+    meta: { title: "无法连接服务器", public: true },
+  },
+  {
     // What the QR code on a certificate opens: public, without the console's layout.
     path: "/verify/:number?",
     name: RouteName.verify,
