@@ -20,6 +20,7 @@ import { multipartUploads } from "./attachments/upload-gate";
 import { rateLimit } from "./api-clients/rate-limit";
 import { apiCallAuditPlugin } from "./api-clients/api-call-audit";
 import { templateRouter } from "./physicians/import/template.route";
+import { resultsTemplateRouter } from "./exams/results-template";
 import { watchInterruptedImports } from "./physicians/import/interrupted-imports";
 import { certificateRouter } from "./certificates/certificate.route";
 import { explorerRouter } from "./explorer/explorer.route";
@@ -162,6 +163,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   });
   app.use(downloadRouter(deps));
   app.use(templateRouter());
+  app.use(resultsTemplateRouter());
   app.use(certificateRouter(deps));
   if (config.explorer) app.use(explorerRouter());
   app.use(

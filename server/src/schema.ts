@@ -13,6 +13,8 @@ import { ApiClientResolver } from "./api-clients/api-client.resolver";
 import { SyncResolver } from "./sync/sync.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
 import { ExamsResolver } from "./exams/exams.resolver";
+import { ResultsResolver } from "./exams/results.resolver";
+import { AssessorResolver } from "./assessor/assessor.resolver";
 import { authChecker } from "./common/auth";
 import { describeSchema } from "./schema-glossary";
 import { DepartmentResolver } from "./departments/department.resolver";
@@ -50,6 +52,8 @@ export const resolvers: NonEmptyArray<Function> = [
   ApplicationBriefResolver,
   PortalResolver,
   ExamsResolver,
+  ResultsResolver,
+  AssessorResolver,
   ProgressResolver,
   CycleResolver,
   AdministrationResolver,

@@ -467,9 +467,9 @@ export interface ResultInput {
  * 录入测评结果 (first attempt) or 补考结果, by the assessment institution or the test system.
  * The result is stored as a graded attempt; the application moves by the outcome rules.
  */
-export async function recordResult(ctx: Context, input: ResultInput) {
+export async function recordResult(ctx: Context, input: ResultInput, inside?: EntityManager) {
   const p = requirePrincipal(ctx);
-  const current = await ctx.ds.getRepository(Application).findOneBy({ id: input.applicationId });
+  const current = await (inside ?? ctx.ds.manager).findOneBy(Application, { id: input.applicationId });
   const action =
     current?.status === ApplicationStatus.AWAITING_MAKEUP_TEST
       ? WorkflowAction.RECORD_MAKEUP_RESULT
@@ -478,6 +478,7 @@ export async function recordResult(ctx: Context, input: ResultInput) {
     action,
     applicationId: input.applicationId,
     expectedVersion: input.expectedVersion,
+    em: inside,
     decide: async (app, em) => {
       const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
       const remaining = remainingTests(cycle, app);

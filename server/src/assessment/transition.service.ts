@@ -37,6 +37,8 @@ export interface TransitionRequest {
   reason?: string | null;
   /** Checks the action's preconditions and computes its outcome, inside the transaction. */
   decide?: (app: Application, em: EntityManager, institution: Institution) => Promise<Outcome> | Outcome;
+  /** Run inside the caller's transaction (a file import that commits all its rows or none). */
+  em?: EntityManager;
 }
 
 export interface Actor {
@@ -131,7 +133,7 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
   const reason = req.reason?.trim() || null;
   if (step.requiresReason && !reason) throw badInput(`请填写${step.label}理由`, "reason");
   if (reason && reason.length > 500) throw badInput("理由不能超过500字", "reason");
-  return inTransaction(ctx.ds, async (em) => {
+  const work = async (em: EntityManager) => {
     const { app, institution } = await applicationForParty(em, principal, req.applicationId, step.party);
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
       throw stateChanged();
@@ -155,7 +157,8 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
       },
     );
     return em.findOneByOrFail(Application, { id: app.id });
-  });
+  };
+  return req.em ? work(req.em) : inTransaction(ctx.ds, work);
 }
 
 /** Runs one action of the transition table on one application, atomically. */

@@ -1,3 +1,4 @@
+import { TestPaperAuthor1796125205097 } from "./migrations/1796125205097-TestPaperAuthor";
 import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-PortalMessageRead";
 import { LoginThrottle1796123865530 } from "./migrations/1796123865530-LoginThrottle";
 import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
@@ -19,4 +20,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AttachmentStorageKeyIndex1796115344672,
   LoginThrottle1796123865530,
   PortalMessageRead1796124296428,
+  TestPaperAuthor1796125205097,
 ];

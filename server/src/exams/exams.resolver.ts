@@ -2,7 +2,7 @@ import { FilterText } from "../common/filter-text";
 import { listCost, pagedCost } from "../common/query-limits";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
-import { IsNotEmpty, Max, MaxLength, Min } from "class-validator";
+import { Max, Min } from "class-validator";
 import {
   Arg,
   Args,
@@ -50,6 +50,7 @@ import {
 import { ProctoringSnapshot } from "./snapshot.entity";
 import { ATTEMPT_STATUS_LABEL, AttemptStatus, CheatingVerdict, TestAttempt } from "./test-attempt.entity";
 import { TestPaper } from "./test-paper.entity";
+import { TestPaperEditInput } from "./paper.inputs";
 import { resolveCycleId } from "../assessment/application-list";
 
 registerEnumType(ViewStatus, {
@@ -114,15 +115,7 @@ class AttemptFilterInput {
 }
 
 @InputType({ description: "新建试卷 (a new paper)" })
-class TestPaperInput {
-  @Field({ description: "试卷名称 (name)" }) @IsNotEmpty({ message: "请填写试卷名称" }) @MaxLength(128) name: string;
-  @Field(() => TestKind) kind: TestKind;
-  @Field(() => Date, { description: "开考时间 (opens)" }) windowStart: Date;
-  @Field(() => Date, { description: "截止时间 (closes)" }) windowEnd: Date;
-  @Field(() => Float, { description: "合格分数线 (pass mark)" })
-  @Min(0, { message: "分数线不能为负数" })
-  passMark: number;
-  @Field(() => Float, { defaultValue: 100, description: "满分 (full marks)" }) @Min(1) fullMarks: number;
+class TestPaperInput extends TestPaperEditInput {
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前 (cycle)" }) cycleId?: number;
 }
 

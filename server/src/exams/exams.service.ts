@@ -40,13 +40,20 @@ export interface PaperInput {
 }
 
 export async function createPaper(ctx: Context, input: PaperInput): Promise<TestPaper> {
+  const p = requirePrincipal(ctx);
   const cycleId = await resolveCycleId(ctx, input.cycleId);
   if (!cycleId) throw invalidState("当前没有进行中的考核周期");
   if (input.windowEnd <= input.windowStart) throw badInput("截止时间须晚于开考时间", "windowEnd");
   if (input.passMark > input.fullMarks) throw badInput("合格分数线不能高于满分", "passMark");
   return inTransaction(ctx.ds, async (em) => {
     const paper = await em.save(
-      em.create(TestPaper, { ...input, name: input.name.trim(), cycleId, createdAt: new Date() }),
+      em.create(TestPaper, {
+        ...input,
+        name: input.name.trim(),
+        cycleId,
+        createdByInstitutionId: p.roles.has(Role.ASSESSMENT_INSTITUTION) ? p.institutionId : null,
+        createdAt: new Date(),
+      }),
     );
     await audit(em, ctx, {
       action: "exam.paper.create",

@@ -40,6 +40,11 @@ export class TestPaper {
   @Column({ type: "double", default: 100 })
   fullMarks: number;
 
+  /** 出卷的考核机构；省级卫生行政部门出的卷为空. Only its author (or the province) may edit it. */
+  @Field(() => Int, { nullable: true, description: "出卷考核机构 (assessment institution that set it)" })
+  @Column({ type: "int", nullable: true })
+  createdByInstitutionId: number | null;
+
   @DateTimeColumn()
   createdAt: Date;
 }
