@@ -7,7 +7,12 @@ import "reflect-metadata";
 import { DataSource } from "typeorm";
 import { loadConfig } from "./server/src/config";
 import { dataSourceOptions } from "./server/src/db/data-source";
+import { entities } from "./server/src/entities";
 
 export default new DataSource(
-  dataSourceOptions(loadConfig(), undefined, process.env.DB_FLAVOUR === "mariadb" ? "mariadb" : "mysql"),
+  dataSourceOptions(
+    { ...loadConfig(), entities },
+    undefined,
+    process.env.DB_FLAVOUR === "mariadb" ? "mariadb" : "mysql",
+  ),
 );

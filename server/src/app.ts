@@ -37,6 +37,7 @@ import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind, isSqlite } from "./db/data-source";
 import { claimSqliteFile } from "./db/sqlite-lock";
 import { withinMs } from "./db/database-timeouts";
+import { entities } from "./entities";
 import { createHttpServer } from "./http-server";
 import { logger } from "./logger";
 import { buildAppSchema } from "./schema";
@@ -52,7 +53,7 @@ export interface RunningApp {
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
   if (databaseKind(config) === "mysql") {
     // Migrations may rebuild large tables: they run without the statement timeout requests get.
-    const migrator = await createDataSource({ ...config, databaseTimeouts: null });
+    const migrator = await createDataSource({ ...config, entities, databaseTimeouts: null });
     await migrator.initialize();
     try {
       const applied = await migrator.runMigrations({ transaction: "each" });
@@ -63,7 +64,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   }
   // One server process per SQLite file: refuse a second one before it touches the file.
   if (databaseKind(config) === "sqlite" && config.sqlitePath !== ":memory:") claimSqliteFile(config.sqlitePath);
-  const ds = await createDataSource(config);
+  const ds = await createDataSource({ ...config, entities });
   await ds.initialize();
   return ds;
 }

@@ -3,8 +3,8 @@ import { createApp, openDatabase } from "./app";
 import { loadConfig } from "./config";
 import { databaseKind } from "./db/data-source";
 import { SqliteFileInUseError } from "./db/sqlite-lock";
-import { seedDemo } from "./db/seed/demo";
-import { seedDemoVolume } from "./db/seed/demo-volume";
+import { seedDemo } from "./demo/demo";
+import { seedDemoVolume } from "./demo/demo-volume";
 import { LocalDiskStorage } from "./attachments/storage";
 import { logger } from "./logger";
 

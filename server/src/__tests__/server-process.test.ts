@@ -9,6 +9,7 @@ import { AuditLog } from "../audit/audit-log.entity";
 import { counterTables } from "../testing/counters";
 import { addPhysicians } from "../testing/physicians";
 import { createDataSource } from "../db/data-source";
+import { entities } from "../entities";
 import { ImportJob, ImportRowResult } from "../physicians/import/import-job.entity";
 import { INTERRUPTED_REASON } from "../physicians/import/interrupted-imports";
 import { Physician } from "../physicians/physician.entity";
@@ -37,7 +38,7 @@ beforeAll(async () => {
   env = { STORAGE_DIR: path.join(dir, "files"), APP_SECRET: "process-test", ANONYMOUS_RATE_LIMIT_PER_MINUTE: "100000" };
   if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
   else env.SQLITE_PATH = settings.sqlitePath;
-  ds = await createDataSource(settings);
+  ds = await createDataSource({ ...settings, entities });
   await ds.initialize();
   if (!onSqlite) {
     await ds.runMigrations({ transaction: "each" });

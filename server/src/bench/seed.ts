@@ -9,7 +9,8 @@ import { practiceCategories, referenceLists } from "../catalogs/catalog";
 import { withCreditCheck } from "../common/credit-code";
 import { checkCharacter } from "../common/id-number";
 import { createDataSource } from "../db/data-source";
-import { DEMO_COUNTIES } from "../db/seed/regions";
+import { entities } from "../entities";
+import { DEMO_COUNTIES } from "../demo/regions";
 import { prng } from "../common/prng";
 import {
   BENCH_DB,
@@ -298,7 +299,7 @@ async function readMarker(admin: Connection): Promise<Dataset | null> {
 
 /** Creates the database and brings it up to date through the app's DataSource and committed migrations. */
 async function migrate(): Promise<void> {
-  const ds = await createDataSource({ databaseUrl: benchDbUrl(), sqlitePath: "" });
+  const ds = await createDataSource({ databaseUrl: benchDbUrl(), sqlitePath: "", entities });
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: "each" });

@@ -9,7 +9,6 @@ import {
 } from "./database-timeouts";
 import { SnakeNamingStrategy } from "./naming";
 import { StructuredQueryLogger } from "./query-logger";
-import { entities } from "./entities";
 import { migrations } from "./migrations";
 
 export type DatabaseKind = "mysql" | "sqlite";
@@ -20,6 +19,11 @@ export interface DatabaseSettings {
   /** Bounds on every wait for the database (the server sets them; tools that run long statements leave them out). */
   databaseTimeouts?: DatabaseTimeouts | null;
 }
+
+/** The tables a DataSource maps. db/ does not know them: the composition root (server/src/entities.ts) passes them. */
+export type EntityList = NonNullable<DataSourceOptions["entities"]>;
+
+export type DataSourceSettings = DatabaseSettings & { entities: EntityList };
 
 /** SQLite's wait for a lock held by another connection, when the settings name none. */
 const DEFAULT_SQLITE_BUSY_MS = 5000;
@@ -32,11 +36,16 @@ export const databaseKind = (settings: Pick<DatabaseSettings, "databaseUrl">): D
  * otherwise an embedded SQLite file whose schema is synchronised from the entities.
  */
 export function dataSourceOptions(
-  settings: DatabaseSettings,
+  settings: DataSourceSettings,
   logger?: Logger,
   server: "mysql" | "mariadb" = "mysql",
 ): DataSourceOptions {
-  const common = { entities, namingStrategy: new SnakeNamingStrategy(), logging: false, logger } as const;
+  const common = {
+    entities: settings.entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    logger,
+  } as const;
   if (settings.databaseUrl) {
     return {
       ...common,
@@ -83,7 +92,7 @@ export async function serverFlavour(
   }
 }
 
-export async function createDataSource(settings: DatabaseSettings, logger?: Logger): Promise<DataSource> {
+export async function createDataSource(settings: DataSourceSettings, logger?: Logger): Promise<DataSource> {
   const flavour = settings.databaseUrl ? await serverFlavour(settings.databaseUrl, settings.databaseTimeouts) : "mysql";
   const ds = new DataSource(dataSourceOptions(settings, logger ?? new StructuredQueryLogger(), flavour));
   if (settings.databaseUrl && settings.databaseTimeouts) boundDatabaseWaits(ds, settings.databaseTimeouts, flavour);

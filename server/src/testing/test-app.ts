@@ -4,6 +4,7 @@ import path from "node:path";
 import { createApp, type RunningApp } from "../app";
 import { loadConfig, type AppConfig } from "../config";
 import { createDataSource, isSqlite } from "../db/data-source";
+import { entities } from "../entities";
 import { GqlClient } from "./gql-client";
 import { QueryCounter } from "./query-counter";
 import { emptyAllTables, testDatabaseSettings } from "./test-db";
@@ -44,7 +45,7 @@ export async function startTestApp(
     ...overrides,
   };
   const queries = new QueryCounter();
-  const ds = await createDataSource(config, queries);
+  const ds = await createDataSource({ ...config, entities }, queries);
   await ds.initialize();
   if (!isSqlite(ds)) {
     await ds.runMigrations({ transaction: "each" });
@@ -66,7 +67,7 @@ export async function startTestApp(
 
 /** Another server "process" on the same database and settings (its own DataSource, port and memory). */
 export async function startPeer(app: TestApp): Promise<RunningApp> {
-  const ds = await createDataSource(app.config);
+  const ds = await createDataSource({ ...app.config, entities });
   await ds.initialize();
   const peer = await createApp(app.config, { ds });
   return {

@@ -1,6 +1,5 @@
 import { DataSource } from "typeorm";
 import { isSqlite, type DatabaseSettings } from "../db/data-source";
-import { entities } from "../db/entities";
 import { migrations } from "../db/migrations";
 
 /**
@@ -33,7 +32,7 @@ export async function testDatabaseSettings(): Promise<Pick<DatabaseSettings, "da
 /** Empties every table (keeping applied migrations), so each test file starts from nothing. */
 export async function emptyAllTables(ds: DataSource): Promise<void> {
   if (isSqlite(ds)) return; // each SQLite test file has its own in-memory database
-  const names = entities.map((e) => ds.getMetadata(e).tableName);
+  const names = ds.entityMetadatas.map((m) => m.tableName);
   await ds.query("SET FOREIGN_KEY_CHECKS = 0");
   try {
     for (const table of names) await ds.query(`DELETE FROM \`${table}\``);

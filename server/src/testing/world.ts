@@ -5,7 +5,7 @@ import { cycleAround } from "../assessment/cycle.defaults";
 import { AssessmentCycle, todayInChina } from "../assessment/cycle.entity";
 import { withCreditCheck } from "../common/credit-code";
 import { Department } from "../departments/department.entity";
-import { ensureRegions } from "../db/seed/regions";
+import { ensureRegions } from "../demo/regions";
 import { Institution } from "../institutions/institution.entity";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { RegionLevel } from "../regions/region.entity";

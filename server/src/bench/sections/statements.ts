@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { createApp } from "../../app";
 import { loadConfig, type AppConfig } from "../../config";
 import { createDataSource } from "../../db/data-source";
+import { entities } from "../../entities";
 import { In } from "typeorm";
 import { createPool } from "mysql2/promise";
 import { principalFromSession } from "../../accounts/principal";
@@ -60,7 +61,7 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
     storageDir,
   };
   const counter = new RecordingCounter();
-  const ds = await createDataSource(config, counter);
+  const ds = await createDataSource({ ...config, entities }, counter);
   await ds.initialize();
   const app = await createApp(config, { ds });
   try {

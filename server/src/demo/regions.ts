@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { referenceLists } from "../../catalogs/catalog";
-import { Region, RegionLevel } from "../../regions/region.entity";
+import { referenceLists } from "../catalogs/catalog";
+import { Region, RegionLevel } from "../regions/region.entity";
 
 /** A few real districts per city (GB/T 2260), enough for demo institutions; cities come from the catalog. */
 export const DEMO_COUNTIES: Record<string, [string, string][]> = {

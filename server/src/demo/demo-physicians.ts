@@ -1,37 +1,37 @@
 import { In, type EntityManager } from "typeorm";
-import { Account } from "../../accounts/account.entity";
-import { hashPassword } from "../../accounts/password-hash";
-import { rolesFor } from "../../accounts/principal";
-import { Application } from "../../assessment/application.entity";
+import { Account } from "../accounts/account.entity";
+import { hashPassword } from "../accounts/password-hash";
+import { rolesFor } from "../accounts/principal";
+import { Application } from "../assessment/application.entity";
 import {
   ETHICS,
   Rating,
   WORK_PERFORMANCE,
   workQuantityItem,
   type Submission,
-} from "../../assessment/application.types";
-import type { AssessmentCycle } from "../../assessment/cycle.entity";
-import { OtherInstitutionOpinion } from "../../assessment/other-opinion.entity";
-import { Procedure, TestKind } from "../../assessment/procedure";
-import { writeTransition } from "../../assessment/transition.service";
-import { ratingItemName, snapshotOf } from "../../assessment/application.service";
-import { ApplicationStatus, ExemptionStatus, Party, WorkflowAction } from "../../assessment/workflow";
-import { Attachment } from "../../attachments/attachment.entity";
-import type { FileStorage, StoredFile } from "../../attachments/storage";
-import type { Principal } from "../../common/auth";
-import { checkCharacter } from "../../common/id-number";
-import { Department } from "../../departments/department.entity";
-import { AttemptStatus, TestAttempt } from "../../exams/test-attempt.entity";
-import type { Institution } from "../../institutions/institution.entity";
-import { Physician, PhysicianLevel } from "../../physicians/physician.entity";
-import { RegionLevel } from "../../regions/region.entity";
-import { insertPhysicians } from "../../physicians/roster.service";
+} from "../assessment/application.types";
+import type { AssessmentCycle } from "../assessment/cycle.entity";
+import { OtherInstitutionOpinion } from "../assessment/other-opinion.entity";
+import { Procedure, TestKind } from "../assessment/procedure";
+import { writeTransition } from "../assessment/transition.service";
+import { ratingItemName, snapshotOf } from "../assessment/application.service";
+import { ApplicationStatus, ExemptionStatus, Party, WorkflowAction } from "../assessment/workflow";
+import { Attachment } from "../attachments/attachment.entity";
+import type { FileStorage, StoredFile } from "../attachments/storage";
+import type { Principal } from "../common/auth";
+import { checkCharacter } from "../common/id-number";
+import { Department } from "../departments/department.entity";
+import { AttemptStatus, TestAttempt } from "../exams/test-attempt.entity";
+import type { Institution } from "../institutions/institution.entity";
+import { Physician, PhysicianLevel } from "../physicians/physician.entity";
+import { RegionLevel } from "../regions/region.entity";
+import { insertPhysicians } from "../physicians/roster.service";
 import { demoMaterialPdf } from "./demo-files";
-import { demoMaterialPng, demoSnapshotPng } from "../../certificates/render/demo-images";
-import { scheduleAttempts } from "../../exams/scheduling";
-import { ProctoringSnapshot } from "../../exams/snapshot.entity";
-import { TestPaper } from "../../exams/test-paper.entity";
-import { saveAttachment } from "../../attachments/attachments.service";
+import { demoMaterialPng, demoSnapshotPng } from "../certificates/render/demo-images";
+import { scheduleAttempts } from "../exams/scheduling";
+import { ProctoringSnapshot } from "../exams/snapshot.entity";
+import { TestPaper } from "../exams/test-paper.entity";
+import { saveAttachment } from "../attachments/attachments.service";
 
 export interface DemoWorld {
   cycle: AssessmentCycle;

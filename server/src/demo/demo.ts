@@ -1,21 +1,21 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { Account, AccountKind } from "../../accounts/account.entity";
-import { hashPassword, initialPasswordHash } from "../../accounts/password-hash";
-import { INITIAL_PASSWORD } from "../../accounts/password-policy";
-import { cycleAround } from "../../assessment/cycle.defaults";
-import { AssessmentCycle, todayInChina } from "../../assessment/cycle.entity";
-import { Application } from "../../assessment/application.entity";
-import { ApplicationStatus } from "../../assessment/workflow";
-import { referenceLists } from "../../catalogs/catalog";
-import { withCreditCheck } from "../../common/credit-code";
-import { Department } from "../../departments/department.entity";
-import { Institution } from "../../institutions/institution.entity";
-import { HealthAdministration } from "../../regions/health-administration.entity";
-import { RegionLevel } from "../../regions/region.entity";
-import { inTransaction } from "../transaction";
+import { Account, AccountKind } from "../accounts/account.entity";
+import { hashPassword, initialPasswordHash } from "../accounts/password-hash";
+import { INITIAL_PASSWORD } from "../accounts/password-policy";
+import { cycleAround } from "../assessment/cycle.defaults";
+import { AssessmentCycle, todayInChina } from "../assessment/cycle.entity";
+import { Application } from "../assessment/application.entity";
+import { ApplicationStatus } from "../assessment/workflow";
+import { referenceLists } from "../catalogs/catalog";
+import { withCreditCheck } from "../common/credit-code";
+import { Department } from "../departments/department.entity";
+import { Institution } from "../institutions/institution.entity";
+import { HealthAdministration } from "../regions/health-administration.entity";
+import { RegionLevel } from "../regions/region.entity";
+import { inTransaction } from "../db/transaction";
 import { ensureRegions } from "./regions";
 import { seedDemoPhysicians } from "./demo-physicians";
-import type { FileStorage } from "../../attachments/storage";
+import type { FileStorage } from "../attachments/storage";
 
 export const DEMO_PASSWORD = "Demo@2026";
 

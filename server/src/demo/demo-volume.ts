@@ -1,15 +1,15 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { Account, AccountKind } from "../../accounts/account.entity";
-import { AA_APPLICATION_OWNER } from "../../institutions/assessment-institution-application.service";
+import { Account, AccountKind } from "../accounts/account.entity";
+import { AA_APPLICATION_OWNER } from "../institutions/assessment-institution-application.service";
 import {
   AaApplicationStatus,
   AssessmentInstitutionApplication,
-} from "../../institutions/assessment-institution-application.entity";
-import { Institution } from "../../institutions/institution.entity";
-import type { HealthAdministration } from "../../regions/health-administration.entity";
-import { saveAttachment } from "../../attachments/attachments.service";
-import type { FileStorage } from "../../attachments/storage";
-import { inTransaction } from "../transaction";
+} from "../institutions/assessment-institution-application.entity";
+import { Institution } from "../institutions/institution.entity";
+import type { HealthAdministration } from "../regions/health-administration.entity";
+import { saveAttachment } from "../attachments/attachments.service";
+import type { FileStorage } from "../attachments/storage";
+import { inTransaction } from "../db/transaction";
 import {
   DEMO_PASSWORD,
   ensureDemoBase,

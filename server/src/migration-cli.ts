@@ -3,7 +3,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
-import { createDataSource } from "./data-source";
+import { createDataSource } from "./db/data-source";
+import { entities } from "./entities";
 
 /**
  * `generate <Name>`: applies the committed migrations to a scratch MySQL database, asks TypeORM for
@@ -21,7 +22,7 @@ async function scratchDataSource(): Promise<DataSource> {
   await admin.destroy();
   const url = new URL(base);
   url.pathname = `/${scratchName}`;
-  const ds = await createDataSource({ databaseUrl: url.toString(), sqlitePath: "" });
+  const ds = await createDataSource({ databaseUrl: url.toString(), sqlitePath: "", entities });
   await ds.initialize();
   await ds.runMigrations({ transaction: "each" });
   return ds;
@@ -45,7 +46,7 @@ async function generate(name: string) {
     }
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
-    const file = path.join(__dirname, "migrations", `${timestamp}-${name}.ts`);
+    const file = path.join(__dirname, "db", "migrations", `${timestamp}-${name}.ts`);
     const body = `import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ${className} implements MigrationInterface {
@@ -61,7 +62,7 @@ ${down.map((s) => `    await q.query(\`${escape(s)}\`);`).join("\n")}
 }
 `;
     writeFileSync(file, body);
-    const indexFile = path.join(__dirname, "migrations.ts");
+    const indexFile = path.join(__dirname, "db", "migrations.ts");
     let index = readFileSync(indexFile, "utf8");
     index = `import { ${className} } from "./migrations/${timestamp}-${name}";\n${index}`;
     index = index.replace(/export const migrations: (.+?) = \[([^\]]*)\];/s, (_m, type: string, list: string) => {

@@ -2,8 +2,8 @@ import { Application } from "../../assessment/application.entity";
 import { counterTables } from "../../testing/counters";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { Physician } from "../../physicians/physician.entity";
-import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
-import { seedDemoVolume } from "../seed/demo-volume";
+import { DEMO_PASSWORD, seedDemo } from "../demo";
+import { seedDemoVolume } from "../demo-volume";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 
 let app: TestApp;
