@@ -3,13 +3,7 @@ import { Account } from "../accounts/account.entity";
 import { hashPassword } from "../accounts/password-hash";
 import { rolesFor } from "../accounts/principal";
 import { Application } from "../assessment/application.entity";
-import {
-  ETHICS,
-  Rating,
-  WORK_PERFORMANCE,
-  workQuantityItem,
-  type Submission,
-} from "../assessment/application.types";
+import { ETHICS, Rating, WORK_PERFORMANCE, workQuantityItem, type Submission } from "../assessment/application.types";
 import type { AssessmentCycle } from "../assessment/cycle.entity";
 import { OtherInstitutionOpinion } from "../assessment/other-opinion.entity";
 import { Procedure, TestKind } from "../assessment/procedure";
