@@ -230,7 +230,9 @@ describe("institution: profile, departments, assessment-institution application"
     const admin = await openSession(browser, server.url);
     await step("aa-approve", { page: admin.page, server }, async () => {
       await login(admin.page, "nnwjw", DEMO_PASSWORD);
-      await admin.page.waitForURL(/\/administration\/assessment-institution-applications$/);
+      // An administration lands on its dashboard; the applications page is one menu entry away.
+      await admin.page.waitForURL(/\/administration\/dashboard$/);
+      await admin.page.goto(`${server.url}/administration/assessment-institution-applications`);
       const row = tableRow(admin.page, "南宁市第一人民医院");
       await row.waitFor();
       expect(await row.textContent()).toContain("待审批");

@@ -150,7 +150,9 @@ describe("lists: paging in the address, failed and slow loads", () => {
     const city = await openSession(browser, server.url);
     await step("lists-aa-review", { page: city.page, server }, async () => {
       await login(city.page, "nnwjw", DEMO_PASSWORD);
-      await city.page.waitForURL(/\/administration\/assessment-institution-applications$/);
+      // An administration lands on its dashboard; the applications page is one menu entry away.
+      await city.page.waitForURL(/\/administration\/dashboard$/);
+      await city.page.goto(`${server.url}/administration/assessment-institution-applications`);
       await expectPaging(city.page, "aa-review-table");
       await expectAccessible(city.page, "考核机构申请审批");
       await expectFailedLoad(city.page, "aa-review-table", "AaApplicationsForReview", () => city.page.reload());

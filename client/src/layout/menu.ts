@@ -1,7 +1,8 @@
 import type { Component } from "vue";
 import { markRaw } from "vue";
-import { Checked, DataAnalysis, House, OfficeBuilding, Stamp, User } from "@element-plus/icons-vue";
+import { Checked, DataAnalysis, House, OfficeBuilding, User } from "@element-plus/icons-vue";
 import type { MeFieldsFragment, Role } from "@/gql/graphql";
+import { ADMINISTRATION_MENU } from "@/pages/administration/menu";
 import { RouteName, type RouteNameValue } from "@/router/names";
 
 export interface MenuLeaf {
@@ -20,7 +21,6 @@ export interface MenuGroup {
 }
 
 const INSTITUTION: Role[] = ["INSTITUTION"];
-const ADMIN: Role[] = ["HEALTH_ADMIN"];
 
 /**
  * The left navigation as the manual lays it out. Entries whose page is not built yet are listed with their
@@ -68,12 +68,7 @@ export const MENU: MenuGroup[] = [
       { title: "监考管理", route: RouteName.proctoring, roles: INSTITUTION },
     ],
   },
-  {
-    title: "机构管理",
-    icon: markRaw(Stamp),
-    roles: ADMIN,
-    children: [{ title: "考核机构申请审批", route: RouteName.aaApplicationReview, roles: ADMIN }],
-  },
+  ...ADMINISTRATION_MENU,
 ];
 
 const allowed = (roles: Role[], me: MeFieldsFragment) => roles.some((r) => me.roles.includes(r));
@@ -98,6 +93,6 @@ export function menuFor(me: MeFieldsFragment | null, routeExists: (name: string)
 export function landingRouteFor(me: MeFieldsFragment | null): RouteNameValue {
   if (!me) return RouteName.home;
   if (me.roles.includes("INSTITUTION")) return RouteName.home;
-  if (me.roles.includes("HEALTH_ADMIN")) return RouteName.aaApplicationReview;
+  if (me.roles.includes("HEALTH_ADMIN")) return RouteName.adminDashboard;
   return RouteName.welcome;
 }

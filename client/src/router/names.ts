@@ -32,6 +32,12 @@ export const RouteName = {
   testProgress: "test-progress",
   proctoring: "proctoring",
 
+  // 卫生行政端 (issue 14): pages/administration/routes.ts.
+  adminDashboard: "admin-dashboard",
+  adminApplications: "admin-applications",
+  adminAccounts: "admin-accounts",
+  adminMakeups: "admin-makeups",
+
   // Public: what the QR code on a certificate opens (no sign-in).
   verify: "verify",
 } as const;

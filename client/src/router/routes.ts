@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from "vue-router";
 import AppLayout from "@/layout/AppLayout.vue";
 import { landingRouteFor } from "@/layout/menu";
 import { session } from "@/pages/accounts/session";
+import { administrationRoutes } from "@/pages/administration/routes";
 import { RouteName } from "./names";
 
 export const routes: RouteRecordRaw[] = [
@@ -157,6 +158,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import("@/pages/administration/AaReviewPage.vue"),
         meta: { title: "考核机构申请审批", trail: ["机构管理"], roles: ["HEALTH_ADMIN"] },
       },
+      ...administrationRoutes,
       {
         path: "account/password",
         name: RouteName.changePassword,

@@ -1,0 +1,30 @@
+import type { RouteRecordRaw } from "vue-router";
+import { RouteName } from "@/router/names";
+
+/** 卫生行政端: the health administrations' pages (county, city, province); province-only pages say so in `roles`. */
+export const administrationRoutes: RouteRecordRaw[] = [
+  {
+    path: "administration/dashboard",
+    name: RouteName.adminDashboard,
+    component: () => import("./DashboardPage.vue"),
+    meta: { title: "辖区考核概况", trail: ["辖区监管"], roles: ["HEALTH_ADMIN"] },
+  },
+  {
+    path: "administration/applications",
+    name: RouteName.adminApplications,
+    component: () => import("./ApplicationsPage.vue"),
+    meta: { title: "辖区考核申请", trail: ["辖区监管"], roles: ["HEALTH_ADMIN"] },
+  },
+  {
+    path: "administration/accounts",
+    name: RouteName.adminAccounts,
+    component: () => import("./AccountsPage.vue"),
+    meta: { title: "账户管理", trail: ["辖区监管"], roles: ["HEALTH_ADMIN"] },
+  },
+  {
+    path: "administration/makeups",
+    name: RouteName.adminMakeups,
+    component: () => import("./MakeupPage.vue"),
+    meta: { title: "补考确认", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+  },
+];
