@@ -35,7 +35,9 @@ export function useDashboard() {
   );
   const dashboard = computed(() => result.value?.administrationDashboard ?? null);
   const failure = computed(() => (error.value ? toFailure(error.value) : null));
-  watch(regionCode, () => void refetch());
+  // A refusal (another region in the address) is shown from `error`; the promise need not be awaited.
+  const reload = () => void refetch()?.catch(() => undefined);
+  watch(regionCode, reload);
 
   function open(row: { code: string; name: string }) {
     if (dashboard.value?.childLevel === "INSTITUTION") {
@@ -48,5 +50,5 @@ export function useDashboard() {
     void router.push({ query: code === dashboard.value?.trail[0]?.code ? {} : { region: code } });
   }
   const percent = (rate: number) => Math.round(rate * 1000) / 10;
-  return { dashboard, loading, failure, reload: () => refetch(), open, climb, percent };
+  return { dashboard, loading, failure, reload, open, climb, percent };
 }

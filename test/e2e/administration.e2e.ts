@@ -1,0 +1,285 @@
+import type { Browser, Page } from "playwright-core";
+import {
+  answerMessageBox,
+  DEMO_PASSWORD,
+  expectAccessible,
+  expectMessage,
+  graphql,
+  journey,
+  login,
+  openSession,
+  screenshot,
+  step,
+  tableRow,
+  waitFor,
+  type RunningServer,
+  type Session,
+} from "./harness";
+import { expectFailedLoad, expectPaging, listRows, listTotal } from "./lists";
+
+/**
+ * 卫生行政端 (issue 14) with the demo data, as the province (gxwjw), a city (nnwjw) and a county (qxwjj):
+ * the dashboard drilled down province → city → county → institution, whose row opens that institution's
+ * applications with the same total; 补考确认 one refused and a batch whose per-row outcome names a row decided
+ * meanwhile; a city refused another city's region (with its way back); 账户管理 paging, a reset followed by
+ * the forced change at the account's next sign-in; 辖区考核申请 paging and a 驳回 seen in the timeline.
+ */
+describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
+  let server!: RunningServer;
+  let browser!: Browser;
+  journey({}, (j) => ({ server, browser } = j));
+
+  const sessions: Session[] = [];
+  async function signedIn(username: string, viewport: "desktop" | "laptop" = "desktop") {
+    const s = await openSession(browser, server.url, { viewport });
+    sessions.push(s);
+    await login(s.page, username, DEMO_PASSWORD);
+    await s.page.waitForURL(/\/administration\/dashboard$/);
+    return s;
+  }
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) {
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    }
+  });
+
+  const dashboardRows = (page: Page) =>
+    page.locator('[data-test="dashboard-table"] .el-table__body-wrapper tr.el-table__row');
+  const trail = async (page: Page) =>
+    ((await page.locator('[data-test="dashboard-trail"]').textContent()) ?? "").replace(/\s+/g, "");
+  async function drill(page: Page, name: string) {
+    await dashboardRows(page).filter({ hasText: name }).locator('[data-test="drill"]').click();
+  }
+  const cellsOf = async (page: Page, name: string) =>
+    (await dashboardRows(page).filter({ hasText: name }).locator("td").allTextContents()).map((t) => t.trim());
+
+  test("the province drills down to an institution; its row opens the institution's applications", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-dashboard", { page, server }, async () => {
+      await waitFor(() => trail(page), "广西壮族自治区");
+      await waitFor(async () => (await dashboardRows(page).count()) >= 2, true);
+      const waiting = page.locator('[data-test="waiting-makeups"]');
+      expect((await waiting.textContent())?.replace(/\s+/g, "")).toBe("3待确认补考");
+      // The menu offers the province's own pages.
+      expect(await page.locator(".el-sub-menu__title").filter({ hasText: "省级审批" }).count()).toBe(1);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-dashboard");
+      await expectAccessible(page, "辖区考核概况（省）");
+      const province = await cellsOf(page, "南宁市");
+      expect(province[1]).toBe("62");
+
+      await drill(page, "南宁市");
+      await waitFor(() => trail(page), "广西壮族自治区/南宁市");
+      expect(page.url()).toContain("region=450100");
+      const counties = await dashboardRows(page).locator('[data-test="drill"]').allTextContents();
+      expect(counties.map((t) => t.trim())).toEqual(["兴宁区", "青秀区"]);
+      await drill(page, "兴宁区");
+      await waitFor(() => trail(page), "广西壮族自治区/南宁市/兴宁区");
+      await waitFor(async () => (await cellsOf(page, "南宁市第一人民医院")).length > 0, true);
+      const institution = await cellsOf(page, "南宁市第一人民医院");
+      await screenshot(page, "admin-dashboard-institutions");
+
+      // The institution row opens its applications: the same number of physicians.
+      await drill(page, "南宁市第一人民医院");
+      await page.waitForURL(/\/administration\/applications\?institution=\d+/);
+      await waitFor(() => listTotal(page, "region-applications-table"), Number(institution[1]));
+      expect(await page.locator('[data-test="institution-filter"]').textContent()).toContain("南宁市第一人民医院");
+      // Back climbs to the county, and the trail returns to the province.
+      await page.goBack();
+      await waitFor(() => trail(page), "广西壮族自治区/南宁市/兴宁区");
+      await page.locator('[data-test="dashboard-trail"]').getByRole("button", { name: "广西壮族自治区" }).click();
+      await waitFor(() => trail(page), "广西壮族自治区");
+    });
+  });
+
+  test("dashboard counts equal the institution's own 考核进度", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-dashboard-counts", { page, server }, async () => {
+      await page.goto("/administration/dashboard?region=450102");
+      await waitFor(async () => (await cellsOf(page, "南宁市第一人民医院")).length > 0, true);
+      const row = await cellsOf(page, "南宁市第一人民医院");
+      const headers = (await page.locator('[data-test="dashboard-table"] .el-table__header th').allTextContents()).map(
+        (t) => t.trim(),
+      );
+      // What the institution itself counts (progressSummary, as nnyy).
+      const inst = await openSession(browser, server.url);
+      sessions.push(inst);
+      await login(inst.page, "nnyy", DEMO_PASSWORD);
+      await inst.page.waitForURL(/\/home$/);
+      const own = (
+        await graphql<{
+          progressSummary: { total: number; statusCounts: { label: string; count: number }[] };
+        }>(inst.context, "{ progressSummary { total statusCounts { label count } } }")
+      ).data!;
+      expect(Number(row[headers.indexOf("合计")])).toBe(own.progressSummary.total);
+      for (const s of own.progressSummary.statusCounts) {
+        const i = headers.indexOf(s.label);
+        if (i >= 0) expect({ label: s.label, n: Number(row[i]) }).toEqual({ label: s.label, n: s.count });
+      }
+    });
+  });
+
+  test("补考确认: one refused with a reason; a batch whose outcome names the row decided meanwhile", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-makeups", { page, server }, async () => {
+      await page.locator('[data-test="waiting-makeups"]').click();
+      await page.waitForURL(/\/administration\/makeups$/);
+      await waitFor(() => listRows(page, "makeup-table").count(), 3);
+      expect(await listRows(page, "makeup-table").first().textContent()).toMatch(/不合格|缺考/);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-makeups");
+      await expectAccessible(page, "补考确认");
+
+      // 不允许 one: a reason is required, the result becomes 不合格.
+      const first = listRows(page, "makeup-table").first();
+      const refusedName = ((await first.locator("td").nth(2).textContent()) ?? "").trim();
+      await first.getByRole("button", { name: "不允许" }).click();
+      const box = page.locator(".el-message-box");
+      await box.waitFor();
+      await box.getByRole("button", { name: "不允许", exact: true }).click();
+      await box.getByText("请填写不允许补考的理由").waitFor();
+      await box.locator("textarea").fill("首次测评缺考且无正当理由");
+      await answerMessageBox(page, "不允许");
+      await expectMessage(page, "已确认不允许补考，结果为不合格", "success");
+      await waitFor(() => listRows(page, "makeup-table").count(), 2);
+      expect(await page.locator('[data-test="makeup-table"]').textContent()).not.toContain(refusedName);
+
+      // Tick both; meanwhile another province user allows one of them.
+      const rows = listRows(page, "makeup-table");
+      for (let i = 0; i < 2; i++) await rows.nth(i).locator(".el-checkbox").click();
+      const queue = (
+        await graphql<{ applications: { items: { id: number }[] } }>(
+          page.context(),
+          "{ applications(filter: { statuses: [AWAITING_MAKEUP_CONFIRMATION] }, pageSize: 10) { items { id } } }",
+        )
+      ).data!;
+      const other = await openSession(browser, server.url);
+      sessions.push(other);
+      await login(other.page, "gxwjw", DEMO_PASSWORD);
+      await other.page.waitForURL(/\/administration\/dashboard$/);
+      await graphql(
+        other.page,
+        `
+          mutation ($id: Int!) {
+            confirmMakeup(id: $id, allow: true) {
+              status
+            }
+          }
+        `,
+        {
+          id: queue.applications.items[0].id,
+        },
+      );
+
+      await page.locator('[data-test="batch-allow"]').click();
+      await answerMessageBox(page, "允许补考");
+      const outcome = page.locator('[data-test="makeup-outcome"]');
+      await outcome.getByText("补考确认结果").waitFor();
+      await waitFor(async () => (await outcome.locator("tr.el-table__row").count()) === 2, true);
+      const text = (await outcome.textContent()) ?? "";
+      expect(text).toContain("已办理，当前状态：待参加补考");
+      expect(text).toContain("未办理");
+      await screenshot(page, "admin-makeup-outcome");
+      await outcome.getByRole("button", { name: "知道了" }).click();
+      await page.getByText("暂无待确认补考的医师").waitFor();
+    });
+  });
+
+  test("a city sees its own region; another city's is refused with the way back; no province pages", async () => {
+    const { page } = await signedIn("nnwjw");
+    await step("admin-city-refusal", { page, server }, async () => {
+      await waitFor(() => trail(page), "南宁市");
+      expect(await page.locator('[data-test="waiting-makeups"]').count()).toBe(0);
+      expect(await page.locator(".el-sub-menu__title").filter({ hasText: "省级审批" }).count()).toBe(0);
+      await page.goto("/administration/dashboard?region=450200");
+      const failed = page.locator('[data-test="dashboard-failed"]');
+      await failed.waitFor();
+      expect(await failed.textContent()).toContain("只能查看本辖区内的地区");
+      await screenshot(page, "admin-dashboard-refused");
+      await failed.getByRole("button", { name: "返回本辖区" }).click();
+      await waitFor(() => trail(page), "南宁市");
+      // The province's page sends a city back to its own landing page.
+      await page.goto("/administration/makeups");
+      await page.waitForURL(/\/administration\/dashboard$/);
+    });
+  });
+
+  test("a county starts at its institutions, at 1024 px", async () => {
+    const { page } = await signedIn("qxwjj", "laptop");
+    await step("admin-county", { page, server }, async () => {
+      await waitFor(() => trail(page), "青秀区");
+      await waitFor(async () => (await dashboardRows(page).count()) > 0, true);
+      const header = await page.locator('[data-test="dashboard-table"] .el-table__header th').first().textContent();
+      expect(header?.trim()).toBe("机构");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-dashboard-1024");
+      await expectAccessible(page, "辖区考核概况（县）");
+      await page.goto("/administration/dashboard?region=450100");
+      await page.locator('[data-test="dashboard-failed"]').waitFor();
+    });
+  });
+
+  test("账户管理: paging, a failed load, a reset and the forced change at the next sign-in", async () => {
+    const { page } = await signedIn("nnwjw");
+    await step("admin-accounts", { page, server }, async () => {
+      await page.goto("/administration/accounts");
+      await expectPaging(page, "admin-accounts-table");
+      await expectAccessible(page, "账户管理");
+      await expectFailedLoad(page, "admin-accounts-table", "AdministeredAccounts", () => page.reload());
+      await page.goto("/administration/accounts?search=nnyy");
+      const row = tableRow(page, "南宁市第一人民医院");
+      await row.waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-accounts");
+      await row.getByRole("button", { name: "重置密码" }).click();
+      await answerMessageBox(page, "重置");
+      await expectMessage(page, "密码已重置为 666666，下次登录须修改", "success");
+      await waitFor(
+        async () => (await tableRow(page, "南宁市第一人民医院").textContent())?.includes("待修改初始密码"),
+        true,
+      );
+    });
+    const inst = await openSession(browser, server.url);
+    sessions.push(inst);
+    await step("admin-reset-next-sign-in", { page: inst.page, server }, async () => {
+      await login(inst.page, "nnyy", DEMO_PASSWORD);
+      await inst.page.locator(".el-form-item__error, .el-alert, .el-message").first().waitFor();
+      await login(inst.page, "nnyy", "666666");
+      await inst.page.waitForURL(/\/first-login-password$/);
+    });
+  });
+
+  test("辖区考核申请: paging, and a 驳回 of a reviewed application seen in its timeline", async () => {
+    const { page } = await signedIn("nnwjw", "laptop");
+    await step("admin-applications", { page, server }, async () => {
+      await page.goto("/administration/applications");
+      await expectPaging(page, "region-applications-table");
+      await expectFailedLoad(page, "region-applications-table", "RegionApplications", () => page.reload());
+      await page.goto("/administration/applications?status=AWAITING_TEST");
+      await waitFor(async () => (await listRows(page, "region-applications-table").count()) > 0, true);
+      const before = await listTotal(page, "region-applications-table");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-applications-1024");
+      await expectAccessible(page, "辖区考核申请");
+      const row = listRows(page, "region-applications-table").first();
+      const name = ((await row.locator("td").nth(1).textContent()) ?? "").trim();
+      const idMasked = ((await row.locator("td").nth(3).textContent()) ?? "").trim();
+      await row.getByRole("button", { name: "驳回" }).click();
+      const box = page.locator(".el-message-box");
+      await box.waitFor();
+      await box.locator("textarea").fill("执业注册信息与报名信息不一致，请核实后重新提交");
+      await answerMessageBox(page, "驳回");
+      await expectMessage(page, "已驳回，申请已退回医师", "success");
+      await waitFor(() => listTotal(page, "region-applications-table"), before - 1);
+      await page.goto(`/administration/applications?name=${encodeURIComponent(name)}`);
+      const returned = tableRow(page, idMasked);
+      await returned.waitFor();
+      expect(await returned.textContent()).toContain("待报名（被机构驳回）");
+      await returned.getByRole("button", { name: "办理记录" }).click();
+      const drawer = page.locator('[data-test="timeline-drawer"]');
+      await drawer.getByText("执业注册信息与报名信息不一致").waitFor();
+      await screenshot(page, "admin-application-returned");
+    });
+  });
+});
