@@ -1,4 +1,5 @@
 import { FilterText } from "../common/filter-text";
+import { maskIdNumber } from "../common/id-number";
 import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
 import { regionFilterOf } from "../common/access";
@@ -75,7 +76,9 @@ export class AdminAccountsResolver {
     return {
       items: rows.map((a) => {
         const lockedUntil = (a as Account & { throttle?: LoginThrottle }).throttle?.lockedUntil;
-        return { ...a, locked: !!lockedUntil && lockedUntil.getTime() > now };
+        // A physician signs in with the ID number: lists show it masked, like every ID number in a list.
+        const username = a.kind === AccountKind.PHYSICIAN ? maskIdNumber(a.username) : a.username;
+        return { ...a, username, locked: !!lockedUntil && lockedUntil.getTime() > now };
       }),
       total,
       page: page.page,

@@ -25,6 +25,7 @@ let nanning: GqlClient;
 let qingxiu: GqlClient;
 let liuzhou: GqlClient;
 const makeups: number[] = [];
+let liuzhouPhysicianId = "";
 
 async function suspectAttempt(applicationId: number, institutionId: number, physicianId: number) {
   await app.deps.ds.getRepository(TestAttempt).insert({
@@ -66,7 +67,10 @@ beforeAll(async () => {
   makeups.push(b.application.id);
   for (let i = 0; i < 4; i++) {
     const c = await placeApplication(app, world, ApplicationStatus.AWAITING_TEST, { institution: world.instC });
-    if (i === 0) await suspectAttempt(c.application.id, world.instC.id, c.physician.id);
+    if (i === 0) {
+      await suspectAttempt(c.application.id, world.instC.id, c.physician.id);
+      liuzhouPhysicianId = c.physician.idNumber;
+    }
   }
   [province, nanning, qingxiu, liuzhou] = await Promise.all(
     [world.users.province, world.users.nanning, world.users.qingxiu, world.users.liuzhou].map((u) => signIn(app, u)),
@@ -240,5 +244,20 @@ describe("解除锁定 (unlock), inside the region only", () => {
     expect(row?.actorName).toBe("柳州市卫健委");
     expect((await liuzhou.fails(UNLOCK, { id: target.id })).message).toBe("该账户未被锁定");
     await signIn(app, world.users.instC);
+  });
+});
+
+describe("账户 lists mask physicians' ID numbers", () => {
+  it("a physician's account (its user name is the ID number) is found by the full number and shown masked", async () => {
+    const LIST = `query($f: AccountFilter) { administeredAccounts(filter: $f) { total items { username kind } } }`;
+    const found = (await liuzhou.ok(LIST, { f: { kind: "PHYSICIAN", search: liuzhouPhysicianId } }))
+      .administeredAccounts;
+    expect(found.total).toBe(1);
+    expect(found.items[0].username).toBe(
+      `${liuzhouPhysicianId.slice(0, 4)}${"*".repeat(liuzhouPhysicianId.length - 8)}${liuzhouPhysicianId.slice(-4)}`,
+    );
+    const all = (await liuzhou.ok(LIST, { f: { kind: "PHYSICIAN" } })).administeredAccounts.items;
+    expect(all.every((a: { username: string }) => a.username.includes("*"))).toBe(true);
+    expect((await nanning.ok(LIST, { f: { search: liuzhouPhysicianId } })).administeredAccounts.total).toBe(0);
   });
 });
