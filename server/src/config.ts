@@ -22,6 +22,8 @@ export interface AppConfig {
   /** `login` operations per minute from one client address, and for one user name, whoever calls. */
   signInRateLimitPerAddress: number;
   signInRateLimitPerAccount: number;
+  /** An administration's password reset (back to 666666) stops working after this many hours unless used. */
+  resetValidHours: number;
   lockoutAttempts: number;
   lockoutMinutes: number;
   cookieSecure: boolean;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionMaxHours: int(env.SESSION_MAX_HOURS, 12),
     signInRateLimitPerAddress: int(env.SIGN_IN_RATE_LIMIT_PER_ADDRESS, 30),
     signInRateLimitPerAccount: int(env.SIGN_IN_RATE_LIMIT_PER_ACCOUNT, 10),
+    resetValidHours: int(env.RESET_VALID_HOURS, 72),
     lockoutAttempts: int(env.LOCKOUT_ATTEMPTS, 5),
     lockoutMinutes: int(env.LOCKOUT_MINUTES, 15),
     cookieSecure: bool(env.COOKIE_SECURE, false),

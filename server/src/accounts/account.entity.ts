@@ -69,6 +69,10 @@ export class Account {
   @DateTimeColumn({ nullable: true })
   passwordChangedAt: Date | null;
 
+  /** Set by an administration's reset: past it, the reset password 666666 no longer signs in. */
+  @DateTimeColumn({ nullable: true })
+  resetExpiresAt: Date | null;
+
   @Field(() => Date, { nullable: true, description: "上次登录时间 (last sign-in)" })
   @DateTimeColumn({ nullable: true })
   lastLoginAt: Date | null;

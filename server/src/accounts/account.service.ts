@@ -1,6 +1,5 @@
 import type { EntityManager } from "typeorm";
 import { audit, auditNow } from "../audit/audit";
-import { administers } from "../common/access";
 import { Role, type Principal } from "../common/auth";
 import { AppError, badInput, ErrorCode, forbidden, notFound, unauthenticated } from "../common/errors";
 import { isIdNumberLike, normalizeIdNumber } from "../common/id-number";
@@ -46,14 +45,15 @@ export async function login(ctx: Context, usernameInput: string, password: strin
   const attempt = await claimAttempt(ctx.ds, ctx.config, username);
   const found = await ctx.ds.getRepository(Account).findOneBy({ username });
   const target = found ? { targetType: "Account", targetId: found.id } : {};
+  const refusal = (reason: string) => ({
+    action: "auth.login",
+    success: false,
+    actorName: username,
+    ...target,
+    detail: { reason },
+  });
   if (attempt.kind === "locked") {
-    await auditNow(ctx.ds, actor, {
-      action: "auth.login",
-      success: false,
-      actorName: username,
-      ...target,
-      detail: { reason: "locked" },
-    });
+    await auditNow(ctx.ds, actor, refusal("locked"));
     throw lockedError(
       attempt.lockedUntil,
       `登录失败次数过多，账户已锁定，请 ${minutesLeft(attempt.lockedUntil)} 分钟后再试`,
@@ -65,13 +65,7 @@ export async function login(ctx: Context, usernameInput: string, password: strin
     await inTransaction(ctx.ds, async (em) => {
       if (attempt.locks) await audit(em, actor, { action: "auth.lockout", actorName: username, ...target });
       const reason = !found ? "unknown-user" : usable ? "bad-password" : "disabled";
-      await audit(em, actor, {
-        action: "auth.login",
-        success: false,
-        actorName: username,
-        ...target,
-        detail: { reason },
-      });
+      await audit(em, actor, refusal(reason));
     });
     if (attempt.locks)
       throw lockedError(
@@ -82,6 +76,13 @@ export async function login(ctx: Context, usernameInput: string, password: strin
     throw unauthenticated(`账号或密码错误，再错 ${left} 次账户将被锁定`, "INVALID_CREDENTIALS");
   }
   const account = usable;
+  if (account.resetExpiresAt && account.resetExpiresAt.getTime() <= Date.now()) {
+    await auditNow(ctx.ds, actor, refusal("reset-expired"));
+    throw unauthenticated(
+      `重置后的初始密码已过期（${ctx.config.resetValidHours} 小时内未修改），请联系上级卫生行政部门重新重置`,
+      "RESET_EXPIRED",
+    );
+  }
   const token = newToken();
   const tokenHash = hashToken(token);
   await inTransaction(ctx.ds, async (em) => {
@@ -147,7 +148,7 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
     await em.update(
       Account,
       { id: p.id },
-      { passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date() },
+      { passwordHash: hash, mustChangePassword: false, passwordChangedAt: new Date(), resetExpiresAt: null },
     );
     // Other sessions of this account end: whoever knew the old password is signed out.
     const others = em.createQueryBuilder().delete().from(Session).where("accountId = :id", { id: p.id });
@@ -161,22 +162,18 @@ export async function changePassword(ctx: Context, oldPassword: string, newPassw
 }
 
 /**
- * Who may reset whom: a health administration resets accounts of institutions in its region and
- * of administrations below it; an institution resets its own physicians (roster, manual 2.2.5).
+ * Who may reset (and unlock) whom. An institution's account, and its physicians', follow the institution's
+ * supervising administration (上级卫生行政部门), not its address: that administration and those above it may
+ * reset them (an institution without one: its province's administration). An administration's account: those
+ * above it. An institution resets its own physicians (roster, manual 2.2.5).
  */
 export async function mayReset(em: EntityManager, actor: Principal, target: Account): Promise<boolean> {
+  const isAdmin = actor.roles.has(Role.HEALTH_ADMIN) && !!actor.regionCode && !!actor.regionLevel;
+  const within = (regionCode: string) => regionCode.startsWith(regionPrefix(actor.regionCode!, actor.regionLevel!));
   if (target.kind === AccountKind.HEALTH_ADMIN) {
-    if (
-      !actor.roles.has(Role.HEALTH_ADMIN) ||
-      !actor.regionCode ||
-      !actor.regionLevel ||
-      target.adminId === actor.adminId
-    )
-      return false;
+    if (!isAdmin || target.adminId === actor.adminId) return false;
     const admin = await em.findOneBy(HealthAdministration, { id: target.adminId! });
-    if (!admin) return false;
-    const prefix = regionPrefix(actor.regionCode, actor.regionLevel);
-    return admin.regionCode !== actor.regionCode && admin.regionCode.startsWith(prefix);
+    return !!admin && admin.regionCode !== actor.regionCode && within(admin.regionCode);
   }
   const institutionId =
     target.kind === AccountKind.PHYSICIAN ? await physicianInstitutionId(em, target.physicianId) : target.institutionId;
@@ -185,10 +182,18 @@ export async function mayReset(em: EntityManager, actor: Principal, target: Acco
   if (!inst) return false;
   if (target.kind === AccountKind.PHYSICIAN && actor.roles.has(Role.INSTITUTION) && actor.institutionId === inst.id)
     return true;
-  return administers(actor, inst);
+  if (!isAdmin) return false;
+  const supervisor = inst.superiorAdminId
+    ? await em.findOneBy(HealthAdministration, { id: inst.superiorAdminId })
+    : null;
+  if (!supervisor) return actor.roles.has(Role.PROVINCIAL_ADMIN) && inst.provinceCode === actor.regionCode;
+  return within(supervisor.regionCode);
 }
 
-/** Back to 666666 with a forced change at next sign-in; the account's sessions end. */
+/**
+ * Back to 666666 with a forced change at next sign-in; the account's sessions end. The reset expires after
+ * RESET_VALID_HOURS: an account still on 666666 then signs in with nothing, only another reset helps.
+ */
 export async function resetPassword(ctx: Context, accountId: number, em?: EntityManager): Promise<void> {
   const p = ctx.principal!;
   const work = async (tx: EntityManager) => {
@@ -200,6 +205,7 @@ export async function resetPassword(ctx: Context, accountId: number, em?: Entity
       {
         passwordHash: await initialPasswordHash(INITIAL_PASSWORD),
         mustChangePassword: true,
+        resetExpiresAt: new Date(Date.now() + ctx.config.resetValidHours * 3600_000),
       },
     );
     await tx.delete(LoginThrottle, { username: target.username });

@@ -2,7 +2,6 @@ import { FilterText } from "../common/filter-text";
 import { maskIdNumber } from "../common/id-number";
 import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { Arg, Args, Authorized, Ctx, Field, InputType, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { regionFilterOf } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
 import { PageArgs, PageOf, offsetOf } from "../common/pagination";
 import { pagedCost } from "../common/query-limits";
@@ -51,21 +50,29 @@ export class AdminAccountsResolver {
     @Ctx() ctx: Context,
   ) {
     const p = requirePrincipal(ctx);
-    const region = regionFilterOf(p)!;
-    const column = { provinceCode: "province_code", cityCode: "city_code", countyCode: "county_code" }[region.column];
+    // The same rule as mayReset: institutions (and their physicians) by their supervising administration.
+    const prefix = `${regionPrefix(p.regionCode!, p.regionLevel!)}%`;
     const qb = ctx.ds
       .getRepository(Account)
       .createQueryBuilder("a")
       .leftJoin(Institution, "i", "i.id = a.institutionId")
       .leftJoin(Physician, "ph", "ph.id = a.physicianId")
       .leftJoin(Institution, "pi", "pi.id = ph.institutionId")
+      .leftJoin(HealthAdministration, "si", "si.id = i.superiorAdminId")
+      .leftJoin(HealthAdministration, "sp", "sp.id = pi.superiorAdminId")
       .leftJoin(HealthAdministration, "h", "h.id = a.adminId")
       .leftJoinAndMapOne("a.throttle", LoginThrottle, "t", "t.username = a.username")
-      .where(`(i.${column} = :code OR pi.${column} = :code OR (h.regionCode LIKE :prefix AND h.id <> :self))`, {
-        code: region.code,
-        prefix: `${regionPrefix(p.regionCode!, p.regionLevel!)}%`,
-        self: p.adminId ?? 0,
-      });
+      .where(
+        `(si.regionCode LIKE :prefix OR sp.regionCode LIKE :prefix OR (h.regionCode LIKE :prefix AND h.id <> :self)
+          OR (:province = 1 AND ((i.id IS NOT NULL AND i.superiorAdminId IS NULL AND i.provinceCode = :code)
+            OR (pi.id IS NOT NULL AND pi.superiorAdminId IS NULL AND pi.provinceCode = :code))))`,
+        {
+          prefix,
+          self: p.adminId ?? 0,
+          province: p.roles.has(Role.PROVINCIAL_ADMIN) ? 1 : 0,
+          code: p.regionCode,
+        },
+      );
     if (filter?.kind) qb.andWhere("a.kind = :kind", { kind: filter.kind });
     if (filter?.search?.trim())
       qb.andWhere(`(a.username LIKE :s ${LIKE_ESCAPE} OR a.displayName LIKE :s ${LIKE_ESCAPE})`, {

@@ -62,7 +62,7 @@ export class AuthResolver {
   @Authorized(Role.HEALTH_ADMIN)
   @Mutation(() => Boolean, {
     description:
-      "重置账户密码为 666666，下次登录须修改（上级卫生行政部门操作） (reset an account's password; superior administration only)",
+      "重置账户密码为 666666，下次登录须修改，RESET_VALID_HOURS（默认 72 小时）内未修改则失效；由账户的上级卫生行政部门或更上级操作 (reset an account's password; its supervising administration or above)",
   })
   async resetAccountPassword(@Arg("accountId", () => Int) accountId: number, @Ctx() ctx: Context): Promise<boolean> {
     await resetPassword(ctx, accountId);

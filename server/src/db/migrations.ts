@@ -1,4 +1,5 @@
 import { TestPaperAuthor1796125205097 } from "./migrations/1796125205097-TestPaperAuthor";
+import { AccountResetExpiry1796125351788 } from "./migrations/1796125351788-AccountResetExpiry";
 import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-PortalMessageRead";
 import { LoginThrottle1796123865530 } from "./migrations/1796123865530-LoginThrottle";
 import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
@@ -21,4 +22,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   LoginThrottle1796123865530,
   PortalMessageRead1796124296428,
   TestPaperAuthor1796125205097,
+  AccountResetExpiry1796125351788,
 ];
