@@ -63,7 +63,15 @@ function demoName(gender: keyof typeof GIVEN, k: number, offset: number): string
 }
 
 /** The statuses every demo institution shows, with how many physicians are in each. */
-const PLAN: { status: ApplicationStatus; n: number; procedure?: Procedure; exemption?: boolean; bad?: boolean }[] = [
+const PLAN: {
+  status: ApplicationStatus;
+  n: number;
+  procedure?: Procedure;
+  exemption?: boolean;
+  bad?: boolean;
+  /** The first physician of the group asked for an exemption the institution approved: it waits on the assessor. */
+  exemptionAtAssessor?: boolean;
+}[] = [
   { status: ApplicationStatus.NOT_ENROLLED, n: 10 },
   { status: ApplicationStatus.AWAITING_REGISTRATION, n: 4 },
   { status: ApplicationStatus.RETURNED_TO_PHYSICIAN, n: 2, procedure: Procedure.SIMPLE },
@@ -71,7 +79,12 @@ const PLAN: { status: ApplicationStatus; n: number; procedure?: Procedure; exemp
   { status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW, n: 3, procedure: Procedure.GENERAL },
   { status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW, n: 2, procedure: Procedure.SIMPLE, exemption: true },
   { status: ApplicationStatus.RETURNED_TO_INSTITUTION, n: 1, procedure: Procedure.GENERAL },
-  { status: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, n: 3, procedure: Procedure.GENERAL },
+  {
+    status: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW,
+    n: 3,
+    procedure: Procedure.GENERAL,
+    exemptionAtAssessor: true,
+  },
   { status: ApplicationStatus.AWAITING_TEST, n: 4, procedure: Procedure.GENERAL },
   { status: ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION, n: 1, procedure: Procedure.GENERAL },
   { status: ApplicationStatus.AWAITING_MAKEUP_TEST, n: 1, procedure: Procedure.GENERAL },
@@ -180,7 +193,6 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
   const pdf = await world.storage.putBuffer(demoMaterialPdf());
   const png = await world.storage.putBuffer(await demoMaterialPng());
   await ensurePapers(em, world.cycle);
-  const assessorAccount = await em.findOneByOrFail(Account, { username: "gxysxh" });
   const provinceAccount = await em.findOneByOrFail(Account, { username: "gxwjw" });
   for (const [key, institution] of world.institutions) {
     if (institution.isAssessmentInstitution) continue;
@@ -190,6 +202,8 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       order: { id: "ASC" },
     });
     const institutionAccount = await em.findOneByOrFail(Account, { institutionId: institution.id });
+    // The assessor that re-reviewed and recorded: the one the institution is assigned to.
+    const assessorAccount = await em.findOneByOrFail(Account, { institutionId: institution.assessmentInstitutionId! });
     const custom = world.scale?.get(key);
     const scale = custom?.physicians ?? (key === "nnyy" ? 1 : 0.5);
     let index = 0;
@@ -222,7 +236,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       });
       const inserted = await insertPhysicians(em, institution, records as never);
       const physicians = await em.findBy(Physician, { id: In(inserted.map((p) => p.id)) });
-      for (const physician of physicians) {
+      for (const [nth, physician] of physicians.entries()) {
         const physicianAccount = await em.findOneByOrFail(Account, { physicianId: physician.id });
         // The last 待报名 physician of nnyy keeps the initial password: the portal's first sign-in.
         const firstSignIn =
@@ -234,6 +248,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
           physician,
           group,
           actors: { institutionAccount, physicianAccount, assessorAccount, provinceAccount },
+          exemptionAtAssessor: !!group.exemptionAtAssessor && nth === 0,
           pdf,
           png,
         });
@@ -355,6 +370,7 @@ interface ReplayInput {
   };
   pdf: StoredFile;
   png: StoredFile;
+  exemptionAtAssessor?: boolean;
 }
 
 async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
@@ -465,11 +481,25 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
           reviewerName: r.actors.institutionAccount.displayName,
           at: now.toISOString(),
         };
+        const exemption: Partial<Application> = {};
+        if (r.exemptionAtAssessor) {
+          await em.insert(
+            Attachment,
+            attachmentRow(app.id, "EVIDENCE", r.png, "援外医疗队证明.png", "image/png", r.actors.physicianAccount.id),
+          );
+          Object.assign(exemption, {
+            exemptionStatus: ExemptionStatus.AWAITING_ASSESSMENT_INSTITUTION,
+            exemptedTest: TestKind.PROFESSIONAL,
+            exemptionReason: "援外/援藏/援疆等对口支援",
+            exemptionNote: "2024—2025 年参加中国援外医疗队，机构已审核通过",
+            exemptionRequestedAt: now,
+          });
+        }
         await step(
           Party.OWN_INSTITUTION,
           actor(r.actors.institutionAccount, "institution"),
           ApplicationStatus.AWAITING_ASSESSMENT_REVIEW,
-          { institutionReview: review },
+          { institutionReview: review, ...exemption },
         );
         break;
       }

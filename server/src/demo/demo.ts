@@ -108,6 +108,23 @@ const INSTITUTIONS: DemoInstitution[] = [
     departments: [],
   },
   {
+    // A second assessment institution: 柳州 institutions are assessed by it, so neither assessor sees the other's.
+    key: "assessor2",
+    username: "lzyxh",
+    accountKind: AccountKind.ASSESSMENT_INSTITUTION,
+    password: DEMO_PASSWORD,
+    name: "柳州市医学会",
+    credit17: "51450200MJ0000002",
+    cityCode: "450200",
+    countyCode: "450202",
+    type: "其他",
+    levelCode: "90",
+    superior: "liuzhou",
+    isAssessmentInstitution: true,
+    beds: 0,
+    departments: [],
+  },
+  {
     key: "nnyy",
     username: "nnyy",
     accountKind: AccountKind.INSTITUTION,
@@ -280,7 +297,15 @@ export async function ensureDemoInstitution(
 async function ensureInstitutions(em: EntityManager, admins: Map<AdminKey, HealthAdministration>) {
   const byKey = new Map<string, Institution>();
   for (const d of INSTITUTIONS)
-    byKey.set(d.key, await ensureDemoInstitution(em, admins, d, byKey.get("assessor")?.id ?? null));
+    byKey.set(
+      d.key,
+      await ensureDemoInstitution(
+        em,
+        admins,
+        d,
+        byKey.get(d.cityCode === "450200" ? "assessor2" : "assessor")?.id ?? null,
+      ),
+    );
   return byKey;
 }
 

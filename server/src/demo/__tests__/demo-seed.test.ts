@@ -32,6 +32,21 @@ describe("demo data", () => {
       `{ institutionHome { pendingTasks { simpleReviews generalReviews exemptionReviews } completion { enrolled finished } } }`,
     );
     expect(home.institutionHome.pendingTasks).toEqual({ simpleReviews: 5, generalReviews: 4, exemptionReviews: 2 });
+    // Two assessment institutions, each with work in every queue, neither seeing the other's institutions.
+    const queues = `{ review: applications(filter: { queue: ASSESSMENT_REVIEW }, pageSize: 100) { total items { institutionName } }
+      exemptions: applications(filter: { queue: EXEMPTION_REREVIEW }) { total }
+      testing: applications(filter: { queue: TESTING }) { total } }`;
+    const seen: Record<string, string[]> = {};
+    for (const username of ["gxysxh", "lzyxh"]) {
+      const assessor = app.client();
+      expect((await assessor.login(username, DEMO_PASSWORD)).errors).toBeUndefined();
+      const q = await assessor.ok(queues);
+      expect([q.review.total, q.exemptions.total, q.testing.total].every((n: number) => n > 0)).toBe(true);
+      seen[username] = [...new Set<string>(q.review.items.map((i: { institutionName: string }) => i.institutionName))];
+    }
+    expect(seen.gxysxh.sort()).toEqual(["南宁市第一人民医院", "南宁市青秀区人民医院"]);
+    expect(seen.lzyxh).toEqual(["柳州市妇幼保健院"]);
+    expect(logins.map((l) => l.username)).toEqual(expect.arrayContaining(["gxysxh", "lzyxh"]));
     const physician = logins.find((l) => l.who.startsWith("医师"))!;
     expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");
     expect(logins.find((l) => l.username === "qxyy")!.password).toContain("666666");
