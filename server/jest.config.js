@@ -19,7 +19,9 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   transform: {
     "^.+\\.ts$": swcTs,
-    // graphql-upload 17 and fs-capacitor 8 are ESM-only; Jest on Node 20 cannot require(esm).
+    // The shared rules package (rules/) is plain ES modules, as are graphql-upload 17 and fs-capacitor 8; Jest on
+    // Node 20 cannot require(esm).
+    "^.+/rules/src/.+\\.js$": ["@swc/jest", { module: { type: "commonjs" } }],
     "^.+/node_modules/(graphql-upload|fs-capacitor)/.+\\.m?js$": ["@swc/jest", { module: { type: "commonjs" } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!(graphql-upload|fs-capacitor)/)"],

@@ -79,6 +79,7 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 stage("Formatting (prettier --check)", npx, ["prettier", "--check", "--log-level", "warn", "."]);
 stage("Lint (eslint)", npx, ["eslint", "--max-warnings", "0", "."]);
 stage("No import circles in server/src", process.execPath, ["scripts/check-import-cycles.mjs", "server/src"]);
+stage("Shared rules unit tests (rules/)", process.execPath, ["--test", "rules/test/"]);
 stage("Server type check (tsc --noEmit)", npm, ["run", "typecheck", "-w", "server"]);
 stage("schema.graphql in sync with the code", npm, ["run", "schema:check", "-w", "server"]);
 stage("Schema breaking-change check", npm, ["run", "schema:breaking", "-w", "server"]);

@@ -1,20 +1,11 @@
 import type { GraphQLFormattedError } from "graphql";
 import { ElMessage } from "element-plus";
 import { nextTick, reactive } from "vue";
+import type { ErrorCode as ServerErrorCode } from "./rules";
 
-/** The codes the API puts in `extensions.code` (see the server's common/errors.ts). */
+/** The codes the API puts in `extensions.code` (the shared rules package's ERROR_CODES), and the console's own. */
 export type ErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID_STATE"
-  | "PASSWORD_CHANGE_REQUIRED"
-  | "ACCOUNT_LOCKED"
-  | "RATE_LIMITED"
-  | "QUERY_TOO_COMPLEX"
-  | "INTERNAL_SERVER_ERROR"
+  | ServerErrorCode
   /** The server runs an allow-list of operations and this document is not on it (an outdated console). */
   | "PERSISTED_QUERY_NOT_ALLOWED"
   | "PERSISTED_QUERY_NOT_FOUND"

@@ -1,12 +1,13 @@
 import { FilterText } from "../common/filter-text";
-import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, MaxLength } from "class-validator";
+import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty } from "class-validator";
 import { Field, InputType } from "type-graphql";
+import { LIMITS, MaxLengthOf } from "../common/rules";
 
 @InputType({ description: "创建或编辑科室 (department form)" })
 export class DepartmentInput {
   @Field({ description: "科室名称 (name)" })
   @IsNotEmpty({ message: "请填写科室名称" })
-  @MaxLength(64, { message: "科室名称不能超过64个字" })
+  @MaxLengthOf(LIMITS.departmentName)
   name: string;
 
   @Field(() => [String], { description: "诊疗科目代码，至少一个 (practice-subject codes, at least one)" })

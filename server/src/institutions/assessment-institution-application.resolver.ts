@@ -1,5 +1,5 @@
 import { listCost, pagedCost } from "../common/query-limits";
-import { IsInt, IsNotEmpty, MaxLength, Min } from "class-validator";
+import { IsInt, IsNotEmpty, Min } from "class-validator";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import {
@@ -17,6 +17,7 @@ import {
   Root,
 } from "type-graphql";
 import { Role } from "../common/auth";
+import { LIMITS, MaxLengthOf } from "../common/rules";
 import { PageArgs, PageOf } from "../common/pagination";
 import { attachmentsOf } from "../attachments/attachment.loaders";
 import { AttachmentView } from "../attachments/attachment.view";
@@ -38,7 +39,7 @@ import { institutionById } from "./institution.loaders";
 class AaApplicationInput {
   @Field({ description: "申请说明 (statement)" })
   @IsNotEmpty({ message: "请填写申请说明" })
-  @MaxLength(2000, { message: "申请说明不能超过2000字" })
+  @MaxLengthOf(LIMITS.aaApplicationNote)
   statement: string;
 
   @Field(() => Int, { description: "床位数 (beds)" })

@@ -1,14 +1,15 @@
-import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
+import { IsInt, IsNotEmpty, IsOptional, Matches, Max, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
+import { LIMITS, MaxLengthOf, PHONE_MESSAGE, PHONE_PATTERN } from "../common/rules";
 
-export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+export { PHONE_PATTERN };
 
 /** 本机构信息 form (manual 2.2.2): red-asterisk fields are required here too. */
 @InputType({ description: "本机构信息 (institution profile; all but bedCount are required)" })
 export class InstitutionProfileInput {
   @Field({ description: "机构名称 (name)" })
   @IsNotEmpty({ message: "请填写机构名称" })
-  @MaxLength(128, { message: "机构名称不能超过128个字" })
+  @MaxLengthOf(LIMITS.institutionName)
   name: string;
 
   @Field({ description: "统一社会信用代码，18 位，含校验位 (credit code, GB 32100)" })
@@ -17,7 +18,7 @@ export class InstitutionProfileInput {
 
   @Field({ description: "医疗机构执业许可证登记号 (licence registration number)" })
   @IsNotEmpty({ message: "请填写医疗机构执业许可证登记号" })
-  @MaxLength(64, { message: "执业许可证登记号不能超过64位" })
+  @MaxLengthOf(LIMITS.licenseNo)
   licenseNo: string;
 
   @Field({ description: "机构类别，取自 referenceLists.institutionTypes (type)" })
@@ -38,22 +39,22 @@ export class InstitutionProfileInput {
 
   @Field({ description: "详细地址 (address)" })
   @IsNotEmpty({ message: "请填写详细地址" })
-  @MaxLength(255, { message: "地址不能超过255个字" })
+  @MaxLengthOf(LIMITS.address)
   address: string;
 
   @Field({ description: "法定代表人/主要负责人 (legal representative)" })
   @IsNotEmpty({ message: "请填写法定代表人" })
-  @MaxLength(64, { message: "法定代表人不能超过64个字" })
+  @MaxLengthOf(LIMITS.legalRepresentative)
   legalRepresentative: string;
 
   @Field({ description: "联系人 (contact person)" })
   @IsNotEmpty({ message: "请填写联系人" })
-  @MaxLength(64, { message: "联系人不能超过64个字" })
+  @MaxLengthOf(LIMITS.contactPerson)
   contactPerson: string;
 
   @Field({ description: "联系电话：手机或带区号的固定电话 (phone: mobile, or landline with area code)" })
   @IsNotEmpty({ message: "请填写联系电话" })
-  @Matches(PHONE_PATTERN, { message: "联系电话格式不正确，请填写手机号或带区号的固定电话" })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   contactPhone: string;
 
   @Field(() => Int, { nullable: true, description: "床位数 (beds)" })

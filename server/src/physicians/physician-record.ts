@@ -1,7 +1,7 @@
 import { categoryByCode, categoryByName, referenceLists, titleNames } from "../catalogs/catalog";
 import { idNumberFacts, normalizeIdNumber } from "../common/id-number";
 import type { Department } from "../departments/department.entity";
-import { PHONE_PATTERN } from "../institutions/institution.inputs";
+import { LIMITS, PHONE_PATTERN } from "../common/rules";
 import { Gender, PhysicianLevel, type OtherPracticeSite } from "./physician.entity";
 
 /**
@@ -73,7 +73,7 @@ export function validatePhysician(
 
   const name = text(raw.name);
   if (!name) fail("name", "请填写姓名");
-  else if (name.length > 64 || !/^[\p{Script=Han}A-Za-z·．. ]+$/u.test(name))
+  else if (name.length > LIMITS.physicianName.max || !/^[\p{Script=Han}A-Za-z·．. ]+$/u.test(name))
     fail("name", "姓名只能包含汉字、字母和间隔号");
 
   const rawId = text(raw.idNumber);

@@ -1,8 +1,9 @@
 import { FilterText } from "../common/filter-text";
-import { ArrayMaxSize, IsIn, IsOptional, MaxLength } from "class-validator";
+import { ArrayMaxSize, IsIn, IsOptional } from "class-validator";
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
 import { ApplicationStatus } from "../assessment/workflow";
 import { referenceLists } from "../catalogs/catalog";
+import { LIMITS, MaxLengthOf } from "../common/rules";
 import { PhysicianLevel, PractisingStatus } from "./physician.entity";
 
 /** The two tabs of 医师列表 (manual 2.2.5). */
@@ -72,7 +73,7 @@ export class PhysicianSort {
 @InputType({ description: "多机构执业地点 (other practice site)" })
 export class PracticeSiteInput {
   @Field({ description: "机构名称 (institution name)" })
-  @MaxLength(128, { message: "机构名称过长" })
+  @MaxLengthOf(LIMITS.practiceSiteName)
   institutionName: string;
 
   @Field(() => String, { nullable: true })
@@ -140,6 +141,6 @@ export class TransferOutInput {
 
   @Field({ nullable: true, description: "补充说明 (note)" })
   @IsOptional()
-  @MaxLength(200, { message: "补充说明不能超过200字" })
+  @MaxLengthOf(LIMITS.transferOutNote)
   note?: string;
 }

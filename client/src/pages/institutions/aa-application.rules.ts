@@ -1,4 +1,5 @@
 import type { FormRules } from "element-plus";
+import { LIMITS, lengthRule } from "@/common/rules";
 
 export interface AaApplicationForm {
   statement: string;
@@ -35,7 +36,7 @@ const count = (label: string) => [
 export const aaApplicationRules: FormRules<AaApplicationForm> = {
   statement: [
     { required: true, whitespace: true, message: "请填写申请说明", trigger: "blur" },
-    { max: 2000, message: "申请说明不能超过2000字", trigger: "blur" },
+    lengthRule(LIMITS.aaApplicationNote),
   ],
   bedCount: count("床位数"),
   physicianCount: count("医师人数"),

@@ -1,7 +1,7 @@
 import type { FormItemRule, FormRules } from "element-plus";
 import { idNumberProblem } from "@/common/id-number";
 import type { PhysicianLevel } from "@/gql/graphql";
-import { PHONE_PATTERN } from "@/pages/institutions/profile.rules";
+import { LIMITS, lengthRule, PHONE_PATTERN } from "@/common/rules";
 
 export interface PracticeSiteForm {
   institutionName: string;
@@ -71,7 +71,7 @@ const required = (message: string, trigger: "blur" | "change" = "blur"): FormIte
 export const physicianRules: FormRules<PhysicianForm> = {
   name: [
     required("请填写姓名"),
-    { max: 64, message: "姓名不能超过64个字", trigger: "blur" },
+    lengthRule(LIMITS.physicianName),
     { pattern: NAME, message: "姓名只能包含汉字、字母和间隔号", trigger: "blur" },
   ],
   idNumber: [

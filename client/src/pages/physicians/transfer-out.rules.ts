@@ -1,4 +1,5 @@
 import type { FormRules } from "element-plus";
+import { LIMITS, lengthRule } from "@/common/rules";
 
 export interface TransferOutForm {
   reason: string;
@@ -11,7 +12,7 @@ export const OTHER_REASON = "其他";
 export const transferOutRules: FormRules<TransferOutForm> = {
   reason: [{ required: true, message: "请选择调离原因", trigger: "change" }],
   note: [
-    { max: 500, message: "补充说明不能超过500字", trigger: "blur" },
+    lengthRule(LIMITS.transferOutNote),
     {
       trigger: "blur",
       validator: (_r, value: string, cb, source) =>

@@ -1,0 +1,4 @@
+export * from "./id-number.js";
+export * from "./credit-code.js";
+export * from "./fields.js";
+export * from "./error-codes.js";
