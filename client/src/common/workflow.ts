@@ -19,8 +19,13 @@ export function useWorkflow() {
     statuses.value.find((s) => s.value === status)?.label ?? "";
   const action = (a: WorkflowAction) => workflow.value?.actions.find((x) => x.action === a) ?? null;
   const actionLabel = (a: WorkflowAction) => action(a)?.label ?? "";
+  /** Why `a` cannot be done from `status`: the table's precise message for that status, else its general one. */
+  const refusal = (a: WorkflowAction, status: ApplicationStatus | null | undefined) => {
+    const rule = action(a);
+    return rule?.refusals.find((r) => r.status === status)?.message ?? rule?.refusal ?? "";
+  };
   const exemptionActionLabel = (a: ExemptionAction) =>
     workflow.value?.exemptionActions.find((x) => x.action === a)?.label ?? "";
 
-  return { workflow, ready, loading, statuses, statusLabel, action, actionLabel, exemptionActionLabel };
+  return { workflow, ready, loading, statuses, statusLabel, action, actionLabel, refusal, exemptionActionLabel };
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphq
 import type { Context } from "../context";
 import { VersionArgs } from "./application.inputs";
 import { applicationView } from "./application.mapping";
-import { adminReturn, decideMakeup } from "./application.service";
+import { adminCancelEnrollment, adminReturn, decideMakeup } from "./application.service";
 import { ApplicationView } from "./application.view";
 import { rolesFor, WorkflowAction } from "./workflow";
 
@@ -21,6 +21,20 @@ export class AdministrationResolver {
     @Ctx() ctx: Context,
   ) {
     return applicationView(await adminReturn(ctx, id, reason, expectedVersion ?? null), true);
+  }
+
+  @Authorized(...rolesFor(WorkflowAction.ADMIN_CANCEL_ENROLLMENT))
+  @Mutation(() => ApplicationView, {
+    description:
+      "卫生行政部门取消已通过机构审核、尚无测评结果的报名，须填写理由 (cancel a reviewed enrolment with no test result yet)",
+  })
+  async cancelEnrollmentByAdministration(
+    @Arg("id", () => Int, { description: "考核申请 ID (application id)" }) id: number,
+    @Arg("reason") reason: string,
+    @Args() { expectedVersion }: VersionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return applicationView(await adminCancelEnrollment(ctx, id, reason, expectedVersion ?? null), true);
   }
 
   @Authorized(...rolesFor(WorkflowAction.CONFIRM_MAKEUP))

@@ -3,7 +3,8 @@ import { requirePrincipal } from "../common/auth";
 import type { Context } from "../context";
 import { institutionById } from "../institutions/institution.loaders";
 import { ApplicationBrief } from "./application-brief.view";
-import { availableActions } from "./application.service";
+import { cycleById } from "./application.loaders";
+import { availableActions, withdrawnByCancel } from "./application.service";
 import { WorkflowAction } from "./workflow";
 
 @Resolver(() => ApplicationBrief)
@@ -13,6 +14,15 @@ export class ApplicationBriefResolver {
   })
   async availableActions(@Root() a: ApplicationBrief, @Ctx() ctx: Context) {
     const inst = a.institutionId ? await ctx.loaders.get(institutionById).load(a.institutionId) : null;
-    return availableActions(requirePrincipal(ctx), a, inst).actions;
+    const cycle = await ctx.loaders.get(cycleById).load(a.cycleId);
+    return availableActions(requirePrincipal(ctx), a, inst, cycle).actions;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      "取消报名将撤回的内容（已提交的报名信息、免考申请），界面据此提示 (what cancelling the enrolment would withdraw)",
+  })
+  withdrawnOnCancel(@Root() a: ApplicationBrief): string[] {
+    return withdrawnByCancel(a);
   }
 }

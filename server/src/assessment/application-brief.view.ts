@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Procedure } from "./procedure";
+import { Procedure, TestKind } from "./procedure";
 import { ApplicationStatus, ExemptionStatus, EXEMPTION_INFO, STATUS_INFO } from "./workflow";
 import type { Application } from "./application.entity";
 
@@ -33,6 +33,12 @@ export class ApplicationBrief {
   @Field({ description: "免考状态名称 (exemption status label)" })
   exemptionStatusLabel: string;
 
+  @Field(() => TestKind, { nullable: true, description: "免考的测评 (test the exemption is for)" })
+  exemptedTest: TestKind | null;
+
+  @Field(() => Date, { nullable: true, description: "医师提交报名信息的时间 (when the physician submitted)" })
+  submittedAt: Date | null;
+
   @Field({ description: "最近操作 (last action)" })
   lastAction: string;
 
@@ -56,6 +62,8 @@ export const briefOf = (a: Application): ApplicationBrief => ({
   procedure: a.procedure,
   exemptionStatus: a.exemptionStatus,
   exemptionStatusLabel: EXEMPTION_INFO[a.exemptionStatus].label,
+  exemptedTest: a.exemptedTest,
+  submittedAt: a.submittedAt,
   lastAction: a.lastAction,
   lastActionAt: a.lastActionAt,
   version: a.version,

@@ -19,7 +19,7 @@ import {
   opinionsByApplication,
   physicianSummaryById,
 } from "./application.loaders";
-import { APPLICATION_OWNER, availableActions } from "./application.service";
+import { APPLICATION_OWNER, availableActions, withdrawnByCancel } from "./application.service";
 import type { InstitutionReview, Submission } from "./application.types";
 import {
   ApplicationView,
@@ -61,7 +61,16 @@ export class ApplicationFieldsResolver {
   async institutionReview(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<InstitutionReviewView | null> {
     const review = (await heavyOf(ctx, a)).institutionReview as InstitutionReview | null;
     return review
-      ? { ...review, ratings: review.ratings.map((r) => ({ ...r, itemName: r.itemName ?? r.item })) }
+      ? {
+          ...review,
+          ratings: review.ratings.map((r) => ({
+            ...r,
+            itemName: r.itemName ?? r.item,
+            declaredValue: r.declaredValue ?? null,
+            threshold: r.threshold ?? null,
+            contradictsStandard: r.contradictsStandard ?? false,
+          })),
+        }
       : null;
   }
 
@@ -139,7 +148,16 @@ export class ApplicationFieldsResolver {
   })
   async availableActions(@Root() a: ApplicationView, @Ctx() ctx: Context) {
     const inst = a.institutionId ? await ctx.loaders.get(institutionById).load(a.institutionId) : null;
-    return availableActions(requirePrincipal(ctx), a, inst).actions;
+    const cycle = await ctx.loaders.get(cycleById).load(a.cycleId);
+    return availableActions(requirePrincipal(ctx), a, inst, cycle).actions;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      "取消报名将撤回的内容（已提交的报名信息、免考申请），界面据此提示 (what cancelling the enrolment would withdraw)",
+  })
+  withdrawnOnCancel(@Root() a: ApplicationView): string[] {
+    return withdrawnByCancel(a);
   }
 
   @FieldResolver(() => [ExemptionAction], {
@@ -147,7 +165,8 @@ export class ApplicationFieldsResolver {
   })
   async availableExemptionActions(@Root() a: ApplicationView, @Ctx() ctx: Context) {
     const inst = a.institutionId ? await ctx.loaders.get(institutionById).load(a.institutionId) : null;
-    return availableActions(requirePrincipal(ctx), a, inst).exemptionActions;
+    const cycle = await ctx.loaders.get(cycleById).load(a.cycleId);
+    return availableActions(requirePrincipal(ctx), a, inst, cycle).exemptionActions;
   }
 }
 

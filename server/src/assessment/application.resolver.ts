@@ -33,6 +33,14 @@ export class ApplicationResolver {
         ...t,
         eventLabel: EVENT_LABEL[t.action],
         roles: PARTY_ROLES[t.party],
+        refusals: Object.entries(t.refusals).map(([status, message]) => ({
+          status: status as ApplicationStatus,
+          message: message!,
+        })),
+        phases: Object.entries(t.phases).map(([from, phases]) => ({
+          from: from as ApplicationStatus,
+          phases: phases!,
+        })),
       })),
       exemptionStatuses: Object.entries(EXEMPTION_INFO).map(([value, info]) => ({
         value: value as ExemptionStatus,

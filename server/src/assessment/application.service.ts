@@ -17,6 +17,7 @@ import { Application } from "./application.entity";
 import {
   ETHICS,
   Rating,
+  type ItemRating,
   WORK_PERFORMANCE,
   workQuantityItem,
   type InstitutionReview,
@@ -24,29 +25,34 @@ import {
   type Submission,
 } from "./application.types";
 import type { ApplicationFormInput, ItemRatingInput } from "./application.inputs";
-import { AssessmentCycle, phaseOpen, todayInChina } from "./cycle.entity";
+import { AssessmentCycle, todayInChina } from "./cycle.entity";
 import { currentCycle } from "./cycle.service";
 import { OtherInstitutionOpinion } from "./other-opinion.entity";
 import {
   afterReReview,
   afterResult,
   exemptableTest,
+  exemptionFits,
+  failedKinds,
   overallRating,
   remainingTests,
   simpleProcedureRefusal,
 } from "./outcome";
 import { partyAllows } from "./parties";
-import { Procedure, TestKind } from "./procedure";
+import { phaseRefusal } from "./phases";
+import { Procedure, PROCEDURE_LABEL, TEST_KIND_LABEL, TestKind } from "./procedure";
 import { exemptionTransition, transition } from "./transition.service";
 import {
   ApplicationStatus,
   EDITABLE_STATUSES,
+  EXEMPTION_INFO,
   EXEMPTION_OPEN_STATUSES,
   EXEMPTION_TRANSITIONS,
   ExemptionAction,
   ExemptionStatus,
   TRANSITIONS,
   WorkflowAction,
+  type Transition,
 } from "./workflow";
 
 export const APPLICATION_OWNER = "APPLICATION";
@@ -108,6 +114,12 @@ export async function saveDraft(ctx: Context, input: ApplicationFormInput): Prom
   return inTransaction(ctx.ds, async (em) => {
     const app = await myApplicationOrFail(ctx, em);
     if (!EDITABLE_STATUSES.includes(app.status)) throw invalidState("当前状态不能修改报名信息");
+    // A draft names only a department of the physician's own institution (another's id is not even confirmed).
+    if (
+      input.departmentId != null &&
+      !(await em.existsBy(Department, { id: input.departmentId, institutionId: app.institutionId ?? -1 }))
+    )
+      throw badInput("所选科室不存在", "departmentId");
     const result = await em.update(
       Application,
       { id: app.id, version: app.version },
@@ -206,11 +218,14 @@ export async function submit(
     expectedVersion,
     decide: async (app, em) => {
       const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
-      if (!phaseOpen(cycle, "REGISTRATION", todayInChina()))
-        throw invalidState("不在本周期报名时间内，不能提交报名信息");
       const { submission, physician, department } = await validatedSubmission(em, app, form, cycle);
       if (physician.departmentId !== department.id)
         await em.update(Physician, { id: physician.id }, { departmentId: department.id, updatedAt: new Date() });
+      // The exempted test follows from the procedure in force: a request that no longer fits is void.
+      const voidsExemption =
+        app.exemptionStatus !== ExemptionStatus.NONE &&
+        app.exemptedTest !== null &&
+        !exemptionFits(cycle, submission.procedure, app.exemptedTest);
       return {
         changes: {
           procedure: submission.procedure,
@@ -221,6 +236,9 @@ export async function submit(
           institutionReview: null,
           assessmentReview: null,
         },
+        closeExemption: voidsExemption
+          ? `考核程序改为${PROCEDURE_LABEL[submission.procedure!]}，原免考申请（免${TEST_KIND_LABEL[app.exemptedTest!]}）不再适用，随之失效；如符合条件可重新申请`
+          : undefined,
         detail: { procedure: submission.procedure },
       };
     },
@@ -295,6 +313,31 @@ const ITEM_NAMES: Record<string, string> = { [WORK_PERFORMANCE]: "工作成绩",
 export const ratingItemName = (item: string, cycle?: Pick<AssessmentCycle, "workQuantityStandards"> | null) =>
   ITEM_NAMES[item] ?? cycle?.workQuantityStandards.find((s) => workQuantityItem(s.code) === item)?.name ?? item;
 
+/**
+ * One rating as recorded: for a work quantity also the declared figure and the standard, and whether the rating
+ * contradicts them (不合格 at or above the standard, 合格 below it). The reviewer confirmed it; both are kept.
+ */
+export function ratedItem(
+  item: string,
+  itemName: string,
+  rating: Rating,
+  submission: Pick<Submission, "workQuantities"> | null,
+  cycle: Pick<AssessmentCycle, "workQuantityStandards"> | null,
+): ItemRating {
+  const standard = cycle?.workQuantityStandards.find((s) => workQuantityItem(s.code) === item);
+  const declared = submission?.workQuantities.find((q) => workQuantityItem(q.code) === item);
+  if (!standard || !declared || standard.threshold === null) return { item, itemName, rating };
+  const meets = declared.value >= standard.threshold;
+  return {
+    item,
+    itemName,
+    rating,
+    declaredValue: declared.value,
+    threshold: standard.threshold,
+    contradictsStandard: meets === (rating === Rating.UNQUALIFIED),
+  };
+}
+
 /** 提交（审核通过）: 工作成绩 and 职业道德 rated (and each reported work quantity for the general procedure). */
 export async function approveByInstitution(
   ctx: Context,
@@ -319,20 +362,26 @@ export async function approveByInstitution(
         throw badInput(`请评定：${missing.map((m) => ratingItemName(m, cycle)).join("、")}`, "ratings");
       const unknown = [...given.keys()].filter((item) => !required.includes(item));
       if (unknown.length) throw badInput(`无需评定的项目：${unknown.join("、")}`, "ratings");
-      const itemRatings = required.map((item) => ({
-        item,
-        itemName: ratingItemName(item, cycle),
-        rating: given.get(item)!,
-      }));
+      const itemRatings = required.map((item) =>
+        ratedItem(item, ratingItemName(item, cycle), given.get(item)!, app.submission, cycle),
+      );
+      const outcome = overallRating(itemRatings);
+      // A 不合格 ends the physician's cycle: it must say why.
+      if (outcome === Rating.UNQUALIFIED && !opinion.trim())
+        throw badInput("评定为不合格的，须填写评定意见（说明不合格的理由）", "opinion");
+      const contradictions = itemRatings.filter((r) => r.contradictsStandard).map((r) => r.item);
       const review: InstitutionReview = {
         ratings: itemRatings,
-        outcome: overallRating(itemRatings),
+        outcome,
         opinion: opinion.trim(),
         reviewerAccountId: p.id,
         reviewerName: p.name,
         at: new Date().toISOString(),
       };
-      return { changes: { institutionReview: review, returnReason: null }, detail: { outcome: review.outcome } };
+      return {
+        changes: { institutionReview: review, returnReason: null },
+        detail: { outcome: review.outcome, ...(contradictions.length ? { contradictions } : {}) },
+      };
     },
   });
 }
@@ -373,6 +422,41 @@ export async function addOtherOpinion(
         at: new Date(),
       });
       return { detail: { institutionName: name } };
+    },
+  });
+}
+
+/** 修改 / 删除 another practice site's opinion, while this institution still reviews; each change on the timeline. */
+export async function changeOtherOpinion(
+  ctx: Context,
+  opinionId: number,
+  change: { institutionName: string; opinion: string } | null,
+  expectedVersion: number | null,
+) {
+  const existing = await ctx.ds.getRepository(OtherInstitutionOpinion).findOneBy({ id: opinionId });
+  if (!existing) throw notFound("其他执业机构意见");
+  const name = change?.institutionName.trim() ?? "";
+  const text = change?.opinion.trim() ?? "";
+  if (change && !name) throw badInput("请填写其他执业机构名称", "institutionName");
+  if (change && !text) throw badInput("请填写机构意见", "opinion");
+  return transition(ctx, {
+    action: change ? WorkflowAction.UPDATE_OPINION : WorkflowAction.REMOVE_OPINION,
+    applicationId: existing.applicationId,
+    expectedVersion,
+    decide: async (app, em) => {
+      const before = { institutionName: existing.institutionName, opinion: existing.opinion };
+      const result = change
+        ? await em.update(
+            OtherInstitutionOpinion,
+            { id: opinionId, applicationId: app.id },
+            { institutionName: name.slice(0, 128), opinion: text.slice(0, 1000), at: new Date() },
+          )
+        : await em.delete(OtherInstitutionOpinion, { id: opinionId, applicationId: app.id });
+      if (result.affected !== 1) throw stateChanged();
+      return {
+        reason: `${before.institutionName}${change ? "（意见已修改）" : "（意见已删除）"}`,
+        detail: { opinionId, before, ...(change ? { after: { institutionName: name, opinion: text } } : {}) },
+      };
     },
   });
 }
@@ -428,6 +512,28 @@ export async function adminReturn(ctx: Context, id: number, reason: string, expe
       changes: { institutionReview: null, assessmentReview: null, returnReason: reason.trim() },
       detail: { previousReviews: { institution: app.institutionReview, assessment: app.assessmentReview } },
     }),
+  });
+}
+
+/** An administration cancels an enrolment the institution can no longer cancel: reviewed, no test result yet. */
+export async function adminCancelEnrollment(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
+  return transition(ctx, {
+    action: WorkflowAction.ADMIN_CANCEL_ENROLLMENT,
+    applicationId: id,
+    expectedVersion,
+    reason,
+    decide: async (app, em) => {
+      const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
+      if (attempts.some((a) => a.passed !== null || a.voided))
+        throw invalidState("该医师已有测评结果，不能取消报名；如需重新审核，可驳回至医师");
+      return {
+        changes: { institutionReview: null, assessmentReview: null, returnReason: reason.trim() },
+        detail: {
+          previousReviews: { institution: app.institutionReview, assessment: app.assessmentReview },
+          withdrawn: withdrawnByCancel(app),
+        },
+      };
+    },
   });
 }
 
@@ -574,6 +680,16 @@ export async function exemptionStep(
         });
       }
       if (rule.requiresReason) changes.exemptionNote = reason;
+      // An exemption covers a test not yet failed: a failed (or voided) test is not exempted afterwards.
+      const covers = changes.exemptedTest ?? app.exemptedTest;
+      if (!rule.requiresReason && covers) {
+        const attempts = await em.findBy(TestAttempt, { applicationId: app.id });
+        if (failedKinds(attempts).has(covers))
+          throw invalidState(
+            `${TEST_KIND_LABEL[covers]}已参加且不合格，不能再免考；${action === ExemptionAction.REQUEST_EXEMPTION ? "请按补考流程办理" : "请驳回该免考申请"}`,
+            { reason: "TEST_ALREADY_FAILED" },
+          );
+      }
       // Approving an exemption can leave nothing to test: the application is then 合格.
       let to = app.status;
       if (action === ExemptionAction.REREVIEW_EXEMPTION_APPROVE && app.status === ApplicationStatus.AWAITING_TEST) {
@@ -588,19 +704,50 @@ export async function exemptionStep(
 
 // ---------------------------------------------------------------- what the caller may do now
 
+/** Actions that act on a part of the application (a test attempt, an opinion), not offered as its buttons. */
+const ROW_ACTIONS = [WorkflowAction.VOID_FOR_CHEATING, WorkflowAction.UPDATE_OPINION, WorkflowAction.REMOVE_OPINION];
+
+/**
+ * What 取消报名 would withdraw (the console warns naming it, the timeline records it): a submission under
+ * review, and an exemption request.
+ */
+export function withdrawnByCancel(
+  app: Pick<Application, "status" | "procedure" | "submittedAt" | "exemptionStatus" | "exemptedTest">,
+): string[] {
+  const lost: string[] = [];
+  if (
+    app.submittedAt &&
+    app.status !== ApplicationStatus.RETURNED_TO_PHYSICIAN &&
+    app.status !== ApplicationStatus.AWAITING_REGISTRATION
+  )
+    lost.push(
+      `医师已于 ${todayInChina(app.submittedAt)} 提交的报名信息${app.procedure ? `（${PROCEDURE_LABEL[app.procedure]}）` : ""}将被撤回，不再审核；重新确认参加后医师须再次提交`,
+    );
+  if (app.exemptionStatus !== ExemptionStatus.NONE)
+    lost.push(`免考申请（${EXEMPTION_INFO[app.exemptionStatus].label}）将关闭；重新确认参加后须重新申请`);
+  return lost;
+}
+
 /** The actions of the table the principal could take on this application now (the console's buttons). */
 export function availableActions(
   p: Principal,
   app: Pick<Application, "status" | "exemptionStatus" | "procedure" | "physicianId" | "institutionId">,
   institution: Institution | null,
+  cycle: Pick<AssessmentCycle, "phases"> | null = null,
+  today = todayInChina(),
 ) {
   if (!institution) return { actions: [], exemptionActions: [] };
+  const phaseAllows = (t: Transition) => {
+    const gate = t.phases[app.status];
+    return !gate?.length || !cycle || !phaseRefusal(cycle, gate, t.label, today);
+  };
   const actions = Object.values(TRANSITIONS)
-    // Cheating verdicts act on a test attempt (proctoring), not on the application page.
+    // Cheating verdicts act on a test attempt (proctoring), not on the application page; opinions on their row.
     .filter(
       (t) =>
-        t.action !== WorkflowAction.VOID_FOR_CHEATING &&
+        !ROW_ACTIONS.includes(t.action) &&
         t.from.includes(app.status) &&
+        phaseAllows(t) &&
         partyAllows(p, t.party, app, institution),
     )
     .map((t) => t.action);

@@ -54,6 +54,10 @@ export interface ItemRating {
   /** 工作成绩, 职业道德, 接诊病人数 … as of the review */
   itemName?: string;
   rating: Rating;
+  /** Work quantities: the declared figure and the standard as of the review, and whether the rating contradicts them. */
+  declaredValue?: number;
+  threshold?: number;
+  contradictsStandard?: boolean;
 }
 
 export interface InstitutionReview {

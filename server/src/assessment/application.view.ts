@@ -58,6 +58,16 @@ export class ItemRatingView {
   @Field({ description: "WORK_PERFORMANCE 工作成绩, ETHICS 职业道德, WORK_QUANTITY:<code> 工作数量" }) item: string;
   @Field({ description: "项目名称 (item name)" }) itemName: string;
   @Field(() => Rating) rating: Rating;
+  @Field(() => Float, { nullable: true, description: "申报数量（工作数量项目） (declared figure)" })
+  declaredValue?: number | null;
+  @Field(() => Float, { nullable: true, description: "标准数量（工作数量项目） (the standard)" })
+  threshold?: number | null;
+  @Field({
+    defaultValue: false,
+    description:
+      "评定与申报数量对照标准相矛盾（达标却不合格，或未达标却合格），审核人已确认 (rating contradicts the figures)",
+  })
+  contradictsStandard: boolean;
 }
 
 @ObjectType({ description: "医疗卫生机构审核意见 (the institution's review)" })
@@ -188,6 +198,26 @@ export class WorkflowActionView {
   @Field(() => [ApplicationStatus]) to: ApplicationStatus[];
   @Field() requiresReason: boolean;
   @Field({ description: "不在可执行状态时的提示 (message when refused for the status)" }) refusal: string;
+  @Field(() => [StatusMessageView], {
+    description: "某些状态下更具体的提示：从该状态实际可以怎么办 (a precise refusal per status)",
+  })
+  refusals: StatusMessageView[];
+  @Field(() => [PhaseGateView], {
+    description: "限定该动作的考核阶段（按起始状态；任一阶段在进行中即可） (the cycle phases that gate the action)",
+  })
+  phases: PhaseGateView[];
+}
+
+@ObjectType({ description: "某状态下的提示 (a message for a status)" })
+export class StatusMessageView {
+  @Field(() => ApplicationStatus) status: ApplicationStatus;
+  @Field({ description: "提示 (message)" }) message: string;
+}
+
+@ObjectType({ description: "从某状态执行动作须在其一进行中的阶段 (phases gating an action from a status)" })
+export class PhaseGateView {
+  @Field(() => ApplicationStatus) from: ApplicationStatus;
+  @Field(() => [String], { description: "阶段代码 (phase keys: REGISTRATION, INSTITUTION_REVIEW …)" }) phases: string[];
 }
 
 @ObjectType({ description: "免考流程的状态 (exemption status with label)" })

@@ -133,6 +133,10 @@ export class CycleNoticeAck {
   at: Date;
 }
 
+/** The phases a cycle defines; the workflow table names which of them gate each action. */
+export const PHASE_KEYS = ["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST", "MAKEUP"] as const;
+export type PhaseKey = (typeof PHASE_KEYS)[number];
+
 /** Is `today` (YYYY-MM-DD) inside the phase `key` of the cycle? */
 export function phaseOpen(cycle: Pick<AssessmentCycle, "phases">, key: string, today: string): boolean {
   const phase = cycle.phases.find((p) => p.key === key);

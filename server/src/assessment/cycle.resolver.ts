@@ -4,7 +4,7 @@ import { Role, requirePrincipal } from "../common/auth";
 import { badInput } from "../common/errors";
 import type { Context } from "../context";
 import { AssessmentCycle } from "./cycle.entity";
-import { createCycle, updateCycle } from "./cycle.service";
+import { createCycle, extendPhase, updateCycle } from "./cycle.service";
 import { resolveCycleId } from "./application-list";
 import { Procedure, TestKind } from "./procedure";
 
@@ -113,5 +113,23 @@ export class CycleResolver {
     @Ctx() ctx: Context,
   ) {
     return updateCycle(ctx, id, input);
+  }
+
+  @Authorized(Role.PROVINCIAL_ADMIN)
+  @Mutation(() => AssessmentCycle, {
+    description:
+      "延长考核周期的某一阶段（省级卫生行政部门），该阶段限定的动作可继续办理至新的结束日期 (extend a phase of the cycle)",
+  })
+  extendCyclePhase(
+    @Arg("id", () => Int, { description: "考核周期 ID (cycle id)" }) id: number,
+    @Arg("phase", {
+      description: "阶段代码 (phase key: REGISTRATION, INSTITUTION_REVIEW, ASSESSMENT_REVIEW, TEST, MAKEUP)",
+    })
+    phase: string,
+    @Arg("endDate", { description: "新的结束日期 YYYY-MM-DD，须晚于当前结束日期 (new end date)" }) endDate: string,
+    @Arg("reason", { description: "延长理由 (reason)" }) reason: string,
+    @Ctx() ctx: Context,
+  ) {
+    return extendPhase(ctx, id, phase, endDate, reason);
   }
 }

@@ -8,6 +8,7 @@ import { inTransaction } from "../db/transaction";
 import { defaultCycleRules } from "./cycle.defaults";
 import {
   AssessmentCycle,
+  PHASE_KEYS,
   type CyclePhase,
   type ProcedureTests,
   type SimpleProcedureRule,
@@ -41,8 +42,6 @@ export async function currentCycleId(ds: DataSource, provinceCode: string): Prom
 }
 
 const forgetCycleIds = (ds: DataSource) => cycleIds.delete(ds);
-
-export const PHASE_KEYS = ["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST", "MAKEUP"] as const;
 
 export interface CycleSettings {
   name?: string;
@@ -153,6 +152,35 @@ export async function updateCycle(ctx: Context, id: number, input: CycleSettings
       targetType: "AssessmentCycle",
       targetId: id,
       detail: { changed: Object.keys(defined) },
+    });
+    return em.findOneByOrFail(AssessmentCycle, { id });
+  });
+}
+
+/**
+ * 延长阶段: the province moves a phase's end date later (never earlier: actions already refused stay explainable);
+ * the actions the phase gates (workflow.ts) are allowed again until the new date. Audited with the old date.
+ */
+export async function extendPhase(ctx: Context, id: number, key: string, endDate: string, reason: string) {
+  const p = requirePrincipal(ctx);
+  const why = reason.trim();
+  if (!why) throw badInput("请填写延长理由", "reason");
+  if (why.length > 500) throw badInput("理由不能超过500字", "reason");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(`${endDate}T00:00:00Z`)))
+    throw badInput("结束日期格式应为 YYYY-MM-DD", "endDate");
+  return inTransaction(ctx.ds, async (em) => {
+    const cycle = await em.findOneBy(AssessmentCycle, { id, provinceCode: `${p.regionCode!.slice(0, 2)}0000` });
+    if (!cycle) throw notFound("考核周期");
+    const phase = cycle.phases.find((x) => x.key === key);
+    if (!phase) throw badInput(`本周期没有阶段“${key}”`, "phase");
+    if (endDate <= phase.endDate) throw badInput(`新的结束日期须晚于当前结束日期 ${phase.endDate}`, "endDate");
+    const phases = cycle.phases.map((x) => (x.key === key ? { ...x, endDate } : x));
+    await em.update(AssessmentCycle, { id }, { phases });
+    await audit(em, ctx, {
+      action: "cycle.phase.extend",
+      targetType: "AssessmentCycle",
+      targetId: id,
+      detail: { phase: key, from: phase.endDate, to: endDate, reason: why },
     });
     return em.findOneByOrFail(AssessmentCycle, { id });
   });

@@ -2,7 +2,13 @@ import { Arg, Args, Authorized, Ctx, Int, Mutation, Resolver } from "type-graphq
 import type { Context } from "../context";
 import { InstitutionApprovalInput, VersionArgs } from "./application.inputs";
 import { applicationView } from "./application.mapping";
-import { addOtherOpinion, approveByInstitution, exemptionStep, rejectByInstitution } from "./application.service";
+import {
+  addOtherOpinion,
+  approveByInstitution,
+  changeOtherOpinion,
+  exemptionStep,
+  rejectByInstitution,
+} from "./application.service";
 import { ApplicationView } from "./application.view";
 import { ExemptionAction, exemptionRolesFor, rolesFor, WorkflowAction } from "./workflow";
 
@@ -49,6 +55,35 @@ export class InstitutionReviewResolver {
     @Ctx() ctx: Context,
   ) {
     return applicationView(await addOtherOpinion(ctx, id, institutionName, opinion, expectedVersion ?? null), true);
+  }
+
+  @Authorized(...rolesFor(WorkflowAction.UPDATE_OPINION))
+  @Mutation(() => ApplicationView, {
+    description: "修改其他执业机构意见（本机构审核环节内），记入时间线 (change another practice site's opinion)",
+  })
+  async updateOtherInstitutionOpinion(
+    @Arg("opinionId", () => Int, { description: "意见 ID (opinion id)" }) opinionId: number,
+    @Arg("institutionName") institutionName: string,
+    @Arg("opinion") opinion: string,
+    @Args() { expectedVersion }: VersionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return applicationView(
+      await changeOtherOpinion(ctx, opinionId, { institutionName, opinion }, expectedVersion ?? null),
+      true,
+    );
+  }
+
+  @Authorized(...rolesFor(WorkflowAction.REMOVE_OPINION))
+  @Mutation(() => ApplicationView, {
+    description: "删除其他执业机构意见（本机构审核环节内），记入时间线 (remove another practice site's opinion)",
+  })
+  async removeOtherInstitutionOpinion(
+    @Arg("opinionId", () => Int, { description: "意见 ID (opinion id)" }) opinionId: number,
+    @Args() { expectedVersion }: VersionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return applicationView(await changeOtherOpinion(ctx, opinionId, null, expectedVersion ?? null), true);
   }
 
   @Authorized(...exemptionRolesFor(ExemptionAction.APPROVE_EXEMPTION))

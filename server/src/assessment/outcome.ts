@@ -25,11 +25,28 @@ interface AppFacts {
   exemptedTest: TestKind | null;
 }
 
-/** Tests the physician must still pass: the procedure's, less an approved exemption. */
+/**
+ * Does an exemption of `exemptedTest` fit the procedure in force? Manual 2.2.8: the simple procedure may be
+ * exempted from 医学人文 only, the general one from 业务水平 only; changing the procedure voids one that no longer fits.
+ */
+export const exemptionFits = (
+  cycle: Pick<AssessmentCycle, "requiredTests">,
+  procedure: Procedure | null,
+  exemptedTest: TestKind | null,
+) => exemptedTest !== null && exemptableTest(cycle, procedure) === exemptedTest;
+
+/** Tests the physician must still pass: the procedure's, less an approved exemption that fits the procedure in force. */
 export function remainingTests(cycle: Pick<AssessmentCycle, "requiredTests">, app: AppFacts): TestKind[] {
-  const exempt = app.exemptionStatus === ExemptionStatus.APPROVED ? app.exemptedTest : null;
+  const exempt =
+    app.exemptionStatus === ExemptionStatus.APPROVED && exemptionFits(cycle, app.procedure, app.exemptedTest)
+      ? app.exemptedTest
+      : null;
   return requiredTests(cycle, app.procedure).filter((t) => t !== exempt);
 }
+
+/** Kinds failed by a graded (or absent) attempt, or voided for cheating: an exemption no longer covers them. */
+export const failedKinds = (attempts: (AttemptFacts & { passed: boolean | null })[]) =>
+  new Set(attempts.filter((a) => a.voided || a.passed === false).map((a) => a.testKind));
 
 export const overallRating = (ratings: ItemRating[]): Rating =>
   ratings.some((r) => r.rating === Rating.UNQUALIFIED) ? Rating.UNQUALIFIED : Rating.QUALIFIED;

@@ -9,12 +9,21 @@ import { Application } from "./application.entity";
 import { ApplicationEvent } from "./application-event.entity";
 import { adjustCounters, moveCounter } from "./counters";
 import { actingRole, partyAllows } from "./parties";
+import { AttemptStatus, TestAttempt } from "../exams/test-attempt.entity";
+import { AssessmentCycle, todayInChina, type PhaseKey } from "./cycle.entity";
+import { phaseRefusal } from "./phases";
 import {
   ApplicationStatus,
+  CLOSE_EXEMPTION_EVENT,
   EVENT_LABEL,
+  EXEMPTION_CLOSED_BY,
+  EXEMPTION_INFO,
   EXEMPTION_OPEN_STATUSES,
   EXEMPTION_TRANSITIONS,
+  ExemptionStatus,
   Party,
+  refusalFor,
+  TESTING_STATUSES,
   TRANSITIONS,
   type ExemptionAction,
   type WorkflowAction,
@@ -27,6 +36,10 @@ export interface Outcome {
   changes?: Partial<Application>;
   /** Extra facts for the timeline (ratings, scores …). */
   detail?: Record<string, unknown>;
+  /** The timeline's reason when the caller gave none (what the step withdrew or changed). */
+  reason?: string;
+  /** Closes the exemption request, with this reason on the timeline (e.g. the procedure changed). */
+  closeExemption?: string;
 }
 
 export interface TransitionRequest {
@@ -63,6 +76,7 @@ export interface StatusWrite {
   changes?: Partial<Application>;
   reason?: string | null;
   detail?: Record<string, unknown>;
+  closeExemption?: string;
 }
 
 /**
@@ -86,21 +100,14 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     .where("id = :id AND version = :version", { id: w.app.id, version: w.app.version })
     .execute();
   if (result.affected !== 1) throw stateChanged();
-  await em.insert(ApplicationEvent, {
-    applicationId: w.app.id,
-    at: now,
-    actorType: actor.principal.type,
-    actorId: actor.principal.id,
-    actorName: actor.principal.name.slice(0, 128),
-    actorRole: actingRole(actor.principal, w.party),
+  await insertEvent(em, actor, w, now, {
     action: w.action,
     fromStatus: w.app.status,
-    toStatus: w.to,
     reason: w.reason ?? null,
-    detail: w.detail ? JSON.stringify(w.detail) : null,
-    ip: actor.ip.slice(0, 64),
+    detail: w.detail,
   });
   if (w.to !== w.app.status) await adjustCounters(em, moveCounter(w.app.cycleId, w.institution, w.app.status, w.to));
+  await closeWhatTheMoveEnds(em, actor, w, now);
   // 合格 carries a certificate; leaving 合格 (a later cheating verdict) revokes it.
   if (w.to === ApplicationStatus.QUALIFIED && w.app.status !== ApplicationStatus.QUALIFIED)
     await issueCertificate(em, { ...w.app, ...w.changes, status: w.to });
@@ -119,6 +126,8 @@ interface Step {
   to: ApplicationStatus[];
   /** Throws the rule's refusal when the application's state does not admit the step. */
   admit: (app: Application) => void;
+  /** The cycle phases that gate the step, per from-status (workflow.ts). */
+  phases?: Partial<Record<ApplicationStatus, PhaseKey[]>>;
   /** Columns every run of the step sets (before the outcome's own). */
   changes?: (app: Application) => Partial<Application>;
   detail?: (app: Application) => Record<string, unknown>;
@@ -138,6 +147,7 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
       throw stateChanged();
     step.admit(app);
+    await admitPhase(em, app, step);
     const outcome = (await req.decide?.(app, em, institution)) ?? {};
     const to = outcome.to ?? (step.to.length === 1 ? step.to[0] : app.status);
     if (step.to.length && !step.to.includes(to)) throw new Error(`${step.action} cannot lead to ${to}`);
@@ -152,13 +162,79 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
         party: step.party,
         to,
         changes: { ...step.changes?.(app), ...outcome.changes },
-        reason,
+        reason: reason ?? outcome.reason ?? null,
         detail,
+        closeExemption: outcome.closeExemption,
       },
     );
     return em.findOneByOrFail(Application, { id: app.id });
   };
   return req.em ? work(req.em) : inTransaction(ctx.ds, work);
+}
+
+/**
+ * What a move ends besides the status (workflow.ts): an exemption request the new status closes
+ * (its own timeline event), and the 未开始 attempts of an application that leaves testing (a return,
+ * a cancelled enrolment, a result): nobody is to take them any more.
+ */
+async function closeWhatTheMoveEnds(em: EntityManager, actor: Actor, w: StatusWrite, now: Date) {
+  const exemption = w.changes?.exemptionStatus ?? w.app.exemptionStatus;
+  const closedByMove = w.to !== w.app.status && EXEMPTION_CLOSED_BY[w.to]?.includes(exemption);
+  if ((closedByMove || w.closeExemption) && exemption !== ExemptionStatus.NONE) {
+    await em.update(
+      Application,
+      { id: w.app.id },
+      {
+        exemptionStatus: ExemptionStatus.NONE,
+        exemptedTest: null,
+        exemptionReason: null,
+        exemptionNote: null,
+        exemptionRequestedAt: null,
+      },
+    );
+    await insertEvent(em, actor, w, now, {
+      action: CLOSE_EXEMPTION_EVENT,
+      fromStatus: w.to,
+      reason:
+        w.closeExemption ??
+        `${EVENT_LABEL[w.action as keyof typeof EVENT_LABEL] ?? w.action}，免考申请（${EXEMPTION_INFO[exemption].label}）随之关闭`,
+      detail: { exemption: { from: exemption, to: ExemptionStatus.NONE, exemptedTest: w.app.exemptedTest } },
+    });
+  }
+  if (TESTING_STATUSES.includes(w.app.status) && !TESTING_STATUSES.includes(w.to))
+    await em.delete(TestAttempt, { applicationId: w.app.id, status: AttemptStatus.NOT_STARTED });
+}
+
+async function insertEvent(
+  em: EntityManager,
+  actor: Actor,
+  w: StatusWrite,
+  at: Date,
+  e: { action: string; fromStatus: ApplicationStatus; reason: string | null; detail?: Record<string, unknown> },
+) {
+  await em.insert(ApplicationEvent, {
+    applicationId: w.app.id,
+    at,
+    actorType: actor.principal.type,
+    actorId: actor.principal.id,
+    actorName: actor.principal.name.slice(0, 128),
+    actorRole: actingRole(actor.principal, w.party),
+    action: e.action,
+    fromStatus: e.fromStatus,
+    toStatus: w.to,
+    reason: e.reason,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+    ip: actor.ip.slice(0, 64),
+  });
+}
+
+/** Refuses a step whose gating phases (for the application's status) are all closed today. */
+async function admitPhase(em: EntityManager, app: Application, step: Pick<Step, "phases" | "label">) {
+  const gate = step.phases?.[app.status];
+  if (!gate?.length) return;
+  const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+  const closed = phaseRefusal(cycle, gate, step.label, todayInChina());
+  if (closed) throw invalidState(closed.message, { reason: "PHASE_CLOSED", phase: closed.phase });
 }
 
 /** Runs one action of the transition table on one application, atomically. */
@@ -169,7 +245,7 @@ export async function transition(ctx: Context, req: TransitionRequest): Promise<
     {
       ...rule,
       admit: (app) => {
-        if (!rule.from.includes(app.status)) throw invalidState(rule.refusal, { status: app.status });
+        if (!rule.from.includes(app.status)) throw invalidState(refusalFor(rule, app.status), { status: app.status });
       },
     },
     req,

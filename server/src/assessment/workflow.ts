@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { permissionRole, ApiPermission, Role } from "../common/auth";
+import type { PhaseKey } from "./cycle.entity";
 
 /**
  * The assessment workflow as data (../shared/domain/workflow.md). Resolvers take their roles from
@@ -79,6 +80,12 @@ export const IN_PROGRESS_STATUSES: ApplicationStatus[] = [
   ApplicationStatus.AWAITING_MAKEUP_TEST,
 ];
 export const FINAL_STATUSES = [ApplicationStatus.QUALIFIED, ApplicationStatus.UNQUALIFIED];
+/** Statuses in which the physician is to be tested; leaving them drops the attempts not yet started. */
+export const TESTING_STATUSES = [
+  ApplicationStatus.AWAITING_TEST,
+  ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION,
+  ApplicationStatus.AWAITING_MAKEUP_TEST,
+];
 /** Statuses in which the physician may edit and submit. */
 export const EDITABLE_STATUSES = [ApplicationStatus.AWAITING_REGISTRATION, ApplicationStatus.RETURNED_TO_PHYSICIAN];
 /** Statuses in which the institution reviews. */
@@ -102,6 +109,9 @@ export enum WorkflowAction {
   REFUSE_MAKEUP = "REFUSE_MAKEUP",
   RECORD_MAKEUP_RESULT = "RECORD_MAKEUP_RESULT",
   VOID_FOR_CHEATING = "VOID_FOR_CHEATING",
+  UPDATE_OPINION = "UPDATE_OPINION",
+  REMOVE_OPINION = "REMOVE_OPINION",
+  ADMIN_CANCEL_ENROLLMENT = "ADMIN_CANCEL_ENROLLMENT",
 }
 
 /**
@@ -140,11 +150,27 @@ export interface Transition {
   requiresReason: boolean;
   /** Message when tried from a status outside `from` (manual 2.2.5 note for cancelling). */
   refusal: string;
+  /** A more precise message for some statuses outside `from`: what is really possible from there. */
+  refusals: Partial<Record<ApplicationStatus, string>>;
+  /**
+   * The cycle phases that gate the action, per from-status: it is allowed while any of them is open.
+   * A status not listed is not gated (enrolment, the administrations' corrections, exemptions).
+   */
+  phases: Partial<Record<ApplicationStatus, PhaseKey[]>>;
 }
+
+/** The refusal for trying `rule` from `status`. */
+export const refusalFor = (rule: Pick<Transition, "refusal" | "refusals">, status: ApplicationStatus) =>
+  rule.refusals[status] ?? rule.refusal;
 
 const S = ApplicationStatus;
 /** One mutation records first and make-up results, so both actions refuse with the same words. */
 const RESULT_REFUSAL = "该医师当前不在待参加考核或待参加补考状态，不能录入测评结果";
+interface TransitionOptions {
+  requiresReason?: boolean;
+  refusals?: Partial<Record<ApplicationStatus, string>>;
+  phases?: Partial<Record<ApplicationStatus, PhaseKey[]>>;
+}
 const t = (
   action: WorkflowAction,
   label: string,
@@ -152,8 +178,24 @@ const t = (
   from: ApplicationStatus[],
   to: ApplicationStatus[],
   refusal: string,
-  requiresReason = false,
-): Transition => ({ action, label, party, from, to, refusal, requiresReason });
+  { requiresReason = false, refusals = {}, phases = {} }: TransitionOptions = {},
+): Transition => ({ action, label, party, from, to, refusal, requiresReason, refusals, phases });
+/** The same phases for every from-status. */
+const during = (from: ApplicationStatus[], ...phases: PhaseKey[]) =>
+  Object.fromEntries(from.map((s) => [s, phases])) as Partial<Record<ApplicationStatus, PhaseKey[]>>;
+const each = (statuses: ApplicationStatus[], message: string) =>
+  Object.fromEntries(statuses.map((s) => [s, message])) as Partial<Record<ApplicationStatus, string>>;
+
+const REVIEWING = [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION];
+/** Reviewed by the institution, no test result yet: an administration may return or cancel from here. */
+const REVIEWED_UNTESTED = [S.RETURNED_TO_INSTITUTION, S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST];
+const REVIEW_PHASES = { ...during([S.AWAITING_INSTITUTION_REVIEW], "INSTITUTION_REVIEW") };
+// After the assessor's return the institution reviews again in the assessor's phase too.
+REVIEW_PHASES[S.RETURNED_TO_INSTITUTION] = ["INSTITUTION_REVIEW", "ASSESSMENT_REVIEW"];
+const MAKEUP_STATUSES = [S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST];
+const RESULT_HELD = "该医师已有测评结果（首次测评不合格），不能撤销；是否补考由省级卫生行政部门确认";
+const FINISHED = "该医师本周期考核已有结果，不能撤销；如发现测评作弊，由省级卫生行政部门认定作弊";
+const NOT_REVIEWED = "该申请尚未通过医疗卫生机构审核，由医疗卫生机构审核、驳回或取消报名";
 
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   ENROLL: t(
@@ -170,7 +212,17 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     Party.OWN_INSTITUTION,
     [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW],
     [S.NOT_ENROLLED],
-    "该申请已审核，如需取消报名请联系上级卫生行政部门驳回处理",
+    "该申请已通过本机构审核，不能由本机构取消报名；如需取消，请联系上级卫生行政部门办理（取消报名或驳回）",
+    {
+      refusals: {
+        [S.NOT_ENROLLED]: "该医师尚未确认参加本周期考核，无需取消报名",
+        ...each(
+          MAKEUP_STATUSES,
+          "该医师已有测评结果（首次测评不合格），报名不能再取消；是否补考由省级卫生行政部门确认",
+        ),
+        ...each(FINAL_STATUSES, "该医师本周期考核已有结果，报名不能再取消"),
+      },
+    },
   ),
   SUBMIT: t(
     WorkflowAction.SUBMIT,
@@ -179,31 +231,58 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN],
     [S.AWAITING_INSTITUTION_REVIEW],
     "当前状态不能提交报名信息",
+    {
+      phases: {
+        [S.AWAITING_REGISTRATION]: ["REGISTRATION"],
+        // A returned application may be resubmitted while its reviewer (the institution) still reviews.
+        [S.RETURNED_TO_PHYSICIAN]: ["REGISTRATION", "INSTITUTION_REVIEW"],
+      },
+    },
   ),
   APPROVE: t(
     WorkflowAction.APPROVE,
     "提交",
     Party.OWN_INSTITUTION,
-    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    REVIEWING,
     [S.AWAITING_ASSESSMENT_REVIEW],
     "该申请当前不在本机构审核环节",
+    { phases: REVIEW_PHASES },
   ),
   REJECT: t(
     WorkflowAction.REJECT,
     "驳回",
     Party.OWN_INSTITUTION,
-    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    REVIEWING,
     [S.RETURNED_TO_PHYSICIAN],
     "该申请当前不在本机构审核环节",
-    true,
+    { requiresReason: true, phases: REVIEW_PHASES },
   ),
   ADD_OPINION: t(
     WorkflowAction.ADD_OPINION,
     "新增意见",
     Party.OWN_INSTITUTION,
-    [S.AWAITING_INSTITUTION_REVIEW, S.RETURNED_TO_INSTITUTION],
+    REVIEWING,
     [],
     "只能在本机构审核环节新增其他执业机构意见",
+    { phases: REVIEW_PHASES },
+  ),
+  UPDATE_OPINION: t(
+    WorkflowAction.UPDATE_OPINION,
+    "修改意见",
+    Party.OWN_INSTITUTION,
+    REVIEWING,
+    [],
+    "只能在本机构审核环节修改其他执业机构意见",
+    { phases: REVIEW_PHASES },
+  ),
+  REMOVE_OPINION: t(
+    WorkflowAction.REMOVE_OPINION,
+    "删除意见",
+    Party.OWN_INSTITUTION,
+    REVIEWING,
+    [],
+    "只能在本机构审核环节删除其他执业机构意见",
+    { phases: REVIEW_PHASES },
   ),
   REREVIEW_APPROVE: t(
     WorkflowAction.REREVIEW_APPROVE,
@@ -212,6 +291,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_ASSESSMENT_REVIEW],
     [S.AWAITING_TEST, S.QUALIFIED, S.UNQUALIFIED],
     "该申请当前不在考核机构复核环节",
+    { phases: during([S.AWAITING_ASSESSMENT_REVIEW], "ASSESSMENT_REVIEW") },
   ),
   REREVIEW_REJECT: t(
     WorkflowAction.REREVIEW_REJECT,
@@ -220,16 +300,43 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_ASSESSMENT_REVIEW],
     [S.RETURNED_TO_INSTITUTION],
     "该申请当前不在考核机构复核环节",
-    true,
+    { requiresReason: true, phases: during([S.AWAITING_ASSESSMENT_REVIEW], "ASSESSMENT_REVIEW") },
   ),
   ADMIN_RETURN: t(
     WorkflowAction.ADMIN_RETURN,
     "驳回",
     Party.ADMINISTRATION,
-    [S.AWAITING_ASSESSMENT_REVIEW, S.AWAITING_TEST],
+    REVIEWED_UNTESTED,
     [S.RETURNED_TO_PHYSICIAN],
-    "只能驳回已审核、尚未测评完成的申请",
-    true,
+    "只能驳回已通过医疗卫生机构审核、尚未测评完成的申请",
+    {
+      requiresReason: true,
+      refusals: {
+        ...each(
+          [S.NOT_ENROLLED, S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW],
+          NOT_REVIEWED,
+        ),
+        ...each(MAKEUP_STATUSES, RESULT_HELD),
+        ...each(FINAL_STATUSES, FINISHED),
+      },
+    },
+  ),
+  ADMIN_CANCEL_ENROLLMENT: t(
+    WorkflowAction.ADMIN_CANCEL_ENROLLMENT,
+    "取消报名",
+    Party.ADMINISTRATION,
+    REVIEWED_UNTESTED,
+    [S.NOT_ENROLLED],
+    "只能取消已通过医疗卫生机构审核、尚无测评结果的报名",
+    {
+      requiresReason: true,
+      refusals: {
+        ...each([S.AWAITING_REGISTRATION, S.RETURNED_TO_PHYSICIAN, S.AWAITING_INSTITUTION_REVIEW], NOT_REVIEWED),
+        [S.NOT_ENROLLED]: "该医师尚未确认参加本周期考核，无需取消报名",
+        ...each(MAKEUP_STATUSES, RESULT_HELD),
+        ...each(FINAL_STATUSES, FINISHED),
+      },
+    },
   ),
   RECORD_TEST_RESULT: t(
     WorkflowAction.RECORD_TEST_RESULT,
@@ -238,6 +345,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_TEST],
     [S.AWAITING_TEST, S.QUALIFIED, S.AWAITING_MAKEUP_CONFIRMATION],
     RESULT_REFUSAL,
+    { phases: during([S.AWAITING_TEST], "TEST") },
   ),
   CONFIRM_MAKEUP: t(
     WorkflowAction.CONFIRM_MAKEUP,
@@ -254,7 +362,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_MAKEUP_CONFIRMATION],
     [S.UNQUALIFIED],
     "该医师当前不在待确认补考状态",
-    true,
+    { requiresReason: true },
   ),
   RECORD_MAKEUP_RESULT: t(
     WorkflowAction.RECORD_MAKEUP_RESULT,
@@ -263,6 +371,7 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_MAKEUP_TEST],
     [S.AWAITING_MAKEUP_TEST, S.QUALIFIED, S.UNQUALIFIED],
     RESULT_REFUSAL,
+    { phases: during([S.AWAITING_MAKEUP_TEST], "MAKEUP") },
   ),
   VOID_FOR_CHEATING: t(
     WorkflowAction.VOID_FOR_CHEATING,
@@ -271,15 +380,21 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
     [S.AWAITING_TEST, S.AWAITING_MAKEUP_CONFIRMATION, S.AWAITING_MAKEUP_TEST, S.QUALIFIED],
     [S.AWAITING_MAKEUP_CONFIRMATION, S.UNQUALIFIED],
     "该测评记录不能再认定作弊",
-    true,
+    { requiresReason: true },
   ),
 };
 
 /** Events outside the transition tables that still move an application (roster operations). */
 export const TRANSFER_OUT_EVENT = "TRANSFER_OUT";
 
+/** The exemption request closed by the workflow itself (enrolment cancelled, a result, the procedure changed). */
+export const CLOSE_EXEMPTION_EVENT = "CLOSE_EXEMPTION";
+
 /** How the timeline and the progress list name an action once it happened. */
-export const EVENT_LABEL: Record<WorkflowAction | ExemptionActionName | typeof TRANSFER_OUT_EVENT, string> = {
+export const EVENT_LABEL: Record<
+  WorkflowAction | ExemptionActionName | typeof TRANSFER_OUT_EVENT | typeof CLOSE_EXEMPTION_EVENT,
+  string
+> = {
   TRANSFER_OUT: "调离",
   ENROLL: "确认参加",
   CANCEL_ENROLLMENT: "取消报名",
@@ -295,6 +410,10 @@ export const EVENT_LABEL: Record<WorkflowAction | ExemptionActionName | typeof T
   REFUSE_MAKEUP: "不予补考",
   RECORD_MAKEUP_RESULT: "录入补考结果",
   VOID_FOR_CHEATING: "认定作弊",
+  UPDATE_OPINION: "修改其他机构意见",
+  REMOVE_OPINION: "删除其他机构意见",
+  ADMIN_CANCEL_ENROLLMENT: "卫生行政部门取消报名",
+  CLOSE_EXEMPTION: "免考申请关闭",
   REQUEST_EXEMPTION: "申请免考",
   APPROVE_EXEMPTION: "机构通过免考",
   REJECT_EXEMPTION: "机构驳回免考",
@@ -440,3 +559,15 @@ export const exemptionRolesFor = (action: ExemptionAction) => PARTY_ROLES[EXEMPT
 export const EXEMPTION_OPEN_STATUSES: ApplicationStatus[] = Object.values(ApplicationStatus).filter(
   (s) => s !== ApplicationStatus.NOT_ENROLLED && !FINAL_STATUSES.includes(s),
 );
+
+const EXEMPTION_LIVE = [E.AWAITING_INSTITUTION, E.AWAITING_ASSESSMENT_INSTITUTION];
+/**
+ * Exemption requests a move to a status closes (back to 未申请, with a CLOSE_EXEMPTION event on the timeline):
+ * cancelling the enrolment closes whatever was requested, decided or not (a re-enrolment starts afresh);
+ * a final result closes the requests still waiting (an approved exemption stays: the result relied on it).
+ */
+export const EXEMPTION_CLOSED_BY: Partial<Record<ApplicationStatus, ExemptionStatus[]>> = {
+  NOT_ENROLLED: [...EXEMPTION_LIVE, E.APPROVED, E.REJECTED],
+  QUALIFIED: EXEMPTION_LIVE,
+  UNQUALIFIED: EXEMPTION_LIVE,
+};

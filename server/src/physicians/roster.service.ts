@@ -11,6 +11,7 @@ import { phaseOpen, todayInChina, type AssessmentCycle } from "../assessment/cyc
 import { currentCycle } from "../assessment/cycle.service";
 import { actingRole } from "../assessment/parties";
 import { transition, writeTransition } from "../assessment/transition.service";
+import { withdrawnByCancel } from "../assessment/application.service";
 import {
   ApplicationStatus,
   EVENT_LABEL,
@@ -356,7 +357,15 @@ export async function cancelEnrollment(
     ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId, institutionId: inst.id })
     : null;
   if (!application) throw notFound("医师");
-  await transition(ctx, { action: WorkflowAction.CANCEL_ENROLLMENT, applicationId: application.id, expectedVersion });
+  await transition(ctx, {
+    action: WorkflowAction.CANCEL_ENROLLMENT,
+    applicationId: application.id,
+    expectedVersion,
+    decide: (app) => {
+      const withdrawn = withdrawnByCancel(app);
+      return withdrawn.length ? { reason: withdrawn.join("；").slice(0, 500), detail: { withdrawn } } : {};
+    },
+  });
   return physicianDetail(ctx, physicianId);
 }
 

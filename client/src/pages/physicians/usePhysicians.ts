@@ -130,13 +130,20 @@ export function usePhysicians(dialogs: RosterDialogs) {
     return !!status && status !== "NOT_ENROLLED" && !workflow.statuses.value.find((s) => s.value === status)?.final;
   };
   const cancelRefusal = (row: RosterRowFragment) =>
-    canDo(row, "CANCEL_ENROLLMENT") ? "" : workflow.action("CANCEL_ENROLLMENT")?.refusal || "该申请当前不能取消报名";
+    canDo(row, "CANCEL_ENROLLMENT")
+      ? ""
+      : workflow.refusal("CANCEL_ENROLLMENT", row.currentApplication?.status) || "该申请当前不能取消报名";
 
   /** 【取消报名】: back to 未确认参加; refused once the application was reviewed (manual 2.2.5 备注). */
   async function cancelEnrollment(row: RosterRowFragment) {
     const label = workflow.actionLabel("CANCEL_ENROLLMENT");
-    const confirmed = await confirmAction(`确定为 ${row.name} ${label}吗？取消后该医师将回到“未确认参加”名单。`, {
-      title: label,
+    // A submission under review (or an exemption request) is withdrawn: say so, naming it (the server lists it).
+    const lost = row.currentApplication?.withdrawnOnCancel ?? [];
+    const message = lost.length
+      ? `确定为 ${row.name} ${label}吗？取消后该医师将回到“未确认参加”名单，并且：${lost.join("；")}。`
+      : `确定为 ${row.name} ${label}吗？取消后该医师将回到“未确认参加”名单。`;
+    const confirmed = await confirmAction(message, {
+      title: lost.length ? `${label}（将撤回已提交的内容）` : label,
       confirmText: label,
       danger: true,
     });

@@ -1,4 +1,4 @@
-import { computed, reactive, ref, watch } from "vue";
+import { computed, nextTick, reactive, ref, watch } from "vue";
 import { useRouter } from "vue-router";
 import { useMutation, useQuery } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
@@ -9,6 +9,7 @@ import { useWorkflow } from "@/common/workflow";
 import {
   ApplicationReviewDocument,
   ApproveApplicationDocument,
+  RemoveOtherInstitutionOpinionDocument,
   PhysicianDetailDocument,
   RejectApplicationDocument,
   type Procedure,
@@ -25,6 +26,8 @@ export interface RatingRow {
   reported?: string;
   standard?: string;
   belowStandard?: boolean;
+  /** Set when the item has a standard: the declared figure reaches it. */
+  meetsStandard?: boolean;
   /** What the rating rests on, for the items without figures. */
   basis?: string;
 }
@@ -130,6 +133,7 @@ export function useReview(id: number, procedure: Procedure) {
           reported: quantity(q.value, q.unit),
           standard: q.threshold === null || q.threshold === undefined ? "由本机构确定" : quantity(q.threshold, q.unit),
           belowStandard: q.threshold !== null && q.threshold !== undefined && q.value < q.threshold,
+          meetsStandard: q.threshold === null || q.threshold === undefined ? undefined : q.value >= q.threshold,
         }))
       : []),
     { item: "WORK_PERFORMANCE", name: RATING_ITEM.WORK_PERFORMANCE, basis: "依据医师工作成绩自评及本机构掌握情况评定" },
@@ -151,11 +155,25 @@ export function useReview(id: number, procedure: Procedure) {
   function rate(item: string, rating: Rating) {
     ratings[item] = rating;
     missing.value = missing.value.filter((m) => m !== item);
+    if (outcome.value !== "UNQUALIFIED") opinionError.value = "";
   }
   function rateAllQualified() {
     for (const r of ratingRows.value) rate(r.item, "QUALIFIED");
   }
   const allRated = computed(() => ratingRows.value.every((r) => ratings[r.item]));
+  /** A 不合格 ends the physician's cycle: the opinion must say why (the server refuses it empty too). */
+  const opinionRequired = computed(() => outcome.value === "UNQUALIFIED");
+  const opinionError = ref("");
+  watch(opinion, (text) => {
+    if (text.trim()) opinionError.value = "";
+  });
+  /** Ratings that contradict the declared figure against the standard: 不合格 although reached, 合格 although not. */
+  const contradictions = computed(() =>
+    ratingRows.value.filter(
+      (r) =>
+        r.meetsStandard !== undefined && ratings[r.item] && r.meetsStandard === (ratings[r.item] === "UNQUALIFIED"),
+    ),
+  );
   /** Manual 2.2.7 备注: any 不合格 makes the result 不合格 (the server computes the same). */
   const outcome = computed<Rating | null>(() => {
     if (ratingRows.value.some((r) => ratings[r.item] === "UNQUALIFIED")) return "UNQUALIFIED";
@@ -166,6 +184,14 @@ export function useReview(id: number, procedure: Procedure) {
   const { mutate: approveMutation, loading: approving } = useMutation(ApproveApplicationDocument);
   const { mutate: rejectMutation, loading: rejecting } = useMutation(RejectApplicationDocument);
   const backToList = () => router.push({ name: LIST_ROUTE[procedure] });
+
+  /** Brings a field into view in the middle of the window, clear of the sticky action bar. */
+  async function scrollToField(selector: string) {
+    await nextTick();
+    const el = document.querySelector(selector);
+    el?.scrollIntoView({ block: "center", behavior: "smooth" });
+    el?.querySelector<HTMLElement>("input, textarea")?.focus({ preventScroll: true });
+  }
 
   function next() {
     step.value = 1;
@@ -183,10 +209,27 @@ export function useReview(id: number, procedure: Procedure) {
     if (unrated.length) {
       missing.value = unrated.map((r) => r.item);
       ElMessage.warning(`请评定：${unrated.map((r) => r.name).join("、")}`);
+      await scrollToField(`[data-item="${unrated[0].item}"]`);
+      return;
+    }
+    if (opinionRequired.value && !opinion.value.trim()) {
+      opinionError.value = "评定为不合格的，须填写评定意见（说明不合格的理由）";
+      await scrollToField('[data-test="review-opinion"]');
       return;
     }
     const label = workflow.actionLabel("APPROVE");
     const result = RATING[outcome.value!];
+    if (contradictions.value.length) {
+      const lines = contradictions.value.map(
+        (r) =>
+          `${r.name}：申报 ${r.reported}，标准 ${r.standard}，评定为“${RATING[ratings[r.item]!]}”（${r.meetsStandard ? "已达标却评为不合格" : "未达标却评为合格"}）`,
+      );
+      const sure = await confirmAction(
+        `以下评定与申报数量对照标准不一致：${lines.join("；")}。请确认评定无误（评定与申报数量将一并记录）。`,
+        { title: "评定与申报数量不一致", confirmText: "确认评定", danger: true },
+      );
+      if (!sure) return;
+    }
     const ok = await confirmAction(
       `${a.physician.name} 的评定结果为“${result}”。${label}后将提交考核机构复核，确定${label}吗？`,
       {
@@ -207,6 +250,26 @@ export function useReview(id: number, procedure: Procedure) {
       });
       ElMessage.success(`已${label} ${a.physician.name} 的审核结果，等待考核机构复核`);
       await backToList();
+    } catch (err) {
+      reportActionError(err, refetch);
+    }
+  }
+
+  const { mutate: removeOpinionMutation } = useMutation(RemoveOtherInstitutionOpinionDocument);
+  /** 【删除】 another site's opinion (recorded on the timeline), while this institution reviews. */
+  async function removeOpinion(o: { id: number; institutionName: string }) {
+    const a = app.value;
+    if (!a) return;
+    const ok = await confirmAction(`确定删除 ${o.institutionName} 的意见吗？删除将记入时间线。`, {
+      title: "删除其他执业机构意见",
+      confirmText: "删除",
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await removeOpinionMutation({ opinionId: o.id, expectedVersion: a.version });
+      ElMessage.success(`已删除 ${o.institutionName} 的意见`);
+      await refetch();
     } catch (err) {
       reportActionError(err, refetch);
     }
@@ -250,6 +313,9 @@ export function useReview(id: number, procedure: Procedure) {
     ratings,
     missing,
     opinion,
+    opinionRequired,
+    opinionError,
+    contradictions,
     rate,
     rateAllQualified,
     outcome,
@@ -258,6 +324,7 @@ export function useReview(id: number, procedure: Procedure) {
     next,
     previous,
     approve,
+    removeOpinion,
     reject,
     backToList,
   };

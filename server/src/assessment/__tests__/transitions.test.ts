@@ -1,4 +1,5 @@
 import { Application } from "../application.entity";
+import { OtherInstitutionOpinion } from "../other-opinion.entity";
 import { Procedure } from "../procedure";
 import {
   ApplicationStatus,
@@ -8,6 +9,7 @@ import {
   ExemptionStatus,
   PARTY_ROLES,
   Party,
+  refusalFor,
   TRANSITIONS,
   WorkflowAction,
 } from "../workflow";
@@ -51,6 +53,23 @@ const ratings = {
   opinion: "",
 };
 
+/** The target's other-site opinion (one is written directly when the case needs it). */
+async function opinionOf(t: Target): Promise<number> {
+  const repo = app.deps.ds.getRepository(OtherInstitutionOpinion);
+  const found = await repo.findOneBy({ applicationId: t.application.id });
+  if (found) return found.id;
+  const row = await repo.save(
+    repo.create({
+      applicationId: t.application.id,
+      institutionName: "某医院",
+      opinion: "原意见",
+      byAccountId: 1,
+      at: new Date(),
+    }),
+  );
+  return row.id;
+}
+
 const INVOKE: Record<Exclude<WorkflowAction, "VOID_FOR_CHEATING">, Invoke> = {
   ENROLL: (c, t) =>
     c.request(`mutation($id: Int!) { enrollPhysician(physicianId: $id) { id } }`, { id: t.physician.id }),
@@ -80,6 +99,19 @@ const INVOKE: Record<Exclude<WorkflowAction, "VOID_FOR_CHEATING">, Invoke> = {
     }),
   ADMIN_RETURN: (c, t) =>
     c.request(`mutation($id: Int!) { returnApplication(id: $id, reason: "退回") { id } }`, { id: t.application.id }),
+  ADMIN_CANCEL_ENROLLMENT: (c, t) =>
+    c.request(`mutation($id: Int!) { cancelEnrollmentByAdministration(id: $id, reason: "医师离岗") { id } }`, {
+      id: t.application.id,
+    }),
+  UPDATE_OPINION: async (c, t) =>
+    c.request(
+      `mutation($id: Int!) { updateOtherInstitutionOpinion(opinionId: $id, institutionName: "某医院", opinion: "同意") { id } }`,
+      { id: await opinionOf(t) },
+    ),
+  REMOVE_OPINION: async (c, t) =>
+    c.request(`mutation($id: Int!) { removeOtherInstitutionOpinion(opinionId: $id) { id } }`, {
+      id: await opinionOf(t),
+    }),
   RECORD_TEST_RESULT: (c, t) =>
     c.request(
       `mutation($id: Int!) { recordTestResult(input: { applicationId: $id, testKind: HUMANITIES, passed: true }) { id } }`,
@@ -217,9 +249,13 @@ describe.each(actions)("%s", (action) => {
 
   it.each(forbiddenStatuses)(`is refused from %s with the rule's message and changes nothing`, async (status) => {
     const target = await place(status);
+    const client = await callerFor(rule.party).client(target);
     const before = await snapshot(target.application.id);
-    const res = await INVOKE[action](await callerFor(rule.party).client(target), target);
-    expect(res.errors?.[0]).toMatchObject({ message: rule.refusal, extensions: { code: "INVALID_STATE" } });
+    const res = await INVOKE[action](client, target);
+    expect(res.errors?.[0]).toMatchObject({
+      message: refusalFor(rule, status),
+      extensions: { code: "INVALID_STATE" },
+    });
     expect(await snapshot(target.application.id)).toEqual(before);
   });
 
