@@ -171,7 +171,10 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await reviewed.locator('.op:has([data-test="row-cancel"])').hover();
       await page
         .locator(".el-popper:visible")
-        .filter({ hasText: "该申请已通过本机构审核，不能由本机构取消报名；如需取消，请联系上级卫生行政部门办理（取消报名或驳回）" })
+        .filter({
+          hasText:
+            "该申请已通过本机构审核，不能由本机构取消报名；如需取消，请联系上级卫生行政部门办理（取消报名或驳回）",
+        })
         .waitFor();
       expect(await reviewed.textContent()).toContain("待考核机构复核");
       await waitFor(() => total(), "共 3 条");

@@ -229,7 +229,9 @@ describe("参加、批量参加、取消报名", () => {
     await setStatus(mine[3].id, ApplicationStatus.AWAITING_ASSESSMENT_REVIEW);
     const err = await instA.fails(CANCEL, { id: mine[3].id });
     expect(err.extensions?.code).toBe("INVALID_STATE");
-    expect(err.message).toBe("该申请已通过本机构审核，不能由本机构取消报名；如需取消，请联系上级卫生行政部门办理（取消报名或驳回）");
+    expect(err.message).toBe(
+      "该申请已通过本机构审核，不能由本机构取消报名；如需取消，请联系上级卫生行政部门办理（取消报名或驳回）",
+    );
     expect((await appOf(mine[3].id)).status).toBe("AWAITING_ASSESSMENT_REVIEW");
     await setStatus(mine[3].id, ApplicationStatus.AWAITING_REGISTRATION);
   });
