@@ -50,8 +50,9 @@ export interface RunningApp {
 }
 
 /** Connects the database and brings its schema up to date: migrations on MySQL, synchronise on SQLite. */
-export async function openDatabase(config: AppConfig): Promise<DataSource> {
-  if (databaseKind(config) === "mysql") {
+export async function openDatabase(config: AppConfig, options: { migrate?: boolean } = {}): Promise<DataSource> {
+  // Worker processes skip this: their primary ran the migrations before forking them.
+  if (databaseKind(config) === "mysql" && options.migrate !== false) {
     // Migrations may rebuild large tables: they run without the statement timeout requests get.
     const migrator = await createDataSource({ ...config, entities, databaseTimeouts: null });
     await migrator.initialize();
