@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { audit, auditNow } from "../audit/audit";
+import { audit, auditNow, institutionCounty } from "../audit/audit";
 import { Role, type Principal } from "../common/auth";
 import { AppError, badInput, ErrorCode, forbidden, notFound, unauthenticated } from "../common/errors";
 import { isIdNumberLike, normalizeIdNumber } from "../common/id-number";
@@ -16,6 +16,12 @@ import { dummyPasswordHash, hashPassword, initialPasswordHash, verifyPassword } 
 import { INITIAL_PASSWORD, passwordPolicyViolation } from "./password-policy";
 import { hashToken, newToken, principalForAccountId, SESSION_COOKIE } from "./principal";
 import { Session } from "./session.entity";
+
+/** The region an account's audit records belong to: its institution's county, its administration's region. */
+async function accountRegion(em: EntityManager, a: Account): Promise<string | null> {
+  if (a.adminId) return (await em.findOneBy(HealthAdministration, { id: a.adminId }))?.regionCode ?? null;
+  return institutionCounty(em, a.institutionId, a.physicianId);
+}
 
 /** Physicians may type either ID form; accounts store the canonical 18-digit number. */
 export function canonicalUsername(username: string): string {
@@ -44,7 +50,9 @@ export async function login(ctx: Context, usernameInput: string, password: strin
   sweepThrottles(ctx.ds);
   const attempt = await claimAttempt(ctx.ds, ctx.config, username);
   const found = await ctx.ds.getRepository(Account).findOneBy({ username });
-  const target = found ? { targetType: "Account", targetId: found.id } : {};
+  const target = found
+    ? { targetType: "Account", targetId: found.id, regionCode: await accountRegion(ctx.ds.manager, found) }
+    : {};
   const refusal = (reason: string) => ({
     action: "auth.login",
     success: false,
@@ -97,11 +105,7 @@ export async function login(ctx: Context, usernameInput: string, password: strin
       ip: ctx.ip.slice(0, 64),
       userAgent: ctx.userAgent,
     });
-    await audit(
-      em,
-      { principal: null, ip: ctx.ip },
-      { action: "auth.login", actorName: username, targetType: "Account", targetId: account.id },
-    );
+    await audit(em, { principal: null, ip: ctx.ip }, { action: "auth.login", actorName: username, ...target });
   });
   ctx.res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -214,6 +218,7 @@ export async function resetPassword(ctx: Context, accountId: number, em?: Entity
       action: "auth.password.reset",
       targetType: "Account",
       targetId: target.id,
+      regionCode: await accountRegion(tx, target),
       detail: { username: target.username },
     });
   };

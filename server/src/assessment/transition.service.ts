@@ -1,3 +1,4 @@
+import { audit } from "../audit/audit";
 import type { EntityManager } from "typeorm";
 import { requirePrincipal, type Principal } from "../common/auth";
 import { badInput, invalidState, notFound, stateChanged } from "../common/errors";
@@ -105,6 +106,13 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     fromStatus: w.app.status,
     reason: w.reason ?? null,
     detail: w.detail,
+  });
+  await audit(em, actor, {
+    action: `workflow.${w.action}`,
+    targetType: "Application",
+    targetId: w.app.id,
+    detail: { from: w.app.status, to: w.to, ...(w.reason ? { reason: w.reason } : {}) },
+    regionCode: w.institution.countyCode,
   });
   if (w.to !== w.app.status) await adjustCounters(em, moveCounter(w.app.cycleId, w.institution, w.app.status, w.to));
   await closeWhatTheMoveEnds(em, actor, w, now);

@@ -50,6 +50,15 @@ export class AuditLog {
   @Column({ type: "varchar", length: 64, default: "" })
   ip: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "所属地区代码：决定哪些卫生行政部门可见 (region the record belongs to; decides which administrations see it)",
+  })
+  @Index()
+  @Column({ type: "varchar", length: 12, nullable: true })
+  regionCode: string | null;
+
   @Field(() => String, { nullable: true, description: "详情（JSON） (details as JSON text)" })
   @Column({ type: "text", nullable: true })
   detail: string | null;

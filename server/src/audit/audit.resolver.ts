@@ -1,7 +1,9 @@
 import { FilterText } from "../common/filter-text";
 import { LIKE_ESCAPE, likeContains, likePrefix } from "../common/like";
 import { Arg, Args, Authorized, Ctx, Field, InputType, Query, Resolver } from "type-graphql";
-import { Role } from "../common/auth";
+import { Role, requirePrincipal } from "../common/auth";
+import { maskPersonalNumbersIn } from "../common/id-number";
+import { regionPrefix } from "../regions/region.entity";
 import { offsetOf, PageArgs, PageOf } from "../common/pagination";
 import { pagedCost } from "../common/query-limits";
 import type { Context } from "../context";
@@ -31,20 +33,30 @@ class AuditFilter {
 
 const AuditPage = PageOf(AuditLog, "AuditLogPage", "审计记录分页 (a page of audit records)");
 
-/** The audit trail (sign-ins, resets, workflow and proctoring decisions, API calls) for the province. */
+/**
+ * The audit trail (sign-ins, resets, workflow transitions, roster changes, reveals of full ID numbers, API calls).
+ * Each administration sees the records of its region (the province also those of no region: anonymous callers);
+ * ID numbers and phone numbers in them are masked.
+ */
 @Resolver()
 export class AuditResolver {
-  @Authorized(Role.PROVINCIAL_ADMIN)
+  @Authorized(Role.HEALTH_ADMIN)
   @Query(() => AuditPage, {
     complexity: pagedCost,
-    description: "审计记录，最新的在前（省级卫生行政部门） (audit records, newest first)",
+    description:
+      "本辖区的审计记录，最新的在前；身份证号、手机号脱敏 (audit records of the administration's region, newest first; personal numbers masked)",
   })
   async auditLogs(
     @Arg("filter", () => AuditFilter, { nullable: true }) filter: AuditFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
   ) {
+    const p = requirePrincipal(ctx);
     const qb = ctx.ds.getRepository(AuditLog).createQueryBuilder("l");
+    const inRegion = `l.regionCode LIKE :region`;
+    const region = `${regionPrefix(p.regionCode!, p.regionLevel!)}%`;
+    if (p.roles.has(Role.PROVINCIAL_ADMIN)) qb.where(`(${inRegion} OR l.regionCode IS NULL)`, { region });
+    else qb.where(inRegion, { region });
     if (filter?.action) qb.andWhere(`l.action LIKE :action ${LIKE_ESCAPE}`, { action: likePrefix(filter.action) });
     if (filter?.actorName)
       qb.andWhere(`l.actorName LIKE :actor ${LIKE_ESCAPE}`, { actor: likeContains(filter.actorName) });
@@ -52,6 +64,11 @@ export class AuditResolver {
     if (filter?.since) qb.andWhere("l.at >= :since", { since: sqlTime(ctx.ds, filter.since) });
     if (filter?.failedOnly) qb.andWhere("l.success = :no", { no: false });
     const [items, total] = await qb.orderBy("l.id", "DESC").skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
-    return { items, total, page: page.page, pageSize: page.pageSize };
+    const masked = items.map((l) => ({
+      ...l,
+      actorName: maskPersonalNumbersIn(l.actorName),
+      detail: l.detail === null ? null : maskPersonalNumbersIn(l.detail),
+    }));
+    return { items: masked, total, page: page.page, pageSize: page.pageSize };
   }
 }

@@ -19,6 +19,15 @@ export const maskIdNumber = (id: string) =>
 export const maskPhone = (phone: string) =>
   phone.length >= 7 ? phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4) : "*".repeat(phone.length);
 
+/**
+ * Masks every ID number (15 or 18 characters) and mobile number inside free text — audit records' attempted user
+ * names and details — the way lists show them.
+ */
+export const maskPersonalNumbersIn = (text: string) =>
+  text
+    .replace(/(?<![\dA-Za-z])(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g, (id) => maskIdNumber(id))
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (phone) => maskPhone(phone));
+
 /** Masks a Chinese name for public pages: 张三 → 张*, 欧阳娜娜 → 欧**娜. */
 export function maskName(name: string): string {
   const chars = [...name];

@@ -1,3 +1,4 @@
+import { AuditLogRegion1796126697368 } from "./migrations/1796126697368-AuditLogRegion";
 import { TestPaperAuthor1796125205097 } from "./migrations/1796125205097-TestPaperAuthor";
 import { AccountResetExpiry1796125351788 } from "./migrations/1796125351788-AccountResetExpiry";
 import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-PortalMessageRead";
@@ -23,4 +24,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   PortalMessageRead1796124296428,
   TestPaperAuthor1796125205097,
   AccountResetExpiry1796125351788,
+  AuditLogRegion1796126697368,
 ];

@@ -1,7 +1,7 @@
 import { AuditLog } from "../../audit/audit-log.entity";
-import type { AppConfig } from "../../config";
-import { startTestApp, type TestApp } from "../../testing/test-app";
-import { buildWorld, signIn, TEST_PASSWORD, type World } from "../../testing/world";
+import { appWithWorld } from "../../testing/app-with-world";
+import type { TestApp } from "../../testing/test-app";
+import { signIn, TEST_PASSWORD } from "../../testing/world";
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { id } }`;
 const ME = `{ me { username } }`;
@@ -21,17 +21,6 @@ const loginBody = (username: string, password: string) => ({
   variables: { input: { username, password } },
 });
 const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.code ?? "OK";
-
-/** A server and the test world for one describe block. */
-function appWithWorld(overrides: Partial<AppConfig>) {
-  const t = {} as { app: TestApp; world: World };
-  beforeAll(async () => {
-    t.app = await startTestApp(overrides);
-    t.world = await buildWorld(t.app.deps.ds);
-  });
-  afterAll(() => t.app.close());
-  return t;
-}
 
 /** Waits out the end of a one-minute rate-limit window, so a test's requests all fall in one window. */
 async function awayFromWindowEdge() {

@@ -1,0 +1,78 @@
+import { ApplicationStatus } from "../../assessment/workflow";
+import { appWithWorld } from "../../testing/app-with-world";
+import { signIn } from "../../testing/world";
+import { placeApplication } from "../../testing/workflow";
+
+const LOGS = `query($filter: AuditFilter) { auditLogs(filter: $filter, pageSize: 100) { total items { action actorName actorType targetType targetId success ip at regionCode detail } } }`;
+type Row = {
+  action: string;
+  actorName: string;
+  targetType: string;
+  targetId: number;
+  ip: string;
+  detail: string | null;
+};
+
+const t = appWithWorld();
+
+const logs = async (user: string, filter: Record<string, unknown> = {}): Promise<Row[]> =>
+  (await (await signIn(t.app, user)).ok(LOGS, { filter })).auditLogs.items;
+
+describe("the audit log has every transition, with who, when and from where", () => {
+  it("an institution's 驳回 is recorded as a workflow action on the application", async () => {
+    const { application } = await placeApplication(t.app, t.world, ApplicationStatus.AWAITING_INSTITUTION_REVIEW);
+    const inst = await signIn(t.app, t.world.users.instA);
+    await inst.ok(`mutation($id: Int!) { rejectApplication(id: $id, reason: "材料不全") { status } }`, {
+      id: application.id,
+    });
+    const rows = (await logs(t.world.users.province, { action: "workflow." })).filter(
+      (r) => r.targetId === application.id,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      targetType: "Application",
+      actorName: "甲医院",
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+    });
+    expect(JSON.parse(rows[0].detail!)).toMatchObject({
+      from: ApplicationStatus.AWAITING_INSTITUTION_REVIEW,
+      to: ApplicationStatus.RETURNED_TO_PHYSICIAN,
+      reason: "材料不全",
+    });
+  });
+});
+
+describe("each administration reads its own region's records", () => {
+  it("the city sees its institutions' sign-ins and transitions; another city and a county outside them do not", async () => {
+    await signIn(t.app, t.world.users.instA); // 甲医院, county 450102 in Nanning
+    const nanning = await logs(t.world.users.nanning);
+    expect(nanning.some((r) => r.action === "auth.login" && r.actorName === t.world.users.instA)).toBe(true);
+    expect(nanning.some((r) => r.action.startsWith("workflow.") && r.actorName === "甲医院")).toBe(true);
+    const liuzhou = await logs(t.world.users.liuzhou);
+    expect(liuzhou.some((r) => r.actorName === t.world.users.instA || r.actorName === "甲医院")).toBe(false);
+    const qingxiu = await logs(t.world.users.qingxiu); // 450103: not 甲医院's county
+    expect(qingxiu.some((r) => r.actorName === t.world.users.instA || r.actorName === "甲医院")).toBe(false);
+    // the county sees its own institution (乙医院)
+    await signIn(t.app, t.world.users.instB);
+    expect((await logs(t.world.users.qingxiu)).some((r) => r.actorName === t.world.users.instB)).toBe(true);
+  });
+
+  it("an administration's password reset is seen by that administration, with the target", async () => {
+    const nanning = await signIn(t.app, t.world.users.nanning);
+    await nanning.ok(`mutation($id: Int!) { resetAccountPassword(accountId: $id) }`, { id: t.world.accounts.instB.id });
+    const rows = await logs(t.world.users.qingxiu, { action: "auth.password.reset" });
+    expect(rows.map((r) => r.targetId)).toContain(t.world.accounts.instB.id);
+  });
+});
+
+describe("personal numbers are masked in the audit view", () => {
+  it("an attempted ID number and a phone number inside the records are masked", async () => {
+    const idNumber = "450103198001011234";
+    await t.app.client().login(idNumber, "wrong");
+    const rows = await logs(t.world.users.province, { action: "auth.login", failedOnly: true });
+    const names = rows.map((r) => r.actorName);
+    expect(names).toContain("4501**********1234");
+    expect(names).not.toContain(idNumber);
+    expect(JSON.stringify(rows)).not.toContain(idNumber);
+  });
+});
