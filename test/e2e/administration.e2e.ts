@@ -282,4 +282,78 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await screenshot(page, "admin-application-returned");
     });
   });
+
+  test("疑似作弊认定: the marked attempt with its pictures; cheating confirmed voids it; the audit trail shows it", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-cheating", { page, server }, async () => {
+      const tile = page.locator('[data-test="waiting-cheating"]');
+      await waitFor(async () => (await tile.textContent())?.replace(/\s+/g, ""), "1待认定疑似作弊");
+      await tile.click();
+      await page.waitForURL(/\/administration\/cheating$/);
+      await waitFor(() => listRows(page, "cheating-table").count(), 1);
+      const row = listRows(page, "cheating-table").first();
+      expect(await row.textContent()).toContain("柳州市妇幼保健院");
+      const name = ((await row.locator("td").nth(1).textContent()) ?? "").trim();
+      expect(await row.textContent()).toContain("24%");
+      await row.locator('[data-test="row-photos"]').click();
+      const gallery = page.locator('[data-test="snapshot-gallery"]');
+      await gallery.waitFor();
+      expect(await gallery.locator("img").count()).toBeGreaterThan(0);
+      await page.keyboard.press("Escape");
+      await gallery.waitFor({ state: "hidden" });
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-cheating");
+      await expectAccessible(page, "疑似作弊认定");
+
+      await row.getByRole("button", { name: "认定作弊" }).click();
+      const box = page.locator(".el-message-box");
+      await box.waitFor();
+      await box.locator("textarea").fill("监考照片与本人明显不符");
+      await answerMessageBox(page, "认定作弊");
+      await expectMessage(page, "已认定作弊，本次测评作废", "success");
+      // Judged, it leaves the queue; the attempt is void.
+      await page.getByText("暂无待认定的疑似作弊").waitFor();
+      const judged = (
+        await graphql<{ testAttempts: { items: { voided: boolean; verdict: string; suspected: boolean }[] } }>(
+          page.context(),
+          `{ testAttempts(filter: { name: "${name}", withSnapshots: true }, pageSize: 10) { items { voided verdict suspected } } }`,
+        )
+      ).data!;
+      expect(judged.testAttempts.items).toContainEqual(expect.objectContaining({ voided: true, verdict: "CONFIRMED" }));
+    });
+    await step("admin-audit", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "审计记录" }).click();
+      await page.waitForURL(/\/administration\/audit/);
+      await waitFor(async () => (await listRows(page, "audit-table").count()) > 0, true);
+      await page.goto("/administration/audit?action=proctoring.");
+      await waitFor(
+        async () =>
+          (await listRows(page, "audit-table").first().textContent())?.includes("广西壮族自治区卫生健康委员会"),
+        true,
+      );
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-audit");
+      await expectAccessible(page, "审计记录");
+      await expectFailedLoad(page, "audit-table", "AuditLogs", () => page.reload());
+    });
+  });
+
+  test("辖区机构: the 申请考核机构 permission opened for an institution of the city", async () => {
+    const { page } = await signedIn("nnwjw");
+    await step("admin-institutions", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "辖区机构" }).click();
+      await page.waitForURL(/\/administration\/institutions/);
+      const row = tableRow(page, "南宁市青秀区人民医院");
+      await row.waitFor();
+      expect(await row.textContent()).toContain("未开通");
+      expect(await page.locator('[data-test="region-institutions-table"]').textContent()).not.toContain("柳州");
+      await row.getByRole("button", { name: "开通申请权限" }).click();
+      await answerMessageBox(page, "开通");
+      await expectMessage(page, "已开通申请考核机构权限", "success");
+      await waitFor(async () => (await tableRow(page, "南宁市青秀区人民医院").textContent())?.includes("已开通"), true);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-institutions");
+      await expectAccessible(page, "辖区机构");
+    });
+  });
 });

@@ -37,6 +37,9 @@ export const RouteName = {
   adminApplications: "admin-applications",
   adminAccounts: "admin-accounts",
   adminMakeups: "admin-makeups",
+  adminInstitutions: "admin-institutions",
+  adminAudit: "admin-audit",
+  adminCheating: "admin-cheating",
 
   // Public: what the QR code on a certificate opens (no sign-in).
   verify: "verify",

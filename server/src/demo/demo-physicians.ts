@@ -254,7 +254,15 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
         });
       }
     }
-    await proctorSessions(em, world, institution, assessorAccount, custom?.proctored ?? 3);
+    // 柳州市妇幼保健院 has marked its low-similarity attempt 疑似作弊: the province's 疑似作弊认定 has one waiting.
+    await proctorSessions(
+      em,
+      world,
+      institution,
+      assessorAccount,
+      custom?.proctored ?? 3,
+      key === "lzfy" ? institutionAccount : null,
+    );
   }
 }
 
@@ -289,6 +297,8 @@ async function proctorSessions(
   institution: Institution,
   assessor: Account,
   count: number,
+  /** Marks the low-similarity attempt 疑似作弊 as this institution account. */
+  marker: Account | null = null,
 ) {
   const attempts = await em.find(TestAttempt, {
     where: { institutionId: institution.id, status: AttemptStatus.NOT_STARTED },
@@ -334,6 +344,12 @@ async function proctorSessions(
       });
     }
     await em.update(TestAttempt, { id: attempt.id }, { minSimilarity: Math.min(...plan), snapshotCount: plan.length });
+    if (marker && i % 3 === 1)
+      await em.update(
+        TestAttempt,
+        { id: attempt.id },
+        { suspected: true, suspectedAt: new Date(), suspectedByAccountId: marker.id },
+      );
   }
 }
 

@@ -23,12 +23,19 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
     title: "机构管理",
     icon: markRaw(Stamp),
     roles: ADMIN,
-    children: [{ title: "考核机构申请审批", route: RouteName.aaApplicationReview, roles: ADMIN }],
+    children: [
+      { title: "辖区机构", route: RouteName.adminInstitutions, roles: ADMIN },
+      { title: "考核机构申请审批", route: RouteName.aaApplicationReview, roles: ADMIN },
+    ],
   },
   {
     title: "省级审批",
     icon: markRaw(Stamp),
     roles: PROVINCE,
-    children: [{ title: "补考确认", route: RouteName.adminMakeups, roles: PROVINCE }],
+    children: [
+      { title: "补考确认", route: RouteName.adminMakeups, roles: PROVINCE },
+      { title: "疑似作弊认定", route: RouteName.adminCheating, roles: PROVINCE },
+      { title: "审计记录", route: RouteName.adminAudit, roles: PROVINCE },
+    ],
   },
 ];

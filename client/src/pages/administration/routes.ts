@@ -22,6 +22,24 @@ export const administrationRoutes: RouteRecordRaw[] = [
     meta: { title: "账户管理", trail: ["辖区监管"], roles: ["HEALTH_ADMIN"] },
   },
   {
+    path: "administration/institutions",
+    name: RouteName.adminInstitutions,
+    component: () => import("./InstitutionsPage.vue"),
+    meta: { title: "辖区机构", trail: ["机构管理"], roles: ["HEALTH_ADMIN"] },
+  },
+  {
+    path: "administration/cheating",
+    name: RouteName.adminCheating,
+    component: () => import("./CheatingPage.vue"),
+    meta: { title: "疑似作弊认定", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+  },
+  {
+    path: "administration/audit",
+    name: RouteName.adminAudit,
+    component: () => import("./AuditPage.vue"),
+    meta: { title: "审计记录", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+  },
+  {
     path: "administration/makeups",
     name: RouteName.adminMakeups,
     component: () => import("./MakeupPage.vue"),
