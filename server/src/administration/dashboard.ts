@@ -43,7 +43,10 @@ export class AdministrationDashboard {
     description: "下一级各地区或各机构的进度 (progress of each sub-region or institution)",
   })
   children: RegionProgressRow[];
-  @Field(() => AdministrationWaiting) waiting: AdministrationWaiting;
+  @Field(() => AdministrationWaiting, {
+    description: "本辖区等待处理的事项 (what waits for this administration in its region)",
+  })
+  waiting: AdministrationWaiting;
 }
 
 const CHILD: Record<RegionLevel, RegionGrouping> = {
