@@ -18,6 +18,7 @@ import { Department } from "./departments/department.entity";
 import { Certificate } from "./certificates/certificate.entity";
 import { AssessmentInstitutionApplication } from "./institutions/assessment-institution-application.entity";
 import { Institution } from "./institutions/institution.entity";
+import { JurisdictionChangeRequest } from "./institutions/jurisdiction-change.entity";
 import { Physician, PhysicianTransfer } from "./physicians/physician.entity";
 import { ImportJob, ImportRowResult } from "./physicians/import/import-job.entity";
 import { HealthAdministration } from "./regions/health-administration.entity";
@@ -31,6 +32,7 @@ export const entities = [
   HealthAdministration,
   Institution,
   AssessmentInstitutionApplication,
+  JurisdictionChangeRequest,
   Account,
   Session,
   ApiClient,

@@ -21,6 +21,7 @@ import { DepartmentResolver } from "./departments/department.resolver";
 import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
 import { HomeResolver } from "./institutions/home.resolver";
 import { InstitutionResolver } from "./institutions/institution.resolver";
+import { JurisdictionChangeResolver } from "./institutions/jurisdiction-change.resolver";
 import {
   PhysicianDetailFieldsResolver,
   PhysicianResolver,
@@ -42,6 +43,7 @@ export const resolvers: NonEmptyArray<Function> = [
   InstitutionResolver,
   HomeResolver,
   AssessmentInstitutionApplicationResolver,
+  JurisdictionChangeResolver,
   DepartmentResolver,
   PhysicianResolver,
   PhysicianSummaryFieldsResolver,

@@ -16,6 +16,8 @@ import {
   type RunningServer,
   type Session,
   journey,
+  expectAccessible,
+  VIEWPORTS,
 } from "./harness";
 
 /** Manual 2.2.2–2.2.4 as 南宁市第一人民医院 (nnyy): 本机构信息, 科室信息, 申请考核机构 (approved by nnwjw). */
@@ -60,14 +62,10 @@ describe("institution: profile, departments, assessment-institution application"
         .filter({ hasText: "已被其他机构使用" })
         .waitFor();
 
-      // Fix everything and change a few fields: level, region (down to the county), phone.
+      // Fix everything and change a few fields: level, phone. The region is read-only (the administration sets it).
       await credit.fill(original);
       await chooseOption(page, formItem(page, "机构级别"), "三级乙等");
-      await formItem(page, "所在地区").locator(".el-cascader").click();
-      const panel = page.locator(".el-cascader-panel:visible");
-      await panel.locator(".el-cascader-node").filter({ hasText: "广西壮族自治区" }).click();
-      await panel.locator(".el-cascader-node").filter({ hasText: "南宁市" }).click();
-      await panel.locator(".el-cascader-node").filter({ hasText: "青秀区" }).click();
+      expect(await formItem(page, "所在地区").locator(".el-cascader").count()).toBe(0);
       await page.locator('input[name="contactPhone"]').fill("0771-2188888");
       await page.locator('[data-test="profile-submit"]').click();
       await expectMessage(page, "本机构信息已保存", "success");
@@ -77,11 +75,41 @@ describe("institution: profile, departments, assessment-institution application"
       await waitFor(() => page.locator('input[name="contactPerson"]').inputValue(), "王主任");
       expect(await page.locator('input[name="contactPhone"]').inputValue()).toBe("0771-2188888");
       expect(await formItem(page, "机构级别").textContent()).toContain("三级乙等");
-      await waitFor(
-        async () => (await formItem(page, "所在地区").locator("input").inputValue()).includes("青秀区"),
-        true,
-      );
       expect(await page.locator('[data-test="relations"]').textContent()).toContain("南宁市卫生健康委员会");
+
+      // 申请变更: the region changes only once the superior administration approves; the page shows the request.
+      const region = page.locator('[data-test="region-name"]');
+      await waitFor(async () => (await region.textContent())?.trim(), "广西壮族自治区 南宁市 兴宁区");
+      await page.locator('[data-test="request-change"]').click();
+      const dialog = page.locator(".el-dialog").filter({ hasText: "申请变更所在地区" });
+      await dialog.waitFor({ state: "visible" });
+      await page.locator('[data-test="change-submit"]').click();
+      await formItem(dialog, "申请理由")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "请填写申请理由" })
+        .waitFor();
+      await formItem(dialog, "变更为").locator(".el-cascader").click();
+      const panel = page.locator(".el-cascader-panel:visible");
+      await panel.locator(".el-cascader-node").filter({ hasText: "广西壮族自治区" }).click();
+      await panel.locator(".el-cascader-node").filter({ hasText: "南宁市" }).click();
+      await panel.locator(".el-cascader-node").filter({ hasText: "青秀区" }).click();
+      await dialog.locator('textarea[name="changeReason"]').fill("医院整体搬迁至青秀区");
+      await dialog.locator('textarea[name="changeReason"]').blur();
+      await screenshot(page, "institution-jurisdiction-change");
+      await page.locator('[data-test="change-submit"]').click();
+      await expectMessage(page, "变更申请已提交，请等待上级卫生行政部门审批", "success");
+      await dialog.waitFor({ state: "hidden" });
+      await page.reload();
+      const state = page.locator('[data-test="change-state"]');
+      await waitFor(async () => (await state.textContent())?.includes("申请变更为 南宁市 青秀区"), true);
+      expect(await state.textContent()).toContain("变更申请待审批");
+      expect((await region.textContent())?.trim()).toBe("广西壮族自治区 南宁市 兴宁区");
+      expect(await page.locator('[data-test="request-change"]').isDisabled()).toBe(true);
+      await expectAccessible(page, "本机构信息");
+      await screenshot(page, "institution-profile-change-pending");
+      await page.setViewportSize(VIEWPORTS.laptop);
+      await screenshot(page, "institution-profile-change-pending-1024");
+      await page.setViewportSize(VIEWPORTS.desktop);
     });
   });
 

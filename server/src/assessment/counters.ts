@@ -48,7 +48,7 @@ export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]):
 }
 
 /** The county-level twin of the institution counters (see RegionStatusCounter). */
-async function adjustRegionCounters(em: EntityManager, rows: CounterDelta[], mysql: boolean): Promise<void> {
+export async function adjustRegionCounters(em: EntityManager, rows: CounterDelta[], mysql: boolean): Promise<void> {
   const merged = new Map<string, { d: CounterDelta; delta: number }>();
   for (const d of rows) {
     const key = `${d.cycleId}|${d.institution.countyCode}|${d.status}`;

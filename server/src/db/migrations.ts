@@ -5,6 +5,7 @@ import { PortalMessageRead1796124296428 } from "./migrations/1796124296428-Porta
 import { LoginThrottle1796123865530 } from "./migrations/1796123865530-LoginThrottle";
 import { AttachmentStorageKeyIndex1796115344672 } from "./migrations/1796115344672-AttachmentStorageKeyIndex";
 import { ImportJobFailure1796113655041 } from "./migrations/1796113655041-ImportJobFailure";
+import { JurisdictionChangeRequests1796125773321 } from "./migrations/1796125773321-JurisdictionChangeRequests";
 import type { MigrationInterface } from "typeorm";
 import { RegionCountersListIndexes1795788431472 } from "./migrations/1795788431472-RegionCountersListIndexes";
 import { ExemptionRequestedAt1795784144460 } from "./migrations/1795784144460-ExemptionRequestedAt";
@@ -24,5 +25,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   PortalMessageRead1796124296428,
   TestPaperAuthor1796125205097,
   AccountResetExpiry1796125351788,
+  JurisdictionChangeRequests1796125773321,
   AuditLogRegion1796126697368,
 ];

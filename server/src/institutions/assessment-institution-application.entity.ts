@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from "typeorm";
-import { DateTimeColumn } from "../db/columns";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { DecidedRequest } from "./decided-request";
 
 export enum AaApplicationStatus {
   PENDING = "PENDING",
@@ -21,7 +21,7 @@ registerEnumType(AaApplicationStatus, {
 @ObjectType({ description: "申请考核机构 (application to become an assessment institution)" })
 @Entity({ name: "assessment_institution_application" })
 @Index(["institutionId", "status"])
-export class AssessmentInstitutionApplication {
+export class AssessmentInstitutionApplication extends DecidedRequest {
   @Field(() => Int)
   @PrimaryGeneratedColumn()
   id: number;
@@ -46,25 +46,4 @@ export class AssessmentInstitutionApplication {
   @Field(() => Int, { description: "医师人数 (physicians)" })
   @Column({ type: "int" })
   physicianCount: number;
-
-  @Field(() => Date, { description: "提交时间 (submitted at)" })
-  @DateTimeColumn()
-  submittedAt: Date;
-
-  @Column({ type: "int" })
-  submittedByAccountId: number;
-
-  @Field(() => Date, { nullable: true, description: "审批时间 (decided at)" })
-  @DateTimeColumn({ nullable: true })
-  decidedAt: Date | null;
-
-  @Column({ type: "int", nullable: true })
-  decidedByAccountId: number | null;
-
-  @Field(() => String, { nullable: true, description: "审批意见/驳回理由 (decision note or rejection reason)" })
-  @Column({ type: "varchar", length: 500, nullable: true })
-  decisionReason: string | null;
-
-  @VersionColumn({ default: 1 })
-  version: number;
 }

@@ -32,6 +32,7 @@ import {
   myAaApplications,
   setApplicationAllowed,
 } from "./assessment-institution-application.service";
+import { DecisionArgs } from "./decided-request";
 import { Institution } from "./institution.entity";
 import { institutionById } from "./institution.loaders";
 
@@ -98,12 +99,7 @@ export class AssessmentInstitutionApplicationResolver {
     description:
       "审批考核机构申请：同意则该机构获得考核机构角色；驳回须填写理由 (approve or reject; a reason is required to reject)",
   })
-  decideAssessmentInstitutionApplication(
-    @Arg("id", () => Int) id: number,
-    @Arg("approve") approve: boolean,
-    @Arg("reason", () => String, { nullable: true }) reason: string | null,
-    @Ctx() ctx: Context,
-  ) {
+  decideAssessmentInstitutionApplication(@Args() { id, approve, reason }: DecisionArgs, @Ctx() ctx: Context) {
     return decideAaApplication(ctx, id, approve, reason);
   }
 

@@ -33,9 +33,13 @@ export class InstitutionProfileInput {
   @IsNotEmpty({ message: "请选择经营性质" })
   natureCode: string;
 
-  @Field({ description: "所在县（区）区划代码；省、市由此推出 (county code)" })
-  @IsNotEmpty({ message: "请选择所在地区" })
-  countyCode: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "所在县（区）区划代码：由卫生行政部门设定，只能原样提交或省略；变更须 requestJurisdictionChange (county code: set by the administration; send it unchanged or leave it out)",
+  })
+  @IsOptional()
+  countyCode?: string | null;
 
   @Field({ description: "详细地址 (address)" })
   @IsNotEmpty({ message: "请填写详细地址" })

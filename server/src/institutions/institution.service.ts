@@ -8,9 +8,9 @@ import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import { institutionLevelCodes, institutionNatureCodes, institutionTypes } from "../catalogs/catalog";
 import type { Context } from "../context";
 import { inTransaction } from "../db/transaction";
-import { Region, RegionLevel } from "../regions/region.entity";
 import { Institution } from "./institution.entity";
 import type { InstitutionProfileInput } from "./institution.inputs";
+import { jurisdictionLocked } from "./jurisdiction-change.service";
 
 export async function visibleInstitution(ctx: Context, id: number): Promise<Institution> {
   const inst = await ctx.ds.getRepository(Institution).findOneBy({ id });
@@ -31,10 +31,9 @@ async function validatedProfile(ctx: Context, current: Institution, input: Insti
   if (!institutionTypes.has(input.type)) throw badInput("机构类别不在目录中", "type");
   if (!institutionLevelCodes.has(input.levelCode)) throw badInput("机构级别不在目录中", "levelCode");
   if (!institutionNatureCodes.has(input.natureCode)) throw badInput("经营性质不在目录中", "natureCode");
-  const county = await ctx.ds.getRepository(Region).findOneBy({ code: input.countyCode.trim() });
-  if (!county || county.level !== RegionLevel.COUNTY) throw badInput("所在地区应选择到县（区）", "countyCode");
-  const city = county.parentCode ? await ctx.ds.getRepository(Region).findOneBy({ code: county.parentCode }) : null;
-  if (!city || city.parentCode !== current.provinceCode) throw badInput("所在地区必须在本省范围内", "countyCode");
+  // The region is set by the administration (see jurisdiction-change.service.ts): sending it unchanged is fine.
+  if (input.countyCode?.trim() && input.countyCode.trim() !== current.countyCode)
+    throw jurisdictionLocked("countyCode");
   const clash = await ctx.ds.getRepository(Institution).findOneBy({ creditCode: credit.value });
   if (clash && clash.id !== current.id) throw badInput("该统一社会信用代码已被其他机构使用", "creditCode");
   return {
@@ -44,8 +43,6 @@ async function validatedProfile(ctx: Context, current: Institution, input: Insti
     type: input.type,
     levelCode: input.levelCode,
     natureCode: input.natureCode,
-    cityCode: city.code,
-    countyCode: county.code,
     address: input.address.trim(),
     legalRepresentative: input.legalRepresentative.trim(),
     contactPerson: input.contactPerson.trim(),

@@ -2,7 +2,7 @@ import type { FormItemRule, FormRules } from "element-plus";
 import { creditCodeProblem } from "@/common/credit-code";
 import { LIMITS, lengthRule, PHONE_MESSAGE, PHONE_PATTERN } from "@/common/rules";
 
-/** The 本机构信息 form; `region` is the province/city/county path, of which the county is sent. */
+/** The 本机构信息 form (the region is the administration's to set: see useJurisdictionChange). */
 export interface ProfileForm {
   name: string;
   creditCode: string;
@@ -10,7 +10,6 @@ export interface ProfileForm {
   type: string;
   levelCode: string;
   natureCode: string;
-  region: string[];
   address: string;
   legalRepresentative: string;
   contactPerson: string;
@@ -43,14 +42,6 @@ export const profileRules: FormRules<ProfileForm> = {
   type: [required("请选择机构类别", "change")],
   levelCode: [required("请选择机构级别", "change")],
   natureCode: [required("请选择经营性质", "change")],
-  region: [
-    {
-      required: true,
-      trigger: "change",
-      validator: (_r, value: string[], cb) =>
-        value?.length === 3 ? cb() : cb(new Error("请选择所在地区（须选择到县/区）")),
-    },
-  ],
   address: [required("请填写详细地址"), lengthRule(LIMITS.address)],
   legalRepresentative: [required("请填写法定代表人"), lengthRule(LIMITS.legalRepresentative)],
   contactPerson: [required("请填写联系人"), lengthRule(LIMITS.contactPerson)],

@@ -18,7 +18,6 @@ const FIELDS = [
   "type",
   "levelCode",
   "natureCode",
-  "countyCode",
   "address",
   "legalRepresentative",
   "contactPerson",
@@ -34,7 +33,6 @@ function formOf(i: InstitutionProfileFieldsFragment): ProfileForm {
     type: i.type,
     levelCode: i.levelCode,
     natureCode: i.natureCode,
-    region: i.countyCode ? [i.provinceCode, i.cityCode, i.countyCode] : [],
     address: i.address,
     legalRepresentative: i.legalRepresentative,
     contactPerson: i.contactPerson,
@@ -53,7 +51,6 @@ export function useInstitutionProfile() {
     type: "",
     levelCode: "",
     natureCode: "",
-    region: [],
     address: "",
     legalRepresentative: "",
     contactPerson: "",
@@ -98,7 +95,6 @@ export function useInstitutionProfile() {
           type: form.type,
           levelCode: form.levelCode,
           natureCode: form.natureCode,
-          countyCode: form.region[2] ?? "",
           address: form.address.trim(),
           legalRepresentative: form.legalRepresentative.trim(),
           contactPerson: form.contactPerson.trim(),
@@ -111,7 +107,7 @@ export function useInstitutionProfile() {
       const failure = reportError(err, apply);
       // The message sits under its field, which may be out of view on this long form.
       const first = failure.fields.find((f) => (FIELDS as readonly string[]).includes(f.field));
-      if (first) formRef.value?.scrollToField(first.field === "countyCode" ? "region" : first.field);
+      if (first) formRef.value?.scrollToField(first.field);
     }
   }
 

@@ -15,7 +15,6 @@ const validProfile = () => ({
   type: "综合医院",
   levelCode: "22",
   natureCode: "1",
-  countyCode: "450103",
   address: "南宁市青秀区民族大道 1 号",
   legalRepresentative: "王院长",
   contactPerson: "李干事",
@@ -45,13 +44,13 @@ describe("本机构信息 (manual 2.2.2)", () => {
     });
   });
 
-  it("saves a complete profile, derives the city from the county and audits it", async () => {
+  it("saves a complete profile, keeps the region the administration set and audits it", async () => {
     const inst = await signIn(app, world.users.instA);
     const { updateMyInstitution } = await inst.ok(UPDATE, { input: validProfile() });
     expect(updateMyInstitution).toMatchObject({
       name: "甲医院（新）",
       cityCode: "450100",
-      countyCode: "450103",
+      countyCode: "450102",
       levelName: "二级甲等",
       natureName: "非营利性",
     });
@@ -74,7 +73,6 @@ describe("本机构信息 (manual 2.2.2)", () => {
     ],
     ["unknown institution type", { type: "宇宙医院" }, "机构类别不在目录中", "type"],
     ["unknown level", { levelCode: "77" }, "机构级别不在目录中", "levelCode"],
-    ["city instead of county", { countyCode: "450100" }, "所在地区应选择到县（区）", "countyCode"],
     ["malformed phone", { contactPhone: "12345" }, "联系电话格式不正确", "contactPhone"],
     ["negative beds", { bedCount: -1 }, "床位数不能为负数", "bedCount"],
     ["missing contact person", { contactPerson: "" }, "请填写联系人", "contactPerson"],
