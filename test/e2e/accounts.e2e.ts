@@ -155,17 +155,15 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
     await context.close();
   });
 
-  test("an account without console pages yet (考核机构 gxysxh) lands on its account overview", async () => {
+  test("an assessment institution (gxysxh) lands on its own console; institution pages send it back", async () => {
     const { page, context, problems } = await openSession(browser, server.url);
-    await step("welcome", { page, server }, async () => {
+    await step("assessor-landing", { page, server }, async () => {
       await login(page, "gxysxh", DEMO_PASSWORD);
-      await page.waitForURL(/\/welcome$/);
-      await page.getByText("您好，广西壮族自治区医师协会").waitFor();
+      await page.waitForURL(/\/assessor\/reviews$/);
       // Institution pages are not for this role: the role guard sends it back.
       await page.goto("/institution/departments");
-      await page.waitForURL(/\/welcome$/);
-      expect(await page.locator(".el-menu-item").count()).toBe(0);
-      await screenshot(page, "welcome");
+      await page.waitForURL(/\/assessor\/reviews$/);
+      expect(await page.locator(".el-menu-item").count()).toBeGreaterThan(0);
     });
     expect(problems).toEqual([]);
     await context.close();

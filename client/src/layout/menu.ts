@@ -3,6 +3,7 @@ import { markRaw } from "vue";
 import { Checked, DataAnalysis, House, OfficeBuilding, User } from "@element-plus/icons-vue";
 import type { MeFieldsFragment, Role } from "@/gql/graphql";
 import { ADMINISTRATION_MENU } from "@/pages/administration/menu";
+import { assessorMenu } from "@/pages/assessor/menu";
 import { RouteName, type RouteNameValue } from "@/router/names";
 
 export interface MenuLeaf {
@@ -69,6 +70,7 @@ export const MENU: MenuGroup[] = [
     ],
   },
   ...ADMINISTRATION_MENU,
+  assessorMenu,
 ];
 
 const allowed = (roles: Role[], me: MeFieldsFragment) => roles.some((r) => me.roles.includes(r));
@@ -94,5 +96,6 @@ export function landingRouteFor(me: MeFieldsFragment | null): RouteNameValue {
   if (!me) return RouteName.home;
   if (me.roles.includes("INSTITUTION")) return RouteName.home;
   if (me.roles.includes("HEALTH_ADMIN")) return RouteName.adminDashboard;
+  if (me.roles.includes("ASSESSMENT_INSTITUTION")) return RouteName.assessorReviews;
   return RouteName.welcome;
 }

@@ -32,6 +32,10 @@ export const RouteName = {
   testProgress: "test-progress",
   proctoring: "proctoring",
 
+  // 考核机构端 (issue 13): pages/assessor/routes.ts.
+  assessorReviews: "assessor-reviews",
+  assessorResults: "assessor-results",
+
   // 卫生行政端 (issue 14): pages/administration/routes.ts.
   adminDashboard: "admin-dashboard",
   adminApplications: "admin-applications",

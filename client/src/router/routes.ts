@@ -3,6 +3,7 @@ import AppLayout from "@/layout/AppLayout.vue";
 import { landingRouteFor } from "@/layout/menu";
 import { session } from "@/pages/accounts/session";
 import { administrationRoutes } from "@/pages/administration/routes";
+import { assessorRoutes } from "@/pages/assessor/routes";
 import { RouteName } from "./names";
 
 export const routes: RouteRecordRaw[] = [
@@ -159,6 +160,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: "考核机构申请审批", trail: ["机构管理"], roles: ["HEALTH_ADMIN"] },
       },
       ...administrationRoutes,
+      ...assessorRoutes,
       {
         path: "account/password",
         name: RouteName.changePassword,

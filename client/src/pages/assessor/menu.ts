@@ -1,0 +1,18 @@
+import { markRaw } from "vue";
+import { Finished } from "@element-plus/icons-vue";
+import type { Role } from "@/gql/graphql";
+import type { MenuGroup } from "@/layout/menu";
+import { RouteName } from "@/router/names";
+
+const ASSESSOR: Role[] = ["ASSESSMENT_INSTITUTION"];
+
+/** The assessment institution's menu group (added to the shared menu). */
+export const assessorMenu: MenuGroup = {
+  title: "考核机构",
+  icon: markRaw(Finished),
+  roles: ASSESSOR,
+  children: [
+    { title: "复核", route: RouteName.assessorReviews, roles: ASSESSOR },
+    { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
+  ],
+};

@@ -1,0 +1,21 @@
+import type { RouteRecordRaw } from "vue-router";
+import type { Role } from "@/gql/graphql";
+import { RouteName } from "@/router/names";
+
+const ASSESSOR: Role[] = ["ASSESSMENT_INSTITUTION"];
+
+/** 考核机构端 pages (registered once in router/routes.ts). */
+export const assessorRoutes: RouteRecordRaw[] = [
+  {
+    path: "assessor/reviews",
+    name: RouteName.assessorReviews,
+    component: () => import("./ReReviewPage.vue"),
+    meta: { title: "复核", trail: ["考核机构"], roles: ASSESSOR },
+  },
+  {
+    path: "assessor/results",
+    name: RouteName.assessorResults,
+    component: () => import("./ResultsPage.vue"),
+    meta: { title: "录入成绩", trail: ["考核机构"], roles: ASSESSOR },
+  },
+];

@@ -1,0 +1,152 @@
+import type { Page } from "playwright-core";
+import {
+  DEMO_PASSWORD,
+  answerMessageBox,
+  expectAccessible,
+  expectMessage,
+  journey,
+  login,
+  openSession,
+  screenshot,
+  step,
+  waitFor,
+  type Journey,
+} from "./harness";
+import { expectFailedLoad, expectPaging, listRows, listTotal, rowTexts } from "./lists";
+
+/**
+ * 考核机构端 as 广西壮族自治区医师协会 (gxysxh) on the demo at volume (its institutions: nnyy, qxyy and the large
+ * hospital gxykd): the 复核 queue across institutions (page 2, a failed load), batch 通过 with its per-row
+ * outcome, a 驳回 with a reason, a result entered by hand, an import refused for a broken file and for bad
+ * rows (nothing written), and the second assessor (lzyxh, 柳州) seeing none of it.
+ */
+describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
+  let j!: Journey;
+  let page!: Page;
+  journey({ env: { SEED_DEMO_VOLUME: "true" }, session: true }, (x) => ((j = x), (page = x.page)));
+
+  const REVIEW = "assessor-review-table";
+  const RESULTS = "results-table";
+
+  test("复核: lands on its queue across institutions, pages, survives a failed load", async () => {
+    await step("assessor-reviews", { page, server: j.server }, async () => {
+      await login(page, "gxysxh", DEMO_PASSWORD);
+      await page.waitForURL(/\/assessor\/reviews$/);
+      await waitFor(async () => (await listRows(page, REVIEW).count()) > 0, true);
+      const rows = (await rowTexts(page, REVIEW)).join("\n");
+      expect(rows).toContain("待考核机构复核");
+      expect(rows).not.toContain("柳州市妇幼保健院");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-reviews");
+      await expectAccessible(page, "复核");
+      await expectPaging(page, REVIEW);
+      await expectFailedLoad(page, REVIEW, "AssessorQueue", () => page.goto("/assessor/reviews"));
+    });
+  });
+
+  test("批量通过 reports each row; 驳回 needs a reason and leaves the queue", async () => {
+    await step("assessor-batch", { page, server: j.server }, async () => {
+      await page.goto("/assessor/reviews");
+      await waitFor(async () => (await listRows(page, REVIEW).count()) > 0, true);
+      const before = await listTotal(page, REVIEW);
+      const boxes = listRows(page, REVIEW).locator(".select-cell .el-checkbox:not(.is-disabled)");
+      await boxes.nth(0).click();
+      await boxes.nth(1).click();
+      await page.locator('[data-test="batch-rereview"]').click();
+      const dialog = page.locator('[data-test="batch-rereview-result"]');
+      await dialog.waitFor();
+      await waitFor(async () => (await dialog.locator('[data-test="batch-succeeded"]').textContent())?.trim(), "2");
+      expect(await dialog.textContent()).toContain("当前状态");
+      await screenshot(page, "assessor-batch-result");
+      await expectAccessible(page, "批量复核结果");
+      await dialog.locator('[data-test="batch-rereview-close"]').click();
+      await waitFor(() => listTotal(page, REVIEW), before - 2);
+
+      // 驳回 one: the reason is required.
+      await listRows(page, REVIEW).first().locator('[data-test="row-reject"]').click();
+      const box = page.locator(".el-message-box");
+      await box.waitFor();
+      await box.getByRole("button", { name: "驳回", exact: true }).click();
+      await box.locator(".el-message-box__errormsg").getByText("请填写驳回理由").waitFor();
+      await box.locator("textarea").fill("工作数量与申报材料不一致，请核实后重新提交");
+      await answerMessageBox(page, "驳回");
+      await expectMessage(page, "已驳回至医疗卫生机构", "success");
+      await waitFor(() => listTotal(page, REVIEW), before - 3);
+    });
+  });
+
+  test("录入成绩 one by one; an import with a broken file and with bad rows writes nothing", async () => {
+    await step("assessor-results", { page, server: j.server }, async () => {
+      await page.goto("/assessor/results");
+      await waitFor(async () => (await listRows(page, RESULTS).count()) > 0, true);
+      const before = await listTotal(page, RESULTS);
+
+      // A first row: choose a paper and a passing score.
+      await listRows(page, RESULTS).first().locator('[data-test="row-record"]').click();
+      const dialog = page.locator('[data-test="score-dialog"]');
+      await dialog.waitFor();
+      await dialog.locator('[data-test="score-save"]').click();
+      await dialog.locator('[data-test="score-error"]').getByText("请选择试卷").waitFor();
+      const paper = dialog.locator('[data-test="score-paper"]');
+      await paper.locator(".el-select__wrapper").click();
+      await page.locator(".el-select-dropdown__item:visible").filter({ hasText: "业务水平" }).first().click();
+      await dialog.locator('[data-test="score-value"] input').fill("88");
+      await dialog.locator('[data-test="score-save"]').click();
+      await expectMessage(page, "已录入成绩", "success");
+
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-results");
+      await expectAccessible(page, "录入成绩");
+
+      // A broken file: refused with the reason, nothing imported.
+      const input = page.locator('[data-test="results-upload"] input[type=file]');
+      await input.setInputFiles({
+        name: "成绩.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 9)]),
+      });
+      await page.locator('[data-test="results-import"]').click();
+      await page.locator('[data-test="results-file-error"]').getByText("未导入任何成绩").waitFor();
+
+      // Bad rows: the report lists them and the queue is unchanged.
+      await input.setInputFiles({
+        name: "成绩.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(
+          "\uFEFF身份证号码*,姓名,试卷名称*,成绩*\r\n450102199001011234,,不存在的试卷,80\r\n12345,,不存在的试卷,优秀\r\n",
+        ),
+      });
+      await page.locator('[data-test="results-import"]').click();
+      const summary = page.locator('[data-test="results-report-summary"]');
+      await summary.getByText("整个文件未导入").waitFor();
+      const reportRows = page.locator('[data-test="results-report-rows"] .el-table__body-wrapper tr.el-table__row');
+      await waitFor(() => reportRows.count(), 2);
+      expect(await reportRows.nth(1).textContent()).toContain("应为分数或“缺考”");
+      await page.locator('[data-test="results-import"].is-loading').waitFor({ state: "detached" });
+      await waitFor(() => page.locator(".el-upload-list__item").count(), 0);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-results-import");
+      await expectAccessible(page, "成绩导入报告");
+      await page.reload();
+      await waitFor(() => listTotal(page, RESULTS), before);
+      await expectFailedLoad(page, RESULTS, "AssessorQueue", () => page.goto("/assessor/results"));
+    });
+  });
+
+  test("at 1024 px; the second assessor sees only its own institutions", async () => {
+    const other = await openSession(j.browser, j.server.url, { viewport: "laptop" });
+    await step("assessor-second", { page: other.page, server: j.server }, async () => {
+      await login(other.page, "lzyxh", DEMO_PASSWORD);
+      await other.page.waitForURL(/\/assessor\/reviews$/);
+      await waitFor(async () => (await listRows(other.page, REVIEW).count()) > 0, true);
+      const rows = (await rowTexts(other.page, REVIEW)).join("\n");
+      expect(rows).toContain("柳州市妇幼保健院");
+      expect(rows).not.toMatch(/南宁|广西医科大学/);
+      await other.page.mouse.move(0, 0);
+      await screenshot(other.page, "assessor-reviews-1024");
+      await expectAccessible(other.page, "复核（1024）");
+    });
+    expect(other.problems).toEqual([]);
+    await other.context.close();
+  });
+});
