@@ -28,6 +28,7 @@ import {
   PhysicianSummaryFieldsResolver,
 } from "./physicians/physician.resolver";
 import { ImportResolver, ImportRowResolver } from "./physicians/import/import.resolver";
+import { PhysicianIdentityResolver } from "./physicians/identity";
 import { PortalResolver } from "./portal/portal.resolver";
 import { RegionResolver } from "./regions/region.resolver";
 
@@ -48,6 +49,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PhysicianResolver,
   PhysicianSummaryFieldsResolver,
   PhysicianDetailFieldsResolver,
+  PhysicianIdentityResolver,
   ImportResolver,
   ImportRowResolver,
   ...APPLICATION_RESOLVERS,

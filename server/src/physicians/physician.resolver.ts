@@ -19,6 +19,7 @@ import { briefOf } from "../assessment/application-brief.view";
 import { categoryByCode } from "../catalogs/catalog";
 import { Role } from "../common/auth";
 import { maskIdNumber } from "../common/id-number";
+import { maskedIdentity } from "./identity-policy";
 import { PageArgs, PageOf } from "../common/pagination";
 import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
@@ -68,9 +69,9 @@ const categoryName = (code: string) => categoryByCode(code)?.name ?? code;
 const summaryOf = (physician: Physician, application: Application | null): PhysicianSummary =>
   physicianSummaryOf(physician, application ? briefOf(application) : null);
 
-export function detailOf({ physician, application }: RosterRow): PhysicianDetail {
+export function detailOf({ physician, application, maskIdentity }: RosterRow): PhysicianDetail {
   const category = categoryByCode(physician.categoryCode);
-  return {
+  const detail: PhysicianDetail = {
     ...summaryOf(physician, application),
     idNumber: physician.idNumber,
     legacyIdNumber: physician.legacyIdNumber,
@@ -86,6 +87,7 @@ export function detailOf({ physician, application }: RosterRow): PhysicianDetail
     otherPracticeSites: physician.otherPracticeSites,
     photoAttachmentId: physician.photoAttachmentId,
   };
+  return maskIdentity ? maskedIdentity(detail) : detail;
 }
 
 const PhysicianPage = PageOf(PhysicianSummary, "PhysicianPage", "医师分页列表 (a page of the roster)");
@@ -184,7 +186,8 @@ export class PhysicianResolver {
 
   @Authorized()
   @Query(() => PhysicianDetail, {
-    description: "医师详情，含完整身份证号 (physician detail, for those allowed to see it)",
+    description:
+      "医师详情：医师本人与所在机构可见完整身份证号与手机号，其他有权查看者见脱敏值（完整值经 revealPhysicianIdentity 查看并审计） (physician detail; full identifiers only to the physician and the owner institution)",
   })
   async physician(@Arg("id", () => Int) id: number, @Ctx() ctx: Context): Promise<PhysicianDetail> {
     return detailOf(await physicianDetail(ctx, id));

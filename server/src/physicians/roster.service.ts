@@ -34,6 +34,7 @@ import { inTransaction } from "../db/transaction";
 import { faultPoint } from "../common/fault-points";
 import { Department } from "../departments/department.entity";
 import { Institution } from "../institutions/institution.entity";
+import { seesFullIdentity } from "./identity-policy";
 import { Physician, PhysicianTransfer, PractisingStatus } from "./physician.entity";
 import type { PhysicianFilter, PhysicianInput, PhysicianSort } from "./physician.inputs";
 import { EnrollmentTab, PhysicianSortField } from "./physician.inputs";
@@ -43,6 +44,8 @@ import { attachRosterApplications } from "./roster-applications";
 export interface RosterRow {
   physician: Physician;
   application: Application | null;
+  /** The viewer gets the ID number and phone masked (physicians/identity.ts). */
+  maskIdentity?: boolean;
 }
 
 async function callerInstitution(ctx: Context, em: EntityManager = ctx.ds.manager): Promise<Institution> {
@@ -164,7 +167,7 @@ export async function physicianDetail(ctx: Context, physicianId: number): Promis
   const application = cycle
     ? await ctx.ds.getRepository(Application).findOneBy({ cycleId: cycle.id, physicianId })
     : null;
-  return { physician, application };
+  return { physician, application, maskIdentity: !seesFullIdentity(p, physician) };
 }
 
 /** Enrolment needs a practising physician of this institution and an open registration window. */
