@@ -36,6 +36,7 @@ import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind, isSqlite } from "./db/data-source";
 import { claimSqliteFile } from "./db/sqlite-lock";
+import { replicaReadsPlugin, replicaRouting } from "./db/replication";
 import { withinMs } from "./db/database-timeouts";
 import { entities } from "./entities";
 import { createHttpServer } from "./http-server";
@@ -54,7 +55,7 @@ export async function openDatabase(config: AppConfig, options: { migrate?: boole
   // Worker processes skip this: their primary ran the migrations before forking them.
   if (databaseKind(config) === "mysql" && options.migrate !== false) {
     // Migrations may rebuild large tables: they run without the statement timeout requests get.
-    const migrator = await createDataSource({ ...config, entities, databaseTimeouts: null });
+    const migrator = await createDataSource({ ...config, entities, replicaUrls: [], databaseTimeouts: null });
     await migrator.initialize();
     try {
       const applied = await migrator.runMigrations({ transaction: "each" });
@@ -124,6 +125,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
       landingPage(config),
       costLimitPlugin(schema, config.maxQueryCost),
       apiCallAuditPlugin,
+      replicaReadsPlugin,
       // No @cacheControl hints are used; without this default plugin Apollo stops wrapping every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -177,6 +179,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     rateLimit(deps),
     multipartUploads(deps),
     express.json({ limit: "2mb" }),
+    replicaRouting,
     batchLimit(config),
     ...(config.persistedOperationsFile
       ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { DatabaseTimeouts } from "./db/database-timeouts";
+import { parseReplicaUrls } from "./db/replication";
 import type { HttpLimits } from "./http-server";
 
 /** Every runtime setting in one place, read from the environment with documented defaults (see README). */
@@ -8,6 +9,8 @@ export interface AppConfig {
   host: string;
   /** mysql://user:pass@host:port/db; empty means the embedded SQLite file. */
   databaseUrl: string | null;
+  /** DATABASE_REPLICA_URLS: MySQL read replicas of DATABASE_URL (db/replication.ts decides which reads use them). */
+  replicaUrls: string[];
   sqlitePath: string;
   /** Serve Apollo Sandbox at GET /graphql (loads from Apollo's CDN). */
   sandbox: boolean;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     port: int(env.PORT, 4000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    replicaUrls: parseReplicaUrls(env.DATABASE_REPLICA_URLS),
     sqlitePath: env.SQLITE_PATH ?? path.join(repoRoot, "data", "app.sqlite"),
     sandbox: bool(env.ENABLE_SANDBOX, false),
     explorer: bool(env.ENABLE_EXPLORER, !production),

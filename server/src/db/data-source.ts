@@ -10,11 +10,14 @@ import {
 import { SnakeNamingStrategy } from "./naming";
 import { StructuredQueryLogger } from "./query-logger";
 import { migrations } from "./migrations";
+import { routeReadsToReplicas } from "./replication";
 
 export type DatabaseKind = "mysql" | "sqlite";
 
 export interface DatabaseSettings {
   databaseUrl: string | null;
+  /** Read replicas of databaseUrl (MySQL only); see db/replication.ts for which reads use them. */
+  replicaUrls?: string[];
   sqlitePath: string;
   /** Bounds on every wait for the database (the server sets them; tools that run long statements leave them out). */
   databaseTimeouts?: DatabaseTimeouts | null;
@@ -51,7 +54,14 @@ export function dataSourceOptions(
       ...common,
       // TypeORM reads MariaDB's catalogue differently (e.g. 'NULL' defaults): tell it which server it is.
       type: server,
-      url: settings.databaseUrl,
+      ...(settings.replicaUrls?.length
+        ? {
+            replication: {
+              master: { url: settings.databaseUrl },
+              slaves: settings.replicaUrls.map((url) => ({ url })),
+            },
+          }
+        : { url: settings.databaseUrl }),
       charset: "utf8mb4_unicode_ci",
       // Dates are written by the application in UTC; keep the driver from converting them.
       timezone: "Z",
@@ -96,6 +106,7 @@ export async function createDataSource(settings: DataSourceSettings, logger?: Lo
   const flavour = settings.databaseUrl ? await serverFlavour(settings.databaseUrl, settings.databaseTimeouts) : "mysql";
   const ds = new DataSource(dataSourceOptions(settings, logger ?? new StructuredQueryLogger(), flavour));
   if (settings.databaseUrl && settings.databaseTimeouts) boundDatabaseWaits(ds, settings.databaseTimeouts, flavour);
+  if (settings.databaseUrl && settings.replicaUrls?.length) routeReadsToReplicas(ds);
   return ds;
 }
 

@@ -33,6 +33,9 @@ export class ThrowawayMariadb {
   private readonly onExit = () => this.child?.kill("SIGKILL");
   port = 0;
 
+  /** `serverArgs` replace `--skip-log-bin` (e.g. `--log-bin`, `--server-id=1` for a replication primary). */
+  constructor(private readonly serverArgs: string[] = ["--skip-log-bin"]) {}
+
   get url() {
     return `mysql://root@127.0.0.1:${this.port}/test`;
   }
@@ -65,7 +68,7 @@ export class ThrowawayMariadb {
         `--pid-file=${this.dir}/mariadb.pid`,
         "--bind-address=127.0.0.1",
         "--skip-name-resolve",
-        "--skip-log-bin",
+        ...this.serverArgs,
         "--performance-schema=OFF",
         // Small: this server lives for one test file on a shared machine.
         "--innodb-buffer-pool-size=32M",
