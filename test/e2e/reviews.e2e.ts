@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import {
   answerMessageBox,
   expectMessage,
+  expectAccessible,
   graphql,
   screenshot,
   step,
@@ -188,13 +189,56 @@ describe("reviews: simple, general, exemptions", () => {
       await expectMessage(page, "已新增其他执业机构意见", "success");
       await page.locator('[data-test="other-opinions"]').getByText("南宁市第二人民医院").waitFor();
 
+      // 修改 / 删除 the opinion while this institution reviews (issue 16 item 8); each lands on the timeline.
+      await page.locator('[data-test="edit-opinion"]').first().click();
+      await opinion.waitFor({ state: "visible" });
+      expect(await opinion.locator('textarea[name="opinionText"]').inputValue()).toContain("同意评定合格");
+      await opinion.locator('textarea[name="opinionText"]').fill("该医师在我院多点执业期间表现良好。");
+      await page.locator('[data-test="opinion-save"]').click();
+      await expectMessage(page, "已修改其他执业机构意见", "success");
+      await page.locator('[data-test="other-opinions"]').getByText("该医师在我院多点执业期间表现良好。").waitFor();
+      await page.locator('[data-test="remove-opinion"]').first().click();
+      await answerMessageBox(page, "删除");
+      await expectMessage(page, "已删除 南宁市第二人民医院 的意见", "success");
+      await page.locator('[data-test="other-opinions"]').waitFor({ state: "detached" });
+
+      // 提交 with nothing rated: the first missing row is scrolled into view, clear of the sticky action bar.
+      await page.locator('[data-test="review-approve"]').click();
+      await expectMessage(page, "请评定：", "warning");
+      const firstMissing = table.locator("tr.missing").first();
+      await firstMissing.waitFor();
+      await waitFor(async () => {
+        const row = await firstMissing.boundingBox();
+        const bar = await page.locator('[data-test="review-actions"]').boundingBox();
+        return !!row && !!bar && row.y >= 0 && row.y + row.height <= bar.y;
+      }, true);
+
       await rate(page, "WORK_QUANTITY:PATIENTS", "合格");
       await rate(page, "WORK_QUANTITY:OPERATIONS", "不合格");
       await rate(page, "WORK_PERFORMANCE", "合格");
       await rate(page, "ETHICS", "合格");
       await waitFor(async () => (await page.locator('[data-test="outcome"]').textContent())?.trim(), "不合格");
+      // A 不合格 requires an opinion: the form says so before submit, and 提交 stops at the field.
+      await page.locator('[data-test="opinion-required-hint"]').waitFor();
+      await page.locator('[data-test="review-approve"]').click();
+      await page
+        .locator('[data-test="review-opinion"] .el-form-item__error')
+        .filter({ hasText: "评定为不合格的，须填写评定意见" })
+        .waitFor();
+      expect(await page.locator(".el-message-box").isVisible()).toBe(false);
       await page.mouse.move(0, 0);
       await screenshot(page, "review-general-rating");
+      await expectAccessible(page, "review-general-rating");
+      // 手术量 1650 against 1500 rated 不合格: confirmation is asked, naming the contradiction.
+      await page.locator('textarea[name="reviewOpinion"]').fill("手术并发症率偏高，经科室评议不合格");
+      await page.locator('[data-test="review-approve"]').click();
+      const contradiction = page.locator(".el-message-box");
+      await contradiction.waitFor({ state: "visible" });
+      expect(await contradiction.textContent()).toContain("已达标却评为不合格");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "review-general-contradiction-1024");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await answerMessageBox(page, "取消");
 
       // 驳回: the reason is required.
       await page.locator('[data-test="review-reject"]').click();
