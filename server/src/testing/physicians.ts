@@ -9,11 +9,15 @@ import { insertPhysicians } from "../physicians/roster.service";
 
 let serial = 0;
 
-/** A valid, unique 18-digit resident ID number (born 1960–1999, Nanning). */
+/**
+ * A valid, unique 18-digit resident ID number (born 1960–1998, Nanning). The birth day repeats every 14 000
+ * numbers; each repetition shifts the sequence code by 7, so numbers stay unique up to 14 million.
+ */
 export function makeIdNumber(n = ++serial): string {
   const birth = new Date(Date.UTC(1960, 0, 1) + (n % 14000) * 86400000);
   const ymd = birth.toISOString().slice(0, 10).replace(/-/g, "");
-  const first17 = `450102${ymd}${String(n % 1000).padStart(3, "0")}`;
+  const sequence = (n + 7 * Math.floor(n / 14000)) % 1000;
+  const first17 = `450102${ymd}${String(sequence).padStart(3, "0")}`;
   return first17 + checkCharacter(first17);
 }
 
