@@ -356,4 +356,48 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await expectAccessible(page, "辖区机构");
     });
   });
+
+  test("考核周期: a phase extended with a reason; both fields are required", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-cycles", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "考核周期" }).click();
+      await page.waitForURL(/\/administration\/cycles$/);
+      const current = page.locator("section.cycle").filter({ hasText: "当前周期" });
+      await current.waitFor();
+      const row = current.locator('[data-test="cycle-phases"] tr.el-table__row').first();
+      const cells = (await row.locator("td").allTextContents()).map((t) => t.trim());
+      const [phaseName, , end] = cells;
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-cycles");
+      await expectAccessible(page, "考核周期");
+
+      await row.locator('[data-test="extend-phase"]').click();
+      const dialog = page.locator('[data-test="extend-dialog"]');
+      await dialog.getByText("当前结束日期").waitFor();
+      await dialog.locator('[data-test="extend-submit"]').click();
+      await dialog.getByText("请选择新的结束日期").waitFor();
+      await dialog.getByText("请填写延长理由").waitFor();
+      const later = new Date(`${end}T00:00:00Z`);
+      later.setUTCDate(later.getUTCDate() + 7);
+      const newEnd = later.toISOString().slice(0, 10);
+      const input = dialog.locator(".el-date-editor input");
+      await input.fill(newEnd);
+      await input.press("Enter");
+      await dialog.locator("textarea").fill("部分机构因系统维护未能按期完成，延长一周");
+      await dialog.locator('[data-test="extend-submit"]').click();
+      await expectMessage(page, `“${phaseName}”已延长至 ${newEnd}`, "success");
+      await waitFor(
+        async () =>
+          (
+            await current
+              .locator('[data-test="cycle-phases"] tr.el-table__row')
+              .first()
+              .locator("td")
+              .nth(2)
+              .textContent()
+          )?.trim(),
+        newEnd,
+      );
+    });
+  });
 });

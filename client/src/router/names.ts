@@ -44,6 +44,7 @@ export const RouteName = {
   adminInstitutions: "admin-institutions",
   adminAudit: "admin-audit",
   adminCheating: "admin-cheating",
+  adminCycles: "admin-cycles",
 
   // Public: what the QR code on a certificate opens (no sign-in).
   verify: "verify",

@@ -35,6 +35,7 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
     children: [
       { title: "补考确认", route: RouteName.adminMakeups, roles: PROVINCE },
       { title: "疑似作弊认定", route: RouteName.adminCheating, roles: PROVINCE },
+      { title: "考核周期", route: RouteName.adminCycles, roles: PROVINCE },
       { title: "审计记录", route: RouteName.adminAudit, roles: PROVINCE },
     ],
   },

@@ -34,6 +34,12 @@ export const administrationRoutes: RouteRecordRaw[] = [
     meta: { title: "疑似作弊认定", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
   },
   {
+    path: "administration/cycles",
+    name: RouteName.adminCycles,
+    component: () => import("./CyclesPage.vue"),
+    meta: { title: "考核周期", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+  },
+  {
     path: "administration/audit",
     name: RouteName.adminAudit,
     component: () => import("./AuditPage.vue"),
