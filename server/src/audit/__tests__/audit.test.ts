@@ -2,6 +2,7 @@ import { ApplicationStatus } from "../../assessment/workflow";
 import { appWithWorld } from "../../testing/app-with-world";
 import { signIn } from "../../testing/world";
 import { placeApplication } from "../../testing/workflow";
+import { addPhysicians } from "../../testing/physicians";
 
 const LOGS = `query($filter: AuditFilter) { auditLogs(filter: $filter, pageSize: 100) { total items { action actorName actorType targetType targetId success ip at regionCode detail } } }`;
 type Row = {
@@ -62,6 +63,21 @@ describe("each administration reads its own region's records", () => {
     await nanning.ok(`mutation($id: Int!) { resetAccountPassword(accountId: $id) }`, { id: t.world.accounts.instB.id });
     const rows = await logs(t.world.users.qingxiu, { action: "auth.password.reset" });
     expect(rows.map((r) => r.targetId)).toContain(t.world.accounts.instB.id);
+  });
+});
+
+describe("roster changes are in the audit log of the institution's region", () => {
+  it("an institution's removal of a physician is seen by its city, not by another city", async () => {
+    const [physician] = await addPhysicians(t.app.deps.ds, t.world.instA, 1);
+    const inst = await signIn(t.app, t.world.users.instA);
+    await inst.ok(
+      `mutation($id: Int!) { setPhysicianPractisingStatus(physicianId: $id, status: NOT_PRACTISING) { id } }`,
+      { id: physician.id },
+    );
+    await inst.ok(`mutation($id: Int!) { deletePhysician(physicianId: $id) }`, { id: physician.id });
+    const mine = (rows: Row[]) => rows.filter((r) => r.action === "physician.delete" && r.targetId === physician.id);
+    expect(mine(await logs(t.world.users.nanning))).toHaveLength(1);
+    expect(mine(await logs(t.world.users.liuzhou))).toHaveLength(0);
   });
 });
 
