@@ -26,6 +26,9 @@ export class AttachmentView {
   @Field(() => Date, { description: "上传时间 (uploaded at)" })
   createdAt: Date;
 
-  @Field({ description: "下载地址，有效期 10 分钟 (signed download link, valid for 10 minutes)" })
+  @Field({
+    description:
+      "下载地址，有效期 10 分钟，仅限获取它的登录会话或接口令牌使用 (signed download link, valid for 10 minutes, only for the session or token that asked for it)",
+  })
   url: string;
 }

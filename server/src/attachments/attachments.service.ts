@@ -1,5 +1,6 @@
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
 import type { EntityManager } from "typeorm";
+import { requirePrincipal, type AuthContext } from "../common/auth";
 import { badInput } from "../common/errors";
 import type { AppDeps } from "../context";
 import { logger } from "../logger";
@@ -108,8 +109,15 @@ const PURPOSE_LABEL: Record<string, string> = {
   SNAPSHOT: "监考照片",
 };
 
-/** The GraphQL view of an attachment, with a signed, short-lived download link. */
-export function attachmentView(deps: Pick<AppDeps, "signer">, a: Attachment): AttachmentView {
+type LinkContext = Pick<AppDeps, "signer"> & Pick<AuthContext, "principal">;
+
+/** A signed, short-lived download link of an attachment, usable only by the caller it is issued to. */
+export function fileUrl(ctx: LinkContext, attachmentId: number): string {
+  return ctx.signer.sign(`/files/${attachmentId}`, String(attachmentId), requirePrincipal(ctx));
+}
+
+/** The GraphQL view of an attachment, with a signed, short-lived download link for the caller. */
+export function attachmentView(ctx: LinkContext, a: Attachment): AttachmentView {
   return {
     id: a.id,
     purpose: a.purpose,
@@ -119,6 +127,6 @@ export function attachmentView(deps: Pick<AppDeps, "signer">, a: Attachment): At
     size: a.size,
     sha256: a.sha256,
     createdAt: a.createdAt,
-    url: deps.signer.sign(`/files/${a.id}`, String(a.id)),
+    url: fileUrl(ctx, a.id),
   };
 }

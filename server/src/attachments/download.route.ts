@@ -3,16 +3,18 @@ import express from "express";
 import type { AppDeps } from "../context";
 import { logger } from "../logger";
 import { Attachment } from "./attachment.entity";
+import { downloadAllowed } from "./download-gate";
 
-/** GET /files/:id?exp=…&sig=… streams a file whose link GraphQL signed for an authorised caller. */
+/** GET /files/:id?exp=…&sig=… streams a file to the caller GraphQL signed its link for (see download-gate.ts). */
 export function downloadRouter(deps: AppDeps): Router {
   const router = express.Router();
   router.get("/files/:id", async (req: Request, res: Response) => {
     const id = String(req.params.id);
-    if (!/^\d+$/.test(id) || !deps.signer.verify(id, req.query.exp, req.query.sig)) {
-      res.status(403).json({ error: { code: "FORBIDDEN", message: "下载链接无效或已过期，请刷新页面后重试" } });
+    if (!/^\d+$/.test(id)) {
+      res.status(404).json({ error: { code: "NOT_FOUND", message: "文件不存在" } });
       return;
     }
+    if (!(await downloadAllowed(deps, req, res, id, "下载链接无效或已过期，请刷新页面后重试"))) return;
     const file = await deps.ds.getRepository(Attachment).findOneBy({ id: Number(id) });
     if (!file) {
       res.status(404).json({ error: { code: "NOT_FOUND", message: "文件不存在" } });

@@ -1,8 +1,15 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Principal } from "../common/auth";
+
+/** Whom a link is issued to: the signed-in account or the API client that asked GraphQL for it. */
+export type LinkHolder = Pick<Principal, "type" | "id">;
+
+const holderKey = (h: LinkHolder) => `${h.type}:${h.id}`;
 
 /**
- * Download links are signed and short-lived: GraphQL hands a link only to those who may see the
- * file, and the download route checks the signature instead of re-deriving ownership.
+ * Download links are signed, short-lived and bound to the caller they were issued to: GraphQL hands a link only
+ * to those who may see the file, and the download route accepts it only from that same caller (its session
+ * cookie or bearer token) — a link copied to another institution, or used without signing in, is refused.
  */
 export class UrlSigner {
   constructor(
@@ -10,19 +17,21 @@ export class UrlSigner {
     private readonly ttlSeconds = 600,
   ) {}
 
-  private mac(id: string, expires: number): string {
-    return createHmac("sha256", this.secret).update(`${id}.${expires}`).digest("base64url");
+  private mac(id: string, expires: number, holder: LinkHolder): string {
+    return createHmac("sha256", this.secret)
+      .update(`${id}.${expires}.${holderKey(holder)}`)
+      .digest("base64url");
   }
 
-  sign(path: string, id: string, now = Date.now()): string {
+  sign(path: string, id: string, holder: LinkHolder, now = Date.now()): string {
     const expires = Math.floor(now / 1000) + this.ttlSeconds;
-    return `${path}?exp=${expires}&sig=${this.mac(id, expires)}`;
+    return `${path}?exp=${expires}&sig=${this.mac(id, expires, holder)}`;
   }
 
-  verify(id: string, exp: unknown, sig: unknown, now = Date.now()): boolean {
+  verify(id: string, exp: unknown, sig: unknown, holder: LinkHolder | null, now = Date.now()): boolean {
     const expires = Number(exp);
-    if (!Number.isFinite(expires) || expires * 1000 < now || typeof sig !== "string") return false;
-    const expected = Buffer.from(this.mac(id, expires));
+    if (!holder || !Number.isFinite(expires) || expires * 1000 < now || typeof sig !== "string") return false;
+    const expected = Buffer.from(this.mac(id, expires, holder));
     const given = Buffer.from(sig);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from "type-graphql";
 import { visibleApplication } from "../assessment/application.service";
 import { maskName } from "../common/id-number";
+import { requirePrincipal } from "../common/auth";
 import { notFound } from "../common/errors";
 import type { Context } from "../context";
 import { Certificate } from "./certificate.entity";
@@ -43,7 +44,8 @@ class CertificateView {
   @Field({ description: "须发证机关盖章后生效 (note)" }) note: string;
   @Field({ description: "是否已作废 (revoked)" }) revoked: boolean;
   @Field({
-    description: "证书图片（PNG）地址，10 分钟有效；加 &download=1 下载 (signed PNG link; add &download=1 to download)",
+    description:
+      "证书图片（PNG）地址，10 分钟有效，仅限获取它的登录会话或接口令牌使用；加 &download=1 下载 (signed PNG link for this caller; add &download=1 to download)",
   })
   imageUrl: string;
   @Field({ description: "核验地址（二维码内容） (verification URL, as in the QR code)" }) verifyUrl: string;
@@ -86,7 +88,7 @@ export class CertificateResolver {
       number: cert.number,
       note: CERTIFICATE_NOTE,
       revoked: !!cert.revokedAt,
-      imageUrl: ctx.signer.sign(imagePath(cert.id), `certificate-${cert.id}`),
+      imageUrl: ctx.signer.sign(imagePath(cert.id), `certificate-${cert.id}`, requirePrincipal(ctx)),
       verifyUrl: verifyUrl(ctx, cert.number),
     };
   }

@@ -1,19 +1,22 @@
 import express, { type Router } from "express";
 import type { AppDeps } from "../context";
 import { logger } from "../logger";
+import { downloadAllowed } from "../attachments/download-gate";
 import { Certificate } from "./certificate.entity";
 import { certificateImage } from "./certificate.service";
 import { MissingCjkFontError } from "./render/fonts";
 
-/** GET /certificates/:id.png?exp&sig: the certificate image, for links GraphQL signed for those who may see it. */
+/** GET /certificates/:id.png?exp&sig: the certificate image, for the caller GraphQL signed the link for. */
 export function certificateRouter(deps: AppDeps): Router {
   const router = express.Router();
   router.get("/certificates/:file", async (req, res) => {
     const match = /^(\d+)\.png$/.exec(String(req.params.file));
-    if (!match || !deps.signer.verify(`certificate-${match[1]}`, req.query.exp, req.query.sig)) {
-      res.status(403).json({ error: { code: "FORBIDDEN", message: "证书链接无效或已过期，请刷新页面后重试" } });
+    if (!match) {
+      res.status(404).json({ error: { code: "NOT_FOUND", message: "证书不存在或已作废" } });
       return;
     }
+    if (!(await downloadAllowed(deps, req, res, `certificate-${match[1]}`, "证书链接无效或已过期，请刷新页面后重试")))
+      return;
     const cert = await deps.ds.getRepository(Certificate).findOneBy({ id: Number(match[1]) });
     if (!cert || cert.revokedAt) {
       res.status(404).json({ error: { code: "NOT_FOUND", message: "证书不存在或已作废" } });

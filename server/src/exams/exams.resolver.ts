@@ -32,6 +32,7 @@ import { maskIdNumber } from "../common/id-number";
 import { PageArgs, PageOf } from "../common/pagination";
 import type { Context } from "../context";
 import { Attachment } from "../attachments/attachment.entity";
+import { fileUrl } from "../attachments/attachments.service";
 import { institutionById } from "../institutions/institution.loaders";
 import DataLoader from "dataloader";
 import {
@@ -252,7 +253,7 @@ export class ExamsResolver {
         capturedAt: s.capturedAt,
         similarity: s.similarity,
         viewed: !!s.viewedAt,
-        url: ctx.signer.sign(`/files/${a.id}`, String(a.id)),
+        url: fileUrl(ctx, a.id),
       };
     });
   }

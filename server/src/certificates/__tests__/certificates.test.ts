@@ -49,13 +49,16 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
     expect(certificate.number).toMatch(/^GX\d{4}-\d{7}$/);
     expect(certificate.idNumberMasked).toMatch(/^4501\*{10}/);
     expect(certificate.verifyUrl).toBe(`https://dk.example.gov.cn/verify/${certificate.number}`);
-    const first = Buffer.from(await (await fetch(`${app.url}${certificate.imageUrl}`)).arrayBuffer());
+    const first = Buffer.from(await (await inst.get(certificate.imageUrl)).arrayBuffer());
     expect(pngSize(first)).toEqual({ width: 1754, height: 1240 });
     const again = await inst.ok(CERT, { id: application.id });
-    const download = await fetch(`${app.url}${again.certificate.imageUrl}&download=1`);
+    const download = await inst.get(`${again.certificate.imageUrl}&download=1`);
     expect(download.headers.get("content-disposition")).toContain("attachment");
     expect(Buffer.from(await download.arrayBuffer()).equals(first)).toBe(true);
-    expect((await fetch(`${app.url}${certificate.imageUrl.replace(/sig=[^&]+/, "sig=x")}`)).status).toBe(403);
+    expect((await inst.get(certificate.imageUrl.replace(/sig=[^&]+/, "sig=x"))).status).toBe(403);
+    // The image link is no bearer URL: not without signing in, not for another institution (issue 18.13).
+    expect((await fetch(`${app.url}${certificate.imageUrl}`)).status).toBe(401);
+    expect((await (await signIn(app, world.users.instB)).get(certificate.imageUrl)).status).toBe(403);
   });
 
   it("only qualified applications have one, and only those who may see the application get it", async () => {
@@ -101,6 +104,6 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
       message: "该证明已作废",
     });
     expect((await inst.fails(CERT, { id: application.id })).extensions?.code).toBe("NOT_FOUND");
-    expect((await fetch(`${app.url}${certificate.imageUrl}`)).status).toBe(404);
+    expect((await inst.get(certificate.imageUrl)).status).toBe(404);
   });
 });

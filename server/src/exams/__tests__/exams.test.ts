@@ -224,7 +224,7 @@ describe("监考管理 (proctoring)", () => {
     expect((await city.ok(VIEW, { id: attemptId })).viewAttemptSnapshots[0].viewed).toBe(false);
     const pictures = (await inst.ok(VIEW, { id: attemptId })).viewAttemptSnapshots;
     expect(pictures.map((p: { similarity: number }) => p.similarity)).toEqual([92.5, 35, 88]);
-    const image = await fetch(`${app.url}${pictures[1].url}`);
+    const image = await inst.get(pictures[1].url);
     expect(image.headers.get("content-type")).toBe("image/png");
     expect(
       (await inst.ok(LIST, { filter: { viewStatus: "VIEWED" } })).testAttempts.items.map((i: { id: number }) => i.id),

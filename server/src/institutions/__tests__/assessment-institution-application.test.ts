@@ -40,11 +40,11 @@ describe("申请考核机构 (manual 2.2.4)", () => {
     const app1 = res.data.applyForAssessmentInstitution;
     expect(app1.status).toBe("PENDING");
     expect(app1.attachments.map((a: { mimeType: string }) => a.mimeType)).toEqual(["application/pdf", "image/png"]);
-    const download = await fetch(`${app.url}${app1.attachments[0].url}`);
+    const download = await inst.get(app1.attachments[0].url);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(Buffer.from(await download.arrayBuffer()).equals(samplePdf())).toBe(true);
-    const forged = await fetch(`${app.url}${app1.attachments[0].url.replace(/sig=[^&]+/, "sig=forged")}`);
+    const forged = await inst.get(app1.attachments[0].url.replace(/sig=[^&]+/, "sig=forged"));
     expect(forged.status).toBe(403);
 
     const again = await inst.upload(
