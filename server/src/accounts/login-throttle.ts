@@ -59,6 +59,24 @@ async function ensureRow(q: DataSource | EntityManager, username: string, now: D
  * takes the last slot sets the lock at once (its own success lifts it again). A locked name gets no slot.
  */
 export async function claimAttempt(ds: DataSource, config: AppConfig, username: string): Promise<Attempt> {
+  // A lock set by the attempt that took the last slot is provisional while that attempt's password is still being
+  // checked: if it was right, it lifts the lock. So concurrent sign-ins with the right password (an API client's
+  // workers, a user's repeated clicks) wait for it briefly instead of being told the account is locked.
+  const lockoutMs = config.lockoutMinutes * 60_000;
+  const started = Date.now();
+  for (;;) {
+    const attempt = await claimOnce(ds, config, username);
+    if (attempt.kind !== "locked") return attempt;
+    const lockAge = Date.now() - (attempt.lockedUntil.getTime() - lockoutMs);
+    if (lockAge > PROVISIONAL_LOCK_MS || Date.now() - started > PROVISIONAL_LOCK_MS) return attempt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** How long a fresh lock may still be lifted by the attempt that set it (a password check takes well under this). */
+const PROVISIONAL_LOCK_MS = 5_000;
+
+async function claimOnce(ds: DataSource, config: AppConfig, username: string): Promise<Attempt> {
   const now = new Date();
   const sqlite = isSqlite(ds);
   // MySQL: create the row in its own statement, so the transaction below locks one existing record (no gap locks).
