@@ -5,10 +5,9 @@ import {
   expectMessage,
   formItem,
   login,
-  openSession,
+  inFreshSession,
   screenshot,
   signInToHome,
-  step,
   type RunningServer,
   waitFor,
   journey,
@@ -21,9 +20,8 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
 
   journey({}, (j) => ({ server, browser } = j));
 
-  test("the login page shows the server's message for a wrong password", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("login-wrong-password", { page, server }, async () => {
+  test("the login page shows the server's message for a wrong password", () =>
+    inFreshSession(browser, server, "login-wrong-password", async ({ page }) => {
       await page.goto("/");
       await page.waitForURL(/\/login\?redirect=/);
       await page.getByText("账户登录").waitFor();
@@ -38,14 +36,10 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await error.waitFor();
       expect(await error.textContent()).toContain("账号或密码错误");
       expect(page.url()).toContain("/login");
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("qxyy signs in with 666666, must change the password (live policy hints), then confirms the cycle notice", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("first-login", { page, server }, async () => {
+  test("qxyy signs in with 666666, must change the password (live policy hints), then confirms the cycle notice", () =>
+    inFreshSession(browser, server, "first-login", async ({ page }) => {
       await login(page, "qxyy", "666666");
       await page.waitForURL(/\/first-login-password/);
       await page.getByText("首次登录修改密码").first().waitFor();
@@ -132,14 +126,10 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await login(page, "qxyy", "Qx-Yy#2026a");
       await page.waitForURL(/\/home$/);
       expect(await page.locator('[data-test="cycle-notice"]').isVisible()).toBe(false);
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("nnyy's home page: schedule, pending tasks, completion and contacts", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("home", { page, server }, async () => {
+  test("nnyy's home page: schedule, pending tasks, completion and contacts", () =>
+    inFreshSession(browser, server, "home", async ({ page }) => {
       await signInToHome(page, "nnyy");
       const schedule = page.locator('[data-test="schedule"]');
       await schedule.getByText("医师报名").waitFor();
@@ -150,28 +140,20 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       expect(contacts).toContain("南宁市卫生健康委员会");
       await page.mouse.move(0, 0);
       await screenshot(page, "home");
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("an assessment institution (gxysxh) lands on its own console; institution pages send it back", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("assessor-landing", { page, server }, async () => {
+  test("an assessment institution (gxysxh) lands on its own console; institution pages send it back", () =>
+    inFreshSession(browser, server, "assessor-landing", async ({ page }) => {
       await login(page, "gxysxh", DEMO_PASSWORD);
       await page.waitForURL(/\/assessor\/reviews$/);
       // Institution pages are not for this role: the role guard sends it back.
       await page.goto("/institution/departments");
       await page.waitForURL(/\/assessor\/reviews$/);
       expect(await page.locator(".el-menu-item").count()).toBeGreaterThan(0);
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("lzfy changes the password from the user menu", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("change-password", { page, server }, async () => {
+  test("lzfy changes the password from the user menu", () =>
+    inFreshSession(browser, server, "change-password", async ({ page }) => {
       await login(page, "lzfy", DEMO_PASSWORD);
       await page.waitForURL(/\/home$/);
       await page.locator('[data-test="notice-confirm"]').click();
@@ -194,10 +176,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await page.locator('[data-test="password-submit"]').click();
       await expectMessage(page, "密码修改成功", "success");
       await page.waitForURL(/\/home$/);
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 });
 
 async function expectRule(page: Page, rule: "length" | "classes", met: boolean) {

@@ -280,6 +280,26 @@ export async function signInToHome(page: Page, username: string) {
   await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
 }
 
+/**
+ * A test in a browser profile of its own: `fn` runs as one `step` (artifacts on failure), the profile's page
+ * errors fail the test, and the profile is closed whatever happens.
+ */
+export async function inFreshSession(
+  browser: Browser,
+  server: RunningServer,
+  name: string,
+  fn: (s: Session) => Promise<void>,
+  options: { viewport?: ViewportName } = {},
+) {
+  const s = await openSession(browser, server.url, options);
+  try {
+    await step(name, { page: s.page, server }, () => fn(s));
+    expect(s.problems).toEqual([]);
+  } finally {
+    await s.context.close();
+  }
+}
+
 /** The body text of a row in an el-table that contains `text`. */
 export function tableRow(scope: Page | Locator, text: string): Locator {
   return scope.locator(".el-table__body-wrapper tr.el-table__row").filter({ hasText: text });

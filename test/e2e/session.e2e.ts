@@ -3,10 +3,9 @@ import {
   DEMO_PASSWORD,
   expectAccessible,
   login,
-  openSession,
+  inFreshSession,
   screenshot,
   signInToHome,
-  step,
   type RunningServer,
   journey,
 } from "./harness";
@@ -22,9 +21,8 @@ describe("session: expiry and lost cookie bring the user back after signing in",
 
   journey({ env: { SESSION_IDLE_MINUTES: "1" } }, (j) => ({ server, browser } = j));
 
-  test("an idle session times out: login page says so, then back to the page", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("session-expired", { page, server }, async () => {
+  test("an idle session times out: login page says so, then back to the page", () =>
+    inFreshSession(browser, server, "session-expired", async ({ page }) => {
       // Not signed in at all: straight to the login page, remembering the target.
       await page.goto("/institution/departments");
       await page.waitForURL(
@@ -50,14 +48,10 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await login(page, "nnyy", DEMO_PASSWORD);
       await page.waitForURL(/\/institution\/profile$/);
       await page.locator('input[name="name"]').waitFor();
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("a lost session cookie: next click goes to sign in, then back", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("cookie-cleared", { page, server }, async () => {
+  test("a lost session cookie: next click goes to sign in, then back", () =>
+    inFreshSession(browser, server, "cookie-cleared", async ({ page, context }) => {
       await signInToHome(page, "nnyy");
 
       await context.clearCookies();
@@ -74,14 +68,10 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await login(page, "nnyy", DEMO_PASSWORD);
       await page.waitForURL(/\/institution\/departments$/);
       await page.locator('[data-test="departments-table"] tr.el-table__row').first().waitFor();
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 
-  test("start-up: a slow API shows the start-up screen; a failed session probe says so with a retry, not the login page", async () => {
-    const { page, context, problems } = await openSession(browser, server.url);
-    await step("startup-failures", { page, server }, async () => {
+  test("start-up: a slow API shows the start-up screen; a failed session probe says so with a retry, not the login page", () =>
+    inFreshSession(browser, server, "startup-failures", async ({ page }) => {
       // Signed in before in this file: the cycle notice was confirmed then.
       await login(page, "nnyy", DEMO_PASSWORD);
       await page.waitForURL(/\/home$/);
@@ -144,8 +134,5 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       await page.locator('[data-test="server-unreachable-retry"]').click();
       await page.waitForURL(/\/institution\/departments$/);
       await page.locator('[data-test="departments-table"] tr.el-table__row').first().waitFor();
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+    }));
 });
