@@ -133,6 +133,45 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
     });
   });
 
+  test("试卷管理: a paper created and edited while unused; the province's papers offer no 修改", async () => {
+    await step("assessor-papers", { page, server: j.server }, async () => {
+      await page.goto("/assessor/papers");
+      const rows = page.locator('[data-test="papers-table"] .el-table__body-wrapper tr.el-table__row');
+      await waitFor(async () => (await rows.count()) > 0, true);
+      const before = await rows.count();
+      await page.locator('[data-test="paper-create"]').click();
+      const dialog = page.locator('[data-test="paper-dialog"]');
+      await dialog.waitFor();
+      await dialog.locator('[data-test="paper-save"]').click();
+      await dialog.locator('[data-test="paper-error"]').getByText("请填写试卷名称").waitFor();
+      await dialog
+        .locator('input[data-test="paper-name"], [data-test="paper-name"] input')
+        .fill("医学人文测评（补考场）");
+      const range = dialog.locator(".el-range-input");
+      await range.nth(0).fill("2026-12-10 09:00:00");
+      await range.nth(1).fill("2026-12-10 11:00:00");
+      await range.nth(1).press("Enter");
+      await dialog.locator(".el-dialog__title").click();
+      await dialog.locator('[data-test="paper-save"]').click();
+      await expectMessage(page, "试卷已创建", "success");
+      await waitFor(() => rows.count(), before + 1);
+      const created = rows.filter({ hasText: "医学人文测评（补考场）" });
+      // Demo papers were set by the province: no 修改 for the assessor; its own paper has one.
+      expect(await rows.first().locator('[data-test="paper-edit"]').count()).toBe(0);
+      await created.locator('[data-test="paper-edit"]').click();
+      await dialog.waitFor();
+      await dialog
+        .locator('input[data-test="paper-name"], [data-test="paper-name"] input')
+        .fill("医学人文测评（补考第一场）");
+      await dialog.locator('[data-test="paper-save"]').click();
+      await expectMessage(page, "试卷已修改", "success");
+      await rows.filter({ hasText: "医学人文测评（补考第一场）" }).waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-papers");
+      await expectAccessible(page, "试卷管理");
+    });
+  });
+
   test("at 1024 px; the second assessor sees only its own institutions", async () => {
     const other = await openSession(j.browser, j.server.url, { viewport: "laptop" });
     await step("assessor-second", { page: other.page, server: j.server }, async () => {

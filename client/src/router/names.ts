@@ -35,6 +35,7 @@ export const RouteName = {
   // 考核机构端 (issue 13): pages/assessor/routes.ts.
   assessorReviews: "assessor-reviews",
   assessorResults: "assessor-results",
+  assessorPapers: "assessor-papers",
 
   // 卫生行政端 (issue 14): pages/administration/routes.ts.
   adminDashboard: "admin-dashboard",

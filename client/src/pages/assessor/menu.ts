@@ -14,5 +14,6 @@ export const assessorMenu: MenuGroup = {
   children: [
     { title: "复核", route: RouteName.assessorReviews, roles: ASSESSOR },
     { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
+    { title: "试卷管理", route: RouteName.assessorPapers, roles: ASSESSOR },
   ],
 };

@@ -18,4 +18,10 @@ export const assessorRoutes: RouteRecordRaw[] = [
     component: () => import("./ResultsPage.vue"),
     meta: { title: "录入成绩", trail: ["考核机构"], roles: ASSESSOR },
   },
+  {
+    path: "assessor/papers",
+    name: RouteName.assessorPapers,
+    component: () => import("./PapersPage.vue"),
+    meta: { title: "试卷管理", trail: ["考核机构"], roles: ASSESSOR },
+  },
 ];
