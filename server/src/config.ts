@@ -46,6 +46,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** For requests without a session or token (public certificate verification), per client address. */
   anonymousRateLimitPerMinute: number;
+  /** Certificate verifications per client address and minute, each one counted (aliases and batches too). */
+  verifyRateLimitPerMinute: number;
   maxQueryDepth: number;
   maxQueryCost: number;
   maxAliases: number;
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     trustProxy: bool(env.TRUST_PROXY, false),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
     anonymousRateLimitPerMinute: int(env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, 120),
+    verifyRateLimitPerMinute: int(env.VERIFY_RATE_LIMIT_PER_MINUTE, 20),
     maxQueryDepth: int(env.MAX_QUERY_DEPTH, 12),
     maxQueryCost: int(env.MAX_QUERY_COST, 20000),
     maxAliases: int(env.MAX_ALIASES, 30),

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, register
 import { visibleApplication } from "../assessment/application.service";
 import { maskName } from "../common/id-number";
 import { requirePrincipal } from "../common/auth";
-import { notFound } from "../common/errors";
+import { AppError, ErrorCode, notFound } from "../common/errors";
+import { hit } from "../api-clients/rate-limit";
 import type { Context } from "../context";
 import { Certificate } from "./certificate.entity";
 import { verifyUrl } from "./certificate.service";
@@ -97,6 +98,7 @@ export class CertificateResolver {
     description: "证书真伪核验（公开，无需登录；姓名脱敏） (public certificate verification)",
   })
   async verifyCertificate(@Arg("number") number: string, @Ctx() ctx: Context): Promise<CertificateVerification> {
+    await limitVerificationRate(ctx);
     const clean = number.trim().toUpperCase().slice(0, 32);
     const cert = clean ? await ctx.ds.getRepository(Certificate).findOneBy({ number: clean }) : null;
     const none = {
@@ -121,4 +123,24 @@ export class CertificateResolver {
       return { number: cert.number, status: CertificateStatus.REVOKED, message: "该证明已作废", ...facts };
     return { number: cert.number, status: CertificateStatus.GENUINE, message: "该证明真实有效", ...facts };
   }
+}
+
+/**
+ * Public verification is rate-limited per client address, every verification counted (30 aliases in one request
+ * are 30), whoever calls: the qualified roster cannot be harvested by walking certificate numbers.
+ */
+async function limitVerificationRate(ctx: Context): Promise<void> {
+  const limit = ctx.config.verifyRateLimitPerMinute;
+  const now = Date.now();
+  const { count, windowStart } = await hit(ctx.ds, `verify-ip:${ctx.ip}`.slice(0, 80), now);
+  if (count <= limit) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + 60_000 - now) / 1000));
+  throw new AppError(
+    ErrorCode.RATE_LIMITED,
+    `核验过于频繁（每分钟最多 ${limit} 次），请 ${retryAfterSeconds} 秒后重试`,
+    {
+      retryAfterSeconds,
+      limitPerMinute: limit,
+    },
+  );
 }

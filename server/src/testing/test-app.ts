@@ -38,6 +38,7 @@ export async function startTestApp(
     appSecret: "test-secret",
     // Tests sign in dozens of clients a minute from one address; rate-limit tests set their own.
     anonymousRateLimitPerMinute: 1_000_000,
+    verifyRateLimitPerMinute: 1_000_000,
     rateLimitPerMinute: 1_000_000,
     signInRateLimitPerAddress: 1_000_000,
     signInRateLimitPerAccount: 1_000_000,
