@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client/core";
 import { onError } from "@apollo/client/link/error";
 import createUploadLink from "apollo-upload-client/createUploadLink.mjs";
 import { errorCode, type ErrorCode } from "@/common/errors";
+import { progressFetch } from "./progress-fetch";
 
 /**
  * Operations whose auth errors the caller handles itself: signing in (wrong password is
@@ -39,6 +40,7 @@ const httpLink = createUploadLink({
   uri: "/graphql",
   credentials: "same-origin",
   headers: { "apollo-require-preflight": "true" },
+  fetch: progressFetch as typeof fetch,
 });
 
 export const apolloClient = new ApolloClient({
@@ -47,6 +49,7 @@ export const apolloClient = new ApolloClient({
     typePolicies: {
       // Singletons without an id: replace, never merge field by field across accounts.
       InstitutionHome: { keyFields: false },
+      PortalHome: { keyFields: false },
       ReferenceLists: { keyFields: false, merge: true },
       PasswordPolicy: { keyFields: false, merge: true },
       // Regions are identified by their code, subjects too.

@@ -47,6 +47,9 @@ export const RouteName = {
   adminCheating: "admin-cheating",
   adminCycles: "admin-cycles",
 
+  // 医师个人端 (pages/portal/routes.ts names the others).
+  portalHome: "portal-home",
+
   // Public: what the QR code on a certificate opens (no sign-in).
   verify: "verify",
 } as const;

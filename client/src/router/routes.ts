@@ -4,6 +4,7 @@ import { landingRouteFor } from "@/layout/menu";
 import { session } from "@/pages/accounts/session";
 import { administrationRoutes } from "@/pages/administration/routes";
 import { assessorRoutes } from "@/pages/assessor/routes";
+import { portalRoutes } from "@/pages/portal/routes";
 import { RouteName } from "./names";
 
 export const routes: RouteRecordRaw[] = [
@@ -33,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
     props: (route) => ({ number: typeof route.params.number === "string" ? route.params.number : "" }),
     meta: { title: "合格证明核验", public: true },
   },
+  portalRoutes,
   {
     path: "/",
     component: AppLayout,
