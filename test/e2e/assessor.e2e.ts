@@ -172,6 +172,21 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
     });
   });
 
+  test("免考复核: an exemption the institution approved is approved and leaves the queue", async () => {
+    await step("assessor-exemptions", { page, server: j.server }, async () => {
+      await page.goto("/assessor/exemptions");
+      const table = "exemption-rereview-table";
+      await waitFor(async () => (await listRows(page, table).count()) > 0, true);
+      const before = await listTotal(page, table);
+      expect((await rowTexts(page, table)).join("\n")).toContain("待考核机构复核");
+      await expectAccessible(page, "免考复核");
+      await listRows(page, table).first().locator('[data-test="row-approve"]').click();
+      await answerMessageBox(page, "通过");
+      await expectMessage(page, "免考申请已复核通过", "success");
+      await waitFor(() => listTotal(page, table), before - 1);
+    });
+  });
+
   test("at 1024 px; the second assessor sees only its own institutions", async () => {
     const other = await openSession(j.browser, j.server.url, { viewport: "laptop" });
     await step("assessor-second", { page: other.page, server: j.server }, async () => {

@@ -34,6 +34,7 @@ export const RouteName = {
 
   // 考核机构端 (issue 13): pages/assessor/routes.ts.
   assessorReviews: "assessor-reviews",
+  assessorExemptions: "assessor-exemptions",
   assessorResults: "assessor-results",
   assessorPapers: "assessor-papers",
 

@@ -13,6 +13,7 @@ export const assessorMenu: MenuGroup = {
   roles: ASSESSOR,
   children: [
     { title: "复核", route: RouteName.assessorReviews, roles: ASSESSOR },
+    { title: "免考复核", route: RouteName.assessorExemptions, roles: ASSESSOR },
     { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
     { title: "试卷管理", route: RouteName.assessorPapers, roles: ASSESSOR },
   ],

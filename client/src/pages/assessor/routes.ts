@@ -13,6 +13,12 @@ export const assessorRoutes: RouteRecordRaw[] = [
     meta: { title: "复核", trail: ["考核机构"], roles: ASSESSOR },
   },
   {
+    path: "assessor/exemptions",
+    name: RouteName.assessorExemptions,
+    component: () => import("./ExemptionReReviewPage.vue"),
+    meta: { title: "免考复核", trail: ["考核机构"], roles: ASSESSOR },
+  },
+  {
     path: "assessor/results",
     name: RouteName.assessorResults,
     component: () => import("./ResultsPage.vue"),
