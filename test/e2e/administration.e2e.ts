@@ -400,4 +400,51 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       );
     });
   });
+
+  test("接口客户端: created for a city, its token shown once and working on /graphql, then revoked", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-api-clients", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "接口客户端" }).click();
+      await page.waitForURL(/\/administration\/api-clients$/);
+      await page.locator('[data-test="api-client-create"]').click();
+      const dialog = page.locator('[data-test="api-client-dialog"]');
+      await dialog.locator('[data-test="api-client-submit"]').click();
+      await dialog.getByText("请填写客户端名称").waitFor();
+      await dialog.locator('input[aria-label="名称"]').fill("南宁市卫生健康信息平台");
+      await dialog.locator(".el-cascader").click();
+      await page.locator(".el-cascader-node:visible").filter({ hasText: "广西壮族自治区" }).click();
+      await page
+        .locator(".el-cascader-node:visible")
+        .filter({ hasText: "南宁市" })
+        .locator(".el-radio, .el-checkbox")
+        .first()
+        .click();
+      await page.keyboard.press("Escape");
+      await dialog.locator('[data-test="api-client-submit"]').click();
+      const shown = page.locator('[data-test="api-client-token"]');
+      await shown.getByText("令牌只显示这一次").waitFor();
+      const token = await shown.locator("input").inputValue();
+      expect(token.length).toBeGreaterThan(20);
+      const res = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: "{ regionProgress(input: { groupBy: COUNTY }) { code name total } }" }),
+      });
+      const body = (await res.json()) as { data?: { regionProgress: { name: string }[] } };
+      expect(body.data?.regionProgress.map((r) => r.name)).toEqual(["兴宁区", "青秀区"]);
+      await shown.getByRole("button", { name: "我已保存" }).click();
+      const row = tableRow(page, "南宁市卫生健康信息平台");
+      await row.waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-api-clients");
+      await expectAccessible(page, "接口客户端");
+      await row.locator('[data-test="api-client-revoke"]').click();
+      await answerMessageBox(page, "吊销");
+      await expectMessage(page, "已吊销", "success");
+      await waitFor(
+        async () => (await tableRow(page, "南宁市卫生健康信息平台").textContent())?.includes("已吊销"),
+        true,
+      );
+    });
+  });
 });

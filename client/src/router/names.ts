@@ -47,6 +47,7 @@ export const RouteName = {
   adminAudit: "admin-audit",
   adminCheating: "admin-cheating",
   adminCycles: "admin-cycles",
+  adminApiClients: "admin-api-clients",
 
   // 医师个人端 (pages/portal/routes.ts names the others).
   portalHome: "portal-home",

@@ -36,6 +36,7 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
       { title: "补考确认", route: RouteName.adminMakeups, roles: PROVINCE },
       { title: "疑似作弊认定", route: RouteName.adminCheating, roles: PROVINCE },
       { title: "考核周期", route: RouteName.adminCycles, roles: PROVINCE },
+      { title: "接口客户端", route: RouteName.adminApiClients, roles: PROVINCE },
       { title: "审计记录", route: RouteName.adminAudit, roles: PROVINCE },
     ],
   },

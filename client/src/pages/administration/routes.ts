@@ -40,6 +40,12 @@ export const administrationRoutes: RouteRecordRaw[] = [
     meta: { title: "考核周期", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
   },
   {
+    path: "administration/api-clients",
+    name: RouteName.adminApiClients,
+    component: () => import("./ApiClientsPage.vue"),
+    meta: { title: "接口客户端", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+  },
+  {
     path: "administration/audit",
     name: RouteName.adminAudit,
     component: () => import("./AuditPage.vue"),
