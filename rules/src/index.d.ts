@@ -60,3 +60,14 @@ export type ErrorCode =
   | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 export declare const ERROR_CODES: readonly ErrorCode[];
+
+export declare const WEAK_PASSWORDS: ReadonlySet<string>;
+export declare const USERNAME_MIN_CHECKED: number;
+export declare const MAX_REPEAT: number;
+export declare const PASSWORD_MESSAGES: { readonly common: string; readonly username: string; readonly repeat: string };
+export interface PasswordExtraCheck {
+  readonly key: "username" | "common" | "repeat";
+  readonly label: string;
+  readonly met: boolean;
+}
+export declare function passwordExtraChecks(candidate: string, username?: string): PasswordExtraCheck[];

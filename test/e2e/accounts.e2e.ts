@@ -58,7 +58,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
         "密码长度不少于8位且至少包含大写字母、小写字母、数字和特殊符号中的任意三种",
       );
 
-      // Hints react while typing.
+      // Hints react while typing, every rule the server checks included.
       await newPassword.fill("abc");
       await expectRule(page, "length", false);
       await expectClass(page, "lower", true);
@@ -71,14 +71,29 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await expectClass(page, "upper", true);
       await expectClass(page, "digit", true);
       await expectClass(page, "special", false);
+      for (const rule of ["username", "common", "repeat"] as const) await expectRule(page, rule, true);
+      await newPassword.fill("Qxyy#2026");
+      await expectRule(page, "username", false);
+      await newPassword.fill("Password1!");
+      await expectRule(page, "common", false);
+      await expectRule(page, "username", true);
+      await newPassword.fill("Aaaaaaa1!");
+      await expectRule(page, "repeat", false);
+      await expectRule(page, "common", true);
+      await newPassword.fill("Abcdefg1");
       await screenshot(page, "first-login-password");
 
-      // The server refuses what the client cannot know (a common password) and says why.
+      // The server refuses a common password too and says why; its error stands above the rule box, not over it.
       await page.locator('input[name="oldPassword"]').fill("666666");
       await newPassword.fill("Password1!");
       await page.locator('input[name="confirmPassword"]').fill("Password1!");
       await page.locator('[data-test="password-submit"]').click();
-      await formItem(page, "新密码").locator(".el-form-item__error").filter({ hasText: "该密码过于常见" }).waitFor();
+      const error = formItem(page, "新密码").locator(".el-form-item__error").filter({ hasText: "该密码过于常见" });
+      await error.waitFor();
+      const errorBox = (await error.boundingBox())!;
+      const hintsBox = (await hints.boundingBox())!;
+      expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(hintsBox.y);
+      await screenshot(page, "first-login-password-error");
 
       // Wrong old password → shown on the old-password field.
       await page.locator('input[name="oldPassword"]').fill("123456");
@@ -87,16 +102,23 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await page.locator('[data-test="password-submit"]').click();
       await formItem(page, "原密码").locator(".el-form-item__error").filter({ hasText: "原密码不正确" }).waitFor();
 
+      // Without a page to return to the change lands on home, where the cycle notice (【去确认】) opens at once:
+      // the success message stays visible above its overlay.
+      await page.goto("/first-login-password");
       await page.locator('input[name="oldPassword"]').fill("666666");
+      await newPassword.fill("Qx-Yy#2026a");
+      await page.locator('input[name="confirmPassword"]').fill("Qx-Yy#2026a");
       await page.locator('[data-test="password-submit"]').click();
-      await expectMessage(page, "密码修改成功", "success");
-
-      // Back where the user was heading, then home: the cycle notice must be confirmed (【去确认】).
-      await page.waitForURL(/\/institution\/profile$/);
-      await page.locator(".el-menu-item").filter({ hasText: "首页" }).click();
       await page.waitForURL(/\/home$/);
       const notice = page.locator('[data-test="cycle-notice"]');
       await notice.waitFor({ state: "visible" });
+      const message = page.locator(".el-message--success").filter({ hasText: "密码修改成功" });
+      await message.waitFor();
+      const onTop = await message.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      });
+      expect(onTop).toBe(true);
       expect(await notice.textContent()).toContain("考核周期");
       await screenshot(page, "home-cycle-notice");
       await page.locator('[data-test="notice-confirm"]').click();
@@ -179,7 +201,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
     }));
 });
 
-async function expectRule(page: Page, rule: "length" | "classes", met: boolean) {
+async function expectRule(page: Page, rule: "length" | "classes" | "username" | "common" | "repeat", met: boolean) {
   const item = page.locator(`[data-test="password-policy"] [data-rule="${rule}"]`);
   await waitFor(() => item.getAttribute("data-met"), String(met));
 }

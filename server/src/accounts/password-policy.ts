@@ -1,4 +1,4 @@
-import { WEAK_PASSWORDS } from "./weak-passwords";
+import { PASSWORD_MESSAGES, passwordExtraChecks } from "../common/rules";
 
 export const INITIAL_PASSWORD = "666666";
 export const PASSWORD_POLICY_TEXT = "密码长度不少于8位且至少包含大写字母、小写字母、数字和特殊符号中的任意三种";
@@ -15,11 +15,7 @@ export function passwordPolicyViolation(
   if (/\s/.test(candidate)) return "密码不能包含空格";
   if (CLASSES.filter((re) => re.test(candidate)).length < 3) return PASSWORD_POLICY_TEXT;
   if (context.oldPassword !== undefined && candidate === context.oldPassword) return "新密码不能与原密码相同";
-  const lower = candidate.toLowerCase();
-  if (WEAK_PASSWORDS.has(lower)) return "该密码过于常见，容易被猜中，请换一个";
-  if (context.username && context.username.length >= 4 && lower.includes(context.username.toLowerCase())) {
-    return "密码不能包含登录名";
-  }
-  if (/(.)\1{5,}/.test(candidate)) return "密码不能包含6个及以上连续相同的字符";
+  const failed = passwordExtraChecks(candidate, context.username).find((c) => !c.met);
+  if (failed) return PASSWORD_MESSAGES[failed.key];
   return null;
 }

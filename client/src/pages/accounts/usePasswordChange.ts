@@ -4,7 +4,7 @@ import { ElMessage, type FormInstance } from "element-plus";
 import { reportError, useServerErrors } from "@/common/errors";
 import { ChangePasswordDocument, PasswordPolicyDocument, type MeFieldsFragment } from "@/gql/graphql";
 import { checkPassword, passwordRules, type PasswordForm, type PasswordPolicyLike } from "./password.rules";
-import { setMe } from "./session";
+import { currentMe, setMe } from "./session";
 
 const FALLBACK_POLICY: PasswordPolicyLike = {
   minLength: 8,
@@ -18,8 +18,9 @@ export function usePasswordChange(onChanged: (me: MeFieldsFragment) => void | Pr
   const form = reactive<PasswordForm>({ oldPassword: "", newPassword: "", confirmPassword: "" });
   const { result: policyResult } = useQuery(PasswordPolicyDocument, null, { fetchPolicy: "cache-first" });
   const policy = computed<PasswordPolicyLike>(() => policyResult.value?.passwordPolicy ?? FALLBACK_POLICY);
-  const check = computed(() => checkPassword(form.newPassword, policy.value, form.oldPassword));
-  const rules = passwordRules(form, () => policy.value);
+  const username = () => currentMe.value?.username ?? "";
+  const check = computed(() => checkPassword(form.newPassword, policy.value, form.oldPassword, username()));
+  const rules = passwordRules(form, () => policy.value, username);
   const { serverErrors, apply, clear } = useServerErrors(["oldPassword", "newPassword"] as const);
   const { mutate, loading: saving } = useMutation(ChangePasswordDocument);
 
@@ -31,7 +32,9 @@ export function usePasswordChange(onChanged: (me: MeFieldsFragment) => void | Pr
       const me = res?.data?.changePassword;
       if (!me) return;
       setMe(me);
-      ElMessage.success("密码修改成功，请牢记新密码");
+      // Above the dialogs the next page may open at once (the home page's 考核周期告知 after the first sign-in):
+      // a message shown before them would otherwise stay under their overlay (styles/index.css, .pa-message-top).
+      ElMessage.success({ message: "密码修改成功，请牢记新密码", customClass: "pa-message-top" });
       formRef.value?.resetFields();
       await onChanged(me);
     } catch (err) {

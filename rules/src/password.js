@@ -1,8 +1,11 @@
+// Password rules beyond length and character classes (manual 2.2.1), one declaration for the server, which
+// enforces them, and the console, which shows them live in the checklist while the user types.
+
 /**
  * Well-known passwords that still pass the character-class rule (they top every leaked-password
  * list, including Chinese ones). Compared case-insensitively.
  */
-export const WEAK_PASSWORDS: ReadonlySet<string> = new Set(
+export const WEAK_PASSWORDS = new Set(
   `
 password1 password12 password123 password1! password@1 password@123 p@ssw0rd p@ssword p@ssw0rd1 p@ssw0rd! p@ssw0rd123
 passw0rd passw0rd! passw0rd1 pa$$w0rd pa$$word admin123 admin1234 admin@123 admin@1234 admin123! admin#123 admin_123
@@ -21,3 +24,33 @@ aa888888 123456aa 123456aa! 123456ab 123456abc 123456qwe 123qwe!@# 123qwe123 123
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A user name this short is not looked for inside the password (it would refuse too much). */
+export const USERNAME_MIN_CHECKED = 4;
+/** This many identical characters in a row are refused. */
+export const MAX_REPEAT = 6;
+
+export const PASSWORD_MESSAGES = {
+  common: "该密码过于常见，容易被猜中，请换一个",
+  username: "密码不能包含登录名",
+  repeat: `密码不能包含${MAX_REPEAT}个及以上连续相同的字符`,
+};
+
+/** The rules the checklist shows as lines, in the order the server reports them: key, label, met. */
+export function passwordExtraChecks(candidate, username = "") {
+  const lower = candidate.toLowerCase();
+  const name = username.toLowerCase();
+  return [
+    { key: "common", label: "不能是过于常见的密码", met: !WEAK_PASSWORDS.has(lower) },
+    {
+      key: "username",
+      label: "不能包含登录名",
+      met: !(name.length >= USERNAME_MIN_CHECKED && lower.includes(name)),
+    },
+    {
+      key: "repeat",
+      label: `不能有${MAX_REPEAT}个及以上连续相同字符`,
+      met: !new RegExp(`(.)\\1{${MAX_REPEAT - 1},}`).test(candidate),
+    },
+  ];
+}
