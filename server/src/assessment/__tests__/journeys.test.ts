@@ -145,7 +145,9 @@ describe("简易程序 (manual 2.2.6) from 未确认参加 to 合格", () => {
     expect(seen.submission.snapshot.idNumber).toMatch(/^\d{17}[\dX]$/); // the detail view shows it whole
     expect(seen.attachments[0]).toMatchObject({ fileName: "执业证书.png", mimeType: "image/png" });
     expect(seen.availableActions).toEqual(["CANCEL_ENROLLMENT", "APPROVE", "REJECT", "ADD_OPINION"]);
-    expect((await app.client().get(seen.attachments[0].url)).status).toBe(200);
+    // The link works for the reviewer it was issued to, not for a caller without a session.
+    expect((await inst.get(seen.attachments[0].url)).status).toBe(200);
+    expect((await app.client().get(seen.attachments[0].url)).status).toBe(401);
 
     await inst.ok(Q.opinion, { id });
     const missing = await inst.fails(Q.approve, {
