@@ -26,8 +26,28 @@ export interface ReleaseCheckout {
 const git = (args: string[]) => execFileSync("git", ["-C", repoRoot, ...args], { encoding: "utf8", stdio: "pipe" });
 
 /**
+ * Whether today's node_modules hold exactly the versions the release pins (root, server and client
+ * package.json): then the release runs on them and needs no `npm ci` of its own, which would build every native
+ * module again (minutes on a loaded machine).
+ */
+function installedDependenciesFit(releaseDir: string): boolean {
+  const json = (file: string) => JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, string>>;
+  for (const sub of ["", "server", "client"]) {
+    const manifest = path.join(releaseDir, sub, "package.json");
+    if (!existsSync(manifest)) continue;
+    const pkg = json(manifest);
+    for (const [name, wanted] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      const candidates = [path.join(repoRoot, sub, "node_modules", name), path.join(repoRoot, "node_modules", name)];
+      const installed = candidates.map((c) => path.join(c, "package.json")).find((f) => existsSync(f));
+      if (!installed || (json(installed) as unknown as { version: string }).version !== wanted) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * A release's commit checked out in a temporary git worktree, ready to run. Its dependencies are today's
- * node_modules when its package-lock.json is today's (linked, nothing to install); otherwise `npm ci` installs its own.
+ * node_modules when they hold the versions it pins (linked, nothing to install); otherwise `npm ci` installs its own.
  */
 export function checkoutRelease(release: Release): ReleaseCheckout {
   try {
@@ -48,8 +68,7 @@ export function checkoutRelease(release: Release): ReleaseCheckout {
     }
   };
   try {
-    const lock = (root: string) => readFileSync(path.join(root, "package-lock.json"), "utf8");
-    if (lock(dir) === lock(repoRoot)) {
+    if (installedDependenciesFit(dir)) {
       for (const sub of ["", "server", "client"]) {
         const own = path.join(repoRoot, sub, "node_modules");
         if (existsSync(own)) symlinkSync(own, path.join(dir, sub, "node_modules"), "dir");
