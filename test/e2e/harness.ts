@@ -390,7 +390,7 @@ export async function expectAccessible(page: Page, where: string) {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
     type AxeResults = {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[];
     };
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -398,7 +398,10 @@ export async function expectAccessible(page: Page, where: string) {
     });
     return result.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      .map(
+        (v) =>
+          `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 200)}`).join(", ")}`,
+      );
   });
   if (violations.length) throw new Error(`accessibility violations on ${where}:\n${violations.join("\n")}`);
 }
