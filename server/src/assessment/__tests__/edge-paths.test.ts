@@ -136,7 +136,7 @@ async function addAttempt(applicationId: number, testKind: TestKind, status: Att
 
 describe("1. the exempted test follows from the procedure in force", () => {
   it("resubmitting under the general procedure voids a 医学人文 exemption: both tests are required again", async () => {
-    const { physician, id } = await placed(ApplicationStatus.RETURNED_TO_PHYSICIAN, {
+    const { physician } = await placed(ApplicationStatus.RETURNED_TO_PHYSICIAN, {
       procedure: Procedure.SIMPLE,
       exemptionStatus: ExemptionStatus.APPROVED,
       exemptedTest: TestKind.HUMANITIES,
