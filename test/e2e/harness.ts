@@ -222,7 +222,11 @@ export async function chooseOption(page: Page, trigger: Locator, option: string)
 
 /** Confirms (or cancels) the open ElMessageBox. */
 export async function answerMessageBox(page: Page, button: string) {
-  const box = page.locator(".el-message-box");
+  // The box that offers this button: another may open right after it (调入 → 分配科室) while this one fades out.
+  const box = page
+    .locator(".el-message-box")
+    .filter({ has: page.getByRole("button", { name: button, exact: true }) })
+    .last();
   await box.waitFor({ state: "visible" });
   await box.getByRole("button", { name: button, exact: true }).click();
   await box.waitFor({ state: "hidden" });

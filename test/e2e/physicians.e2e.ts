@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import {
   answerMessageBox,
+  expectAccessible,
   DEMO_PASSWORD,
   expectMessage,
   formItem,
@@ -333,6 +334,28 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await answerMessageBox(other, "调入");
       await expectMessage(other, `${name} 已调入本机构`, "success");
       await other.locator('[data-test="transfer-done"]').getByText(name).waitFor();
+
+      // The same flow asks for a 科室 (the former one does not come along): 分配科室 opens his form.
+      const arrival = other.locator('[data-test="transfer-arrival"]').filter({ hasText: name });
+      await other.locator(".el-message-box").getByText("尚未分配本机构的科室").waitFor();
+      // Checked once the box has faded in (a half-transparent box fails contrast while it animates).
+      await waitFor(() => other.evaluate(() => document.getAnimations().every((a) => a.playState !== "running")), true);
+      await other.mouse.move(0, 0); // not hovering the box's button (a hovered primary button is lighter)
+      await expectAccessible(other, "调入：分配科室提示");
+      await answerMessageBox(other, "分配科室");
+      const editor = other.locator('[data-test="physician-dialog"]');
+      await editor.waitFor({ state: "visible" });
+      await editor.locator('[data-test="physician-department"]').click();
+      const option = other.locator(".el-select-dropdown__item:visible").first();
+      const department = ((await option.textContent()) ?? "").trim();
+      await option.click();
+      await other.locator('[data-test="physician-save"]').click();
+      await expectMessage(other, `已保存 ${name} 的信息`, "success");
+      await editor.waitFor({ state: "hidden" });
+      await waitFor(async () => (await arrival.textContent())?.includes(`科室：${department}`), true);
+      expect(await arrival.textContent()).not.toContain("尚未分配科室");
+      await other.mouse.move(0, 0);
+      await screenshot(other, "transfer-in-department-assigned");
 
       // Looking him up again: now he is here.
       await input.fill(id18);

@@ -14,15 +14,24 @@ export type Candidate = TransferCandidateQuery["transferCandidate"] & { searched
  * 调入医师 (manual 2.2.5 (4)): a physician transferred out by the former institution is found by the
  * ID number (either the 15- or the 18-digit form) and taken in with 【调入】.
  */
-export function useTransferIn() {
+export interface Arrival {
+  id: number;
+  name: string;
+  idNumberMasked: string;
+  /** The former institution's department does not come along: null until one is assigned here. */
+  departmentName: string | null;
+}
+
+/** `assignDepartment` opens the physician's edit form, where the 科室 is chosen among this institution's. */
+export function useTransferIn(assignDepartment: (arrival: Arrival) => void) {
   const formRef = ref<FormInstance>();
   const form = reactive<TransferInForm>({ idNumber: "" });
   const { serverErrors, apply, clear } = useServerErrors(["idNumber"] as const);
   const hint = computed(() => idNumberHint(form.idNumber));
   const searching = ref(false);
   const candidate = ref<Candidate | null>(null);
-  /** Names of those taken in during this visit. */
-  const done = ref<{ name: string; idNumberMasked: string }[]>([]);
+  /** Those taken in during this visit. */
+  const done = ref<Arrival[]>([]);
 
   async function search() {
     clear();
@@ -61,15 +70,29 @@ export function useTransferIn() {
       const res = await mutate({ idNumber: c.searchedFor });
       const p = res?.data?.transferPhysicianIn;
       ElMessage.success(`${p?.name ?? c.name} 已调入本机构`);
-      if (p) done.value.unshift({ name: p.name, idNumberMasked: p.idNumberMasked });
       candidate.value = null;
       form.idNumber = "";
       void nextTick(() => formRef.value?.clearValidate());
+      if (!p) return;
+      const arrival: Arrival = { id: p.id, name: p.name, idNumberMasked: p.idNumberMasked, departmentName: null };
+      done.value.unshift(arrival);
+      // In the same flow: an arrival without a 科室 cannot be chosen by department or submit an application.
+      const now = await confirmAction(
+        `${p.name} 尚未分配本机构的科室（原单位的科室不随调入）。现在为其分配科室吗？也可稍后在下方或医师列表中分配。`,
+        { title: "分配科室", confirmText: "分配科室" },
+      );
+      if (now) assignDepartment(arrival);
     } catch (err) {
       reportError(err);
       // What changed (e.g. another institution took him in first) shows on a fresh look-up.
       await search();
     }
+  }
+
+  /** The edit form saved: show the arrival's new department. */
+  function departmentAssigned(physicianId: number, departmentName: string | null) {
+    const arrival = done.value.find((d) => d.id === physicianId);
+    if (arrival) arrival.departmentName = departmentName;
   }
 
   function reset() {
@@ -79,5 +102,18 @@ export function useTransferIn() {
     formRef.value?.clearValidate();
   }
 
-  return { formRef, form, serverErrors, hint, searching, candidate, done, search, transferring, transferIn, reset };
+  return {
+    formRef,
+    form,
+    serverErrors,
+    hint,
+    searching,
+    candidate,
+    done,
+    search,
+    transferring,
+    transferIn,
+    departmentAssigned,
+    reset,
+  };
 }
