@@ -22,6 +22,11 @@ export class Certificate {
   @Column({ type: "int" })
   physicianId: number;
 
+  /** Unguessable code (12 Crockford base32 characters, no dashes) that public verification needs with the number. */
+  @Index({ unique: true })
+  @Column({ type: "varchar", length: 12 })
+  verificationCode: string;
+
   @Index()
   @Column({ type: "int" })
   institutionId: number;
@@ -34,7 +39,7 @@ export class Certificate {
 
   /** What the image shows (and verification answers with). */
   @Column({ type: "simple-json" })
-  data: Omit<CertificateImageData, "verifyUrl">;
+  data: Omit<CertificateImageData, "verifyUrl" | "verificationCode">;
 
   @Column({ type: "varchar", length: 64, nullable: true })
   imageKey: string | null;

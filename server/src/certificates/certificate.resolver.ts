@@ -2,11 +2,12 @@ import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, register
 import { visibleApplication } from "../assessment/application.service";
 import { maskName } from "../common/id-number";
 import { requirePrincipal } from "../common/auth";
-import { AppError, ErrorCode, notFound } from "../common/errors";
+import { AppError, ErrorCode, badInput, notFound } from "../common/errors";
 import { hit } from "../api-clients/rate-limit";
 import type { Context } from "../context";
 import { Certificate } from "./certificate.entity";
 import { verifyUrl } from "./certificate.service";
+import { formatVerificationCode, normalizeVerificationCode, verificationCodeMatches } from "./verification-code";
 
 export enum CertificateStatus {
   GENUINE = "GENUINE",
@@ -27,6 +28,8 @@ registerEnumType(CertificateStatus, {
 class CertificateView {
   @Field(() => Int) id: number;
   @Field({ description: "证明编号 (number)" }) number: string;
+  @Field({ description: "核验码（印在编号旁，公开核验须与编号一起填写） (verification code, XXXX-XXXX-XXXX)" })
+  verificationCode: string;
   @Field(() => Int) applicationId: number;
   @Field({ description: "姓名 (name)" }) physicianName: string;
   @Field({ description: "性别 (gender)" }) gender: string;
@@ -87,20 +90,34 @@ export class CertificateResolver {
       id: cert.id,
       applicationId: cert.applicationId,
       number: cert.number,
+      verificationCode: formatVerificationCode(cert.verificationCode),
       note: CERTIFICATE_NOTE,
       revoked: !!cert.revokedAt,
       imageUrl: ctx.signer.sign(imagePath(cert.id), `certificate-${cert.id}`, requirePrincipal(ctx)),
-      verifyUrl: verifyUrl(ctx, cert.number),
+      verifyUrl: verifyUrl(ctx, cert),
     };
   }
 
   @Query(() => CertificateVerification, {
-    description: "证书真伪核验（公开，无需登录；姓名脱敏） (public certificate verification)",
+    description:
+      "证书真伪核验（公开，无需登录；须同时提供证明编号和核验码；姓名脱敏） (public certificate verification: number and code)",
   })
-  async verifyCertificate(@Arg("number") number: string, @Ctx() ctx: Context): Promise<CertificateVerification> {
+  async verifyCertificate(
+    @Arg("number") number: string,
+    @Arg("code", () => String, {
+      nullable: true,
+      description: "核验码（证明编号旁或二维码中；必填，大小写和连字符不限） (verification code; required)",
+    })
+    code: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<CertificateVerification> {
     await limitVerificationRate(ctx);
+    const cleanCode = normalizeVerificationCode(code ?? "");
+    if (!cleanCode) throw badInput("请填写核验码（证明编号旁或扫描二维码获得）", "code");
     const clean = number.trim().toUpperCase().slice(0, 32);
-    const cert = clean ? await ctx.ds.getRepository(Certificate).findOneBy({ number: clean }) : null;
+    const found = clean ? await ctx.ds.getRepository(Certificate).findOneBy({ number: clean }) : null;
+    // A wrong code gets exactly the answer of an unknown number: numbers cannot be probed without their codes.
+    const cert = found && verificationCodeMatches(found.verificationCode, cleanCode) ? found : null;
     const none = {
       physicianNameMasked: null,
       institutionName: null,
@@ -110,7 +127,12 @@ export class CertificateResolver {
       issueDate: null,
     };
     if (!cert)
-      return { number: clean, status: CertificateStatus.NOT_FOUND, message: "查无此证，请核对证明编号", ...none };
+      return {
+        number: clean,
+        status: CertificateStatus.NOT_FOUND,
+        message: "查无此证，请核对证明编号和核验码",
+        ...none,
+      };
     const facts = {
       physicianNameMasked: maskName(cert.data.physicianName),
       institutionName: cert.data.institutionName,

@@ -11,6 +11,7 @@ import { HealthAdministration } from "../regions/health-administration.entity";
 import { RegionLevel } from "../regions/region.entity";
 import { Certificate } from "./certificate.entity";
 import { renderCertificatePng } from "./render/certificate-image";
+import { formatVerificationCode, newVerificationCode } from "./verification-code";
 
 /** Certificate numbers: province prefix, cycle start year, the application id (one certificate per application). */
 export const certificateNumber = (cycle: Pick<AssessmentCycle, "startDate">, applicationId: number) =>
@@ -67,6 +68,7 @@ export async function issueCertificate(em: EntityManager, app: Application): Pro
     await em.insert(Certificate, {
       applicationId: app.id,
       number: data.number,
+      verificationCode: newVerificationCode(),
       physicianId: physician.id,
       institutionId: institution.id,
       cycleId: cycle.id,
@@ -91,8 +93,12 @@ export async function revokeCertificate(em: EntityManager, applicationId: number
   );
 }
 
-export const verifyUrl = (deps: Pick<AppDeps, "config">, number: string) =>
-  `${deps.config.publicUrl.replace(/\/$/, "")}/verify/${encodeURIComponent(number)}`;
+/** The QR's content: the number and its verification code (verification needs both). */
+export const verifyUrl = (
+  deps: Pick<AppDeps, "config">,
+  certificate: Pick<Certificate, "number" | "verificationCode">,
+) =>
+  `${deps.config.publicUrl.replace(/\/$/, "")}/verify/${encodeURIComponent(certificate.number)}?code=${encodeURIComponent(certificate.verificationCode)}`;
 
 /**
  * The certificate's PNG: rendered on first request and stored (deterministic rendering keeps a race of
@@ -101,7 +107,11 @@ export const verifyUrl = (deps: Pick<AppDeps, "config">, number: string) =>
 export async function certificateImage(deps: AppDeps, certificate: Certificate): Promise<Buffer> {
   if (certificate.imageKey && (await deps.storage.exists(certificate.imageKey)))
     return deps.storage.read(certificate.imageKey);
-  const png = await renderCertificatePng({ ...certificate.data, verifyUrl: verifyUrl(deps, certificate.number) });
+  const png = await renderCertificatePng({
+    ...certificate.data,
+    verificationCode: formatVerificationCode(certificate.verificationCode),
+    verifyUrl: verifyUrl(deps, certificate),
+  });
   const stored = await deps.storage.putBuffer(png);
   const result = await deps.ds
     .createQueryBuilder()

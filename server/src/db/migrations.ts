@@ -1,3 +1,4 @@
+import { CertificateVerificationCode1796129922622 } from "./migrations/1796129922622-CertificateVerificationCode";
 import { AuditLogRegion1796126697368 } from "./migrations/1796126697368-AuditLogRegion";
 import { TestPaperAuthor1796125205097 } from "./migrations/1796125205097-TestPaperAuthor";
 import { AccountResetExpiry1796125351788 } from "./migrations/1796125351788-AccountResetExpiry";
@@ -27,4 +28,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AccountResetExpiry1796125351788,
   JurisdictionChangeRequests1796125773321,
   AuditLogRegion1796126697368,
+  CertificateVerificationCode1796129922622,
 ];

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const aliases = (n: number) =>
-  `{ ${Array.from({ length: n }, (_, i) => `v${i}: verifyCertificate(number: "GX2024-${String(i).padStart(7, "0")}") { status }`).join(" ")} }`;
+  `{ ${Array.from({ length: n }, (_, i) => `v${i}: verifyCertificate(number: "GX2024-${String(i).padStart(7, "0")}", code: "0000-0000-0000") { status }`).join(" ")} }`;
 
 describe("certificate verification rate limit per address", () => {
   it("counts every alias: 30 verifications in one request are refused past the limit with RATE_LIMITED", async () => {

@@ -31,7 +31,9 @@ export interface CertificateImageData {
   issuingAuthority: string;
   /** YYYY-MM-DD */
   issueDate: string;
-  /** Encoded in the QR code, e.g. http://host/verify/GX2026-000123 */
+  /** Printed beside the number, e.g. 7K3M-Q9TD-2HXA. */
+  verificationCode: string;
+  /** Encoded in the QR code, e.g. http://host/verify/GX2026-000123?code=7K3MQ9TD2HXA */
   verifyUrl: string;
 }
 
@@ -74,7 +76,7 @@ export async function renderCertificatePng(data: CertificateImageData): Promise<
   ctx.lang = "zh-CN";
   drawBackground(ctx);
   drawBorder(ctx);
-  drawTitle(ctx, family, data.number);
+  drawTitle(ctx, family, data.number, data.verificationCode);
   drawFieldTable(ctx, family, data);
   drawBody(ctx, family, data);
   drawVerification(ctx, family, data.verifyUrl);
@@ -158,7 +160,7 @@ function diamond(ctx: SKRSContext2D, x: number, y: number, r: number): void {
   ctx.fill();
 }
 
-function drawTitle(ctx: SKRSContext2D, family: string, number: string): void {
+function drawTitle(ctx: SKRSContext2D, family: string, number: string, code: string): void {
   const mid = CERTIFICATE_WIDTH / 2;
   const titleW = 720;
   ctx.fillStyle = C.red;
@@ -184,7 +186,7 @@ function drawTitle(ctx: SKRSContext2D, family: string, number: string): void {
   ctx.fillStyle = C.ink;
   ctx.textAlign = "right";
   ctx.font = font(family, 24);
-  ctx.fillText(`证明编号：${number}`, RIGHT, 250);
+  ctx.fillText(`证明编号：${number}    核验码：${code}`, RIGHT, 250);
   ctx.textAlign = "left";
 }
 

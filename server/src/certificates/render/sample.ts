@@ -19,7 +19,8 @@ export const SAMPLE_CERTIFICATE: CertificateImageData = {
   result: "合格",
   issuingAuthority: "广西壮族自治区卫生健康委员会",
   issueDate: "2026-03-15",
-  verifyUrl: "http://localhost:3000/verify/GX2026-000123",
+  verificationCode: "7K3M-Q9TD-2HXA",
+  verifyUrl: "http://localhost:3000/verify/GX2026-000123?code=7K3MQ9TD2HXA",
 };
 
 /** `node -r @swc-node/register src/certificates/render/sample.ts [out.png]` regenerates the docs screenshot. */
