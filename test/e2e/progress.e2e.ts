@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import {
+  expectAccessible,
   expectMessage,
   formItem,
   openSession,
@@ -104,7 +105,10 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       certificateNumber = ((await dialog.locator('[data-test="certificate-number"]').textContent()) ?? "").trim();
       expect(certificateNumber).toMatch(/^[A-Z]+\d{4}-\d+$/);
       verifyUrl = (await dialog.locator('[data-test="certificate-verify-link"]').getAttribute("href")) ?? "";
-      expect(verifyUrl).toMatch(new RegExp(`/verify/${certificateNumber}$`));
+      const code = ((await dialog.locator('[data-test="certificate-verification-code"]').textContent()) ?? "").trim();
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      // The QR's address carries the number and its verification code (issue 18.19).
+      expect(verifyUrl).toMatch(new RegExp(`/verify/${certificateNumber}\\?code=${code.replace(/-/g, "")}$`));
       await page.mouse.move(0, 0);
       await screenshot(page, "certificate-print");
 
@@ -146,29 +150,64 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
     });
   });
 
-  test("the certificate's verification link works for anyone: 真实有效, another number 查无此证", async () => {
+  test("the certificate's verification link works for anyone: 真实有效; a wrong code or another number 查无此证", async () => {
     const visitor = await openSession(browser, server.url);
     const anon = visitor.page;
     await step("verify", { page: anon, server }, async () => {
-      // The QR code's address, opened in a browser that never signed in.
-      const path = new URL(verifyUrl).pathname;
-      await anon.goto(path);
-      expect(new URL(anon.url()).pathname).toBe(path);
+      // The QR code's address (number and code), opened in a browser that never signed in.
+      const url = new URL(verifyUrl);
+      const code = url.searchParams.get("code") ?? "";
+      await anon.goto(`${url.pathname}${url.search}`);
+      expect(new URL(anon.url()).pathname).toBe(url.pathname);
       const status = anon.locator('[data-test="verify-status"]');
       await waitFor(async () => (await status.textContent())?.trim(), "真实有效");
       expect(await anon.locator('[data-test="verify-number"]').textContent()).toBe(certificateNumber);
+      // Both inputs are prefilled from the address.
+      expect(await anon.locator('input[name="verifyNumber"]').inputValue()).toBe(certificateNumber);
+      expect(await anon.locator('input[name="verifyCode"]').inputValue()).toBe(code.match(/.{4}/g)?.join("-"));
       const facts = anon.locator('[data-test="verify-facts"]');
       expect(await facts.textContent()).toContain("南宁市第一人民医院");
       expect(await facts.textContent()).toContain("合格");
       expect(await facts.textContent()).toMatch(/姓名\s*\S\*/);
       expect(await anon.locator(".app-sidebar").count()).toBe(0);
+      await expectAccessible(anon, "合格证明核验（真实有效）");
       await screenshot(anon, "verify");
+      await anon.setViewportSize({ width: 1024, height: 800 });
+      await screenshot(anon, "verify-1024");
 
-      await anon.locator('input[name="verifyNumber"]').fill("GX2024-9999999");
+      // Without the code nothing is asked of the server: the page says what is missing.
+      const codeInput = anon.locator('input[name="verifyCode"]');
+      await codeInput.fill("");
       await anon.locator('[data-test="verify-submit"]').click();
-      await anon.waitForURL(/\/verify\/GX2024-9999999$/);
+      await waitFor(
+        async () => (await anon.locator('[data-test="verify-code-error"]').textContent())?.trim(),
+        "请输入核验码（印在证明编号旁）",
+      );
+      expect(new URL(anon.url()).searchParams.get("code")).toBe(code);
+      await anon.mouse.move(0, 0); // not the hovered button's lighter colour
+      await expectAccessible(anon, "合格证明核验（缺核验码）");
+
+      // A wrong code answers exactly like an unknown number.
+      const wrong = `${code[0] === "0" ? "1" : "0"}${code.slice(1)}`;
+      await codeInput.fill(wrong.toLowerCase());
+      await anon.locator('[data-test="verify-submit"]').click();
+      await anon.waitForURL(new RegExp(`/verify/${certificateNumber}\\?code=${wrong}$`));
       await waitFor(async () => (await status.textContent())?.trim(), "查无此证");
       expect(await anon.locator('[data-test="verify-facts"]').count()).toBe(0);
+      const wrongCodeMessage = await anon.locator('[data-test="verify-message"]').textContent();
+      expect(wrongCodeMessage).toBe("查无此证，请核对证明编号和核验码");
+      await anon.mouse.move(0, 0);
+      await screenshot(anon, "verify-not-found");
+
+      await anon.locator('input[name="verifyNumber"]').fill("GX2024-9999999");
+      await codeInput.fill(code);
+      await anon.locator('[data-test="verify-submit"]').click();
+      await anon.waitForURL(new RegExp(`/verify/GX2024-9999999\\?code=${code}$`));
+      await waitFor(async () => (await status.textContent())?.trim(), "查无此证");
+      expect(await anon.locator('[data-test="verify-facts"]').count()).toBe(0);
+      expect(await anon.locator('[data-test="verify-message"]').textContent()).toBe(wrongCodeMessage);
+      await anon.mouse.move(0, 0);
+      await expectAccessible(anon, "合格证明核验（查无此证）");
     });
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();

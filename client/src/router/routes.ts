@@ -31,7 +31,10 @@ export const routes: RouteRecordRaw[] = [
     path: "/verify/:number?",
     name: RouteName.verify,
     component: () => import("@/pages/certificates/VerifyPage.vue"),
-    props: (route) => ({ number: typeof route.params.number === "string" ? route.params.number : "" }),
+    props: (route) => ({
+      number: typeof route.params.number === "string" ? route.params.number : "",
+      code: typeof route.query.code === "string" ? route.query.code : "",
+    }),
     meta: { title: "合格证明核验", public: true },
   },
   portalRoutes,
