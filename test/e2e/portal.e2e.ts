@@ -335,6 +335,12 @@ describe("physician portal", () => {
         true,
       );
       expect(await p.locator('[data-test="portal-verify-link"]').textContent()).toContain("/verify/");
+      // The verification code beside the number is the one the QR's address carries (issue 18.19).
+      const code = (await p.locator('[data-test="portal-verification-code"]').textContent())?.trim() ?? "";
+      expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(await p.locator('[data-test="portal-verify-link"]').textContent()).toContain(
+        `?code=${code.replace(/-/g, "")}`,
+      );
       await page("certificate", p, "证书 (desktop)", "desktop");
       const [download] = await Promise.all([
         p.waitForEvent("download"),
