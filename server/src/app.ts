@@ -23,6 +23,7 @@ import { templateRouter } from "./physicians/import/template.route";
 import { resultsTemplateRouter } from "./exams/results-template";
 import { watchInterruptedImports } from "./physicians/import/interrupted-imports";
 import { certificateRouter } from "./certificates/certificate.route";
+import { backfillSqliteVerificationCodes } from "./certificates/sqlite-verification-codes";
 import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
@@ -65,7 +66,11 @@ export async function openDatabase(config: AppConfig, options: { migrate?: boole
     }
   }
   // One server process per SQLite file: refuse a second one before it touches the file.
-  if (databaseKind(config) === "sqlite" && config.sqlitePath !== ":memory:") claimSqliteFile(config.sqlitePath);
+  if (databaseKind(config) === "sqlite" && config.sqlitePath !== ":memory:") {
+    claimSqliteFile(config.sqlitePath);
+    const filled = backfillSqliteVerificationCodes(path.resolve(config.sqlitePath));
+    if (filled) logger.info({ certificates: filled }, "verification codes given to existing certificates");
+  }
   const ds = await createDataSource({ ...config, entities });
   await ds.initialize();
   return ds;

@@ -4,6 +4,8 @@ import { placeApplication } from "../../testing/workflow";
 import { startTestApp, type TestApp } from "../../testing/test-app";
 import { buildWorld, signIn, type World } from "../../testing/world";
 import type { GqlClient } from "../../testing/gql-client";
+import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { CERTIFICATE_QR_BOX } from "../render/certificate-image";
 import { qrLayout } from "../render/draw";
 
 const CERT = `query($id: Int!) { certificate(applicationId: $id) { number verificationCode physicianName idNumberMasked institutionName cycleName result issuingAuthority note imageUrl verifyUrl } }`;
@@ -85,8 +87,6 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
     expect(stored[0].verification_code).toBe(one.verificationCode.replace(/-/g, ""));
     // The image's QR encodes verifyUrl (with the code): its modules are those of that text's QR.
     const png = Buffer.from(await (await inst.get(one.imageUrl)).arrayBuffer());
-    const { loadImage, createCanvas } = await import("@napi-rs/canvas");
-    const { CERTIFICATE_QR_BOX } = await import("../render/certificate-image");
     const image = await loadImage(png);
     const canvas = createCanvas(image.width, image.height);
     const g = canvas.getContext("2d");

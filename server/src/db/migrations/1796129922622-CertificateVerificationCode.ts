@@ -1,5 +1,9 @@
+import { randomInt } from "node:crypto";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { newVerificationCode } from "../../certificates/verification-code";
+
+/** As certificates/verification-code.ts makes them (kept here: a migration stays as it ran, and db/ imports no feature). */
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const code = () => Array.from({ length: 12 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join("");
 
 export class CertificateVerificationCode1796129922622 implements MigrationInterface {
   name = "CertificateVerificationCode1796129922622";
@@ -12,7 +16,7 @@ export class CertificateVerificationCode1796129922622 implements MigrationInterf
     for (const { id } of rows)
       await q.query(
         `UPDATE \`certificate\` SET \`verification_code\` = ?, \`image_key\` = NULL, \`image_sha256\` = NULL, \`image_size\` = NULL WHERE \`id\` = ?`,
-        [newVerificationCode(), id],
+        [code(), id],
       );
     await q.query(`ALTER TABLE \`certificate\` MODIFY \`verification_code\` varchar(12) NOT NULL`);
     await q.query(
