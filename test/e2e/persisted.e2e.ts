@@ -104,7 +104,7 @@ describe("persisted operations: the console on an allow-list-only server", () =>
         () => page.locator('[data-test="review-table"] .el-table__body-wrapper tr.el-table__row').count(),
         5,
       );
-      await page.goto("/verify/GX2024-0000001");
+      await page.goto("/verify/GX2024-0000001?code=0000-0000-0000");
       await page.locator('[data-test="verify-status"]').waitFor();
     });
     expect(requests).toBeGreaterThan(10);

@@ -45,7 +45,7 @@ describe("docs/examples", () => {
     const second = await example("sync-applications.mjs", { TOKEN: token, STATE: state });
     expect(second.stderr).toContain("synced 0 changed applications");
 
-    const verified = await example("verify-certificate.mjs", {}, ["GX2024-0000000"]);
+    const verified = await example("verify-certificate.mjs", {}, ["GX2024-0000000", "0000-0000-0000"]);
     expect(JSON.parse(verified.stdout)).toMatchObject({ status: "NOT_FOUND" });
   });
 });
