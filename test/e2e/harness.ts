@@ -389,6 +389,18 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  * violation, naming the rule and the offending nodes. Call it on every page a journey visits.
  */
 export async function expectAccessible(page: Page, where: string) {
+  // A toast or dialog still fading in is half transparent: axe would measure the blend, not the colours the user
+  // reads a moment later (a flaky color-contrast on 已新增其他执业机构意见). Let running transitions settle first.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+      null,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP allows no inline script.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
