@@ -14,7 +14,7 @@ import { SyncResolver } from "./sync/sync.resolver";
 import { CertificateResolver } from "./certificates/certificate.resolver";
 import { ExamsResolver } from "./exams/exams.resolver";
 import { ResultsResolver } from "./exams/results.resolver";
-import { AssessorResolver } from "./assessor/assessor.resolver";
+import { ASSESSOR_RESOLVERS } from "./assessor/resolvers";
 import { authChecker } from "./common/auth";
 import { describeSchema } from "./schema-glossary";
 import { DepartmentResolver } from "./departments/department.resolver";
@@ -57,7 +57,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PortalResolver,
   ExamsResolver,
   ResultsResolver,
-  AssessorResolver,
+  ...ASSESSOR_RESOLVERS,
   ProgressResolver,
   CycleResolver,
   AdministrationResolver,

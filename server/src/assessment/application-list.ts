@@ -10,6 +10,7 @@ import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
 import { DEPARTMENT_COLUMNS, departmentById } from "../departments/department.loaders";
+import { sqlTime } from "../db/raw";
 import { columnName, rawColumns } from "../db/raw-select";
 import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
@@ -90,6 +91,16 @@ export class ApplicationFilter {
   @FilterText("身份证号码", 20)
   idNumber?: string;
 
+  @Field({ nullable: true, description: "科室名称包含（跨机构列表使用） (department name contains)" })
+  @FilterText("科室名称")
+  departmentName?: string;
+
+  @Field(() => Date, { nullable: true, description: "提交时间不早于 (submitted at or after)" })
+  submittedFrom?: Date;
+
+  @Field(() => Date, { nullable: true, description: "提交时间早于 (submitted before)" })
+  submittedBefore?: Date;
+
   @Field(() => Int, { nullable: true, description: "考核周期，默认当前周期 (cycle; default the current one)" })
   cycleId?: number;
 }
@@ -165,6 +176,12 @@ export async function applicationQuery(
   if (filter.procedure) qb.andWhere("a.procedure = :fp", { fp: filter.procedure });
   if (filter.exemptionStatuses?.length) qb.andWhere("a.exemptionStatus IN (:...fe)", { fe: filter.exemptionStatuses });
   if (filter.departmentId) qb.andWhere("a.departmentId = :fd", { fd: filter.departmentId });
+  if (filter.departmentName?.trim())
+    qb.innerJoin(Department, "fdn", "fdn.id = a.departmentId").andWhere(`fdn.name LIKE :fdn ${LIKE_ESCAPE}`, {
+      fdn: likeContains(filter.departmentName.trim()),
+    });
+  if (filter.submittedFrom) qb.andWhere("a.submittedAt >= :fsf", { fsf: sqlTime(ctx.ds, filter.submittedFrom) });
+  if (filter.submittedBefore) qb.andWhere("a.submittedAt < :fsb", { fsb: sqlTime(ctx.ds, filter.submittedBefore) });
   if (filter.name?.trim() || filter.idNumber?.trim()) {
     qb.innerJoin(Physician, "p", "p.id = a.physicianId");
     if (filter.name?.trim()) qb.andWhere(`p.name LIKE :fn ${LIKE_ESCAPE}`, { fn: likeContains(filter.name.trim()) });
@@ -214,6 +231,9 @@ async function countFromCounters(ctx: Context, filter: ApplicationFilter, cycleI
     filter.procedure,
     filter.exemptionStatuses?.length,
     filter.departmentId,
+    filter.departmentName?.trim(),
+    filter.submittedFrom,
+    filter.submittedBefore,
     filter.name?.trim(),
     filter.idNumber?.trim(),
   ];

@@ -20,6 +20,8 @@ import type { InstitutionReview, Submission, AssessmentReview } from "./applicat
 @Index(["cycleId", "institutionId", "id"])
 @Index(["cycleId", "institutionId", "lastActionAt", "id"])
 @Index(["cycleId", "institutionId", "status", "lastActionAt"])
+// 复核 and 录入成绩 queues: first submitted first, and the submitted-date filter.
+@Index(["cycleId", "institutionId", "status", "submittedAt"])
 export class Application {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,3 +1,4 @@
+import { AssessorQueueSubmittedAt1796134610386 } from "./migrations/1796134610386-AssessorQueueSubmittedAt";
 import { CertificateVerificationCode1796129922622 } from "./migrations/1796129922622-CertificateVerificationCode";
 import { AuditLogRegion1796126697368 } from "./migrations/1796126697368-AuditLogRegion";
 import { TestPaperAuthor1796125205097 } from "./migrations/1796125205097-TestPaperAuthor";
@@ -29,4 +30,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   JurisdictionChangeRequests1796125773321,
   AuditLogRegion1796126697368,
   CertificateVerificationCode1796129922622,
+  AssessorQueueSubmittedAt1796134610386,
 ];
