@@ -1,7 +1,19 @@
 import path from "node:path";
 
 /** Shared settings of the benchmark (see run.ts). */
-export const BENCH_DB = "pa_bench";
+
+/** Physicians in the data set: the issue's 200 000, or fewer for a quick run (BENCH_PHYSICIANS, at least 20 000). */
+export const BENCH_PHYSICIANS = benchPhysicians(process.env.BENCH_PHYSICIANS);
+/** pa_bench at the default scale; another scale seeds its own database, so switching does not reseed either. */
+export const BENCH_DB = BENCH_PHYSICIANS === 200_000 ? "pa_bench" : `pa_bench_${BENCH_PHYSICIANS}`;
+
+function benchPhysicians(value: string | undefined): number {
+  if (!value?.trim()) return 200_000;
+  const n = Number(value.replace(/[_,]/g, ""));
+  if (!Number.isInteger(n) || n < 20_000 || n > 1_000_000)
+    throw new Error(`BENCH_PHYSICIANS must be a whole number from 20 000 to 1 000 000, not "${value}"`);
+  return n;
+}
 /** Bump when the seeded data set changes shape: a stale data set is then dropped and seeded again. */
 export const DATASET_VERSION = 3;
 export const MARKER_KEY = "bench.dataset";

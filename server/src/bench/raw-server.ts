@@ -5,6 +5,7 @@ import { createPool, type RowDataPacket } from "mysql2/promise";
 import { PROCEDURE_LABEL, type Procedure } from "../assessment/procedure";
 import { STATUS_INFO, type ApplicationStatus } from "../assessment/workflow";
 import { maskIdNumber } from "../common/id-number";
+import { rawEnroll, type RawPrincipal } from "./raw-enroll";
 import {
   AUTH_SQL,
   COUNTER_ROLLUP_SQL,
@@ -23,6 +24,7 @@ import {
  *
  *   GET /progress?statuses=A,B&page=3&pageSize=20[&variant=naive|counters]   (institution session)
  *   GET /rollup/live | /rollup/counters              (province session)
+ *   POST /enroll {"ids": [physician ids]}            (institution session: 批量参加, raw-enroll.ts)
  */
 const pool = createPool({
   uri: process.env.DATABASE_URL,
@@ -51,14 +53,26 @@ function cookie(req: http.IncomingMessage, name: string): string | null {
   return null;
 }
 
-async function principal(req: http.IncomingMessage) {
+async function principal(req: http.IncomingMessage): Promise<RawPrincipal | null> {
   const token = cookie(req, "pa_sid");
   if (!token) return null;
   const [rows] = await pool.execute<RowDataPacket[]>(AUTH_SQL, [createHash("sha256").update(token).digest("hex")]);
-  return (
-    (rows[0] as { institutionId: number | null; regionCode: string | null; regionLevel: string | null } | undefined) ??
-    null
-  );
+  return (rows[0] as RawPrincipal | undefined) ?? null;
+}
+
+async function jsonBody<T>(req: http.IncomingMessage): Promise<T> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8")) as T;
+}
+
+async function enroll(req: http.IncomingMessage, res: http.ServerResponse) {
+  const p = await principal(req);
+  if (!p?.institutionId) return send(res, 401, { error: "unauthenticated" });
+  const { ids } = await jsonBody<{ ids: number[] }>(req);
+  const cycleId = await currentCycleId("450000");
+  const outcome = await rawEnroll(pool, p, cycleId!, ids, req.socket.remoteAddress ?? "");
+  send(res, 200, { data: { enrollPhysicians: outcome } });
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
@@ -135,9 +149,11 @@ const server = http.createServer((req, res) => {
         ? rollup(req, res, LIVE_ROLLUP_SQL)
         : url.pathname === "/rollup/counters"
           ? rollup(req, res, COUNTER_ROLLUP_SQL)
-          : url.pathname === "/healthz"
-            ? Promise.resolve(send(res, 200, { status: "ok" }))
-            : Promise.resolve(send(res, 404, { error: "not found" }));
+          : url.pathname === "/enroll" && req.method === "POST"
+            ? enroll(req, res)
+            : url.pathname === "/healthz"
+              ? Promise.resolve(send(res, 200, { status: "ok" }))
+              : Promise.resolve(send(res, 404, { error: "not found" }));
   route.catch((err) => send(res, 500, { error: String(err?.message ?? err) }));
 });
 server.keepAliveTimeout = 65_000;

@@ -4,7 +4,7 @@
  */
 
 /** Session → account → administration: who is calling (one primary-key look-up). */
-export const AUTH_SQL = `SELECT a.institution_id AS institutionId, h.region_code AS regionCode, h.level AS regionLevel
+export const AUTH_SQL = `SELECT a.id AS accountId, a.display_name AS name, a.institution_id AS institutionId, a.physician_id AS physicianId, h.region_code AS regionCode, h.level AS regionLevel
 FROM session s JOIN account a ON a.id = s.account_id LEFT JOIN health_administration h ON h.id = a.admin_id
 WHERE s.token_hash = ? AND a.enabled = 1`;
 

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { killChildrenNow, startChild, stopAllChildren, type ChildServer } from "./children";
-import { BENCH_DB, benchDbUrl, parseArgs, RESULTS_DIR, SECTIONS, type SectionName } from "./common";
+import { BENCH_DB, benchDbUrl, mib, parseArgs, RESULTS_DIR, SECTIONS, type SectionName } from "./common";
 import { speedProbe, type BenchContext } from "./context";
 import { table, targetsTable, type Target } from "./report";
 import { enrollSection } from "./sections/enroll";
@@ -75,8 +75,8 @@ async function main() {
   });
 
   const profileDir = path.join(RESULTS_DIR, `profile-${new Date().toISOString().replace(/[:.]/g, "-")}`);
-  let graphql: Promise<ChildServer> | null = null;
-  let raw: Promise<ChildServer> | null = null;
+  let graphql = null as Promise<ChildServer> | null;
+  let raw = null as Promise<ChildServer> | null;
   const ctx: BenchContext = {
     args,
     dataset: d,
@@ -116,6 +116,29 @@ async function main() {
     }
     log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  if (graphql && raw) {
+    // Both shared servers served the same sections: compare what they hold after them (issue 15's RSS target).
+    const [g, r] = [(await graphql).memory(), (await raw).memory()];
+    const ratio = g.rss / r.rss;
+    print(
+      table(
+        "Server memory after the sections above",
+        ["server", "RSS", "peak RSS (VmHWM)"],
+        [
+          ["GraphQL", mib(g.rss), mib(g.hwm)],
+          ["raw SQL", mib(r.rss), mib(r.hwm)],
+        ],
+        `GraphQL / raw RSS: ${ratio.toFixed(2)}×.`,
+      ),
+    );
+    targets.push({
+      section: "memory",
+      name: "GraphQL server RSS after the bench vs raw",
+      target: "≤ 1.50×",
+      actual: `${ratio.toFixed(2)}× (${mib(g.rss)} vs ${mib(r.rss)})`,
+      pass: ratio <= 1.5,
+    });
+  }
   await stopAllChildren();
   if (args.profile && graphql) {
     const p = summarizeProfiles(profileDir);
@@ -141,7 +164,9 @@ async function main() {
   log(
     `\nmachine speed probe at the end: Node ${probeEnd.nodeMs.toFixed(0)} ms, MariaDB ${probeEnd.mariadbMs.toFixed(0)} ms (start: ${probeStart.nodeMs.toFixed(0)} / ${probeStart.mariadbMs.toFixed(0)} ms)`,
   );
-  const shown = targets.filter((t) => !args.only || args.only.has(t.section) || t.section === "seed");
+  const shown = targets.filter(
+    (t) => !args.only || args.only.has(t.section) || t.section === "seed" || t.section === "memory",
+  );
   print(targetsTable(shown));
   const passed = shown.filter((t) => t.pass).length;
   log(`\n${passed}/${shown.length} targets met; run took ${((Date.now() - started) / 1000).toFixed(0)} s.`);

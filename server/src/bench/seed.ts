@@ -15,6 +15,7 @@ import { prng } from "../common/prng";
 import {
   BENCH_DB,
   BENCH_PASSWORD,
+  BENCH_PHYSICIANS,
   benchDbUrl,
   DATASET_VERSION,
   MARKER_KEY,
@@ -29,16 +30,29 @@ import {
  * The province-scale data set: 1 province, 14 cities, 98 counties, their administrations, 20 000
  * institutions, 80 000 departments, 200 000 physicians (with accounts), one current cycle, 200 000
  * applications, 1 000 000 timeline events and the status counters — written with multi-row INSERTs
- * of 1 000 rows into the schema the committed migrations create.
+ * of 1 000 rows into the schema the committed migrations create. BENCH_PHYSICIANS scales it (see benchSizes).
  */
 
-export const SIZES = {
-  institutions: 20_000,
-  departments: 80_000,
-  physicians: 200_000,
-  events: 1_000_000,
-  rowsPerStatement: 1_000,
-};
+export const SIZES = benchSizes(BENCH_PHYSICIANS);
+
+/**
+ * The issue's scale (200 000 physicians) by default; BENCH_PHYSICIANS scales institutions, departments, events
+ * and the assessment institutions' staff with it for quick runs. The three benchmark hospitals keep their
+ * 5 000 / 5 000 / 300 physicians, so the 批量参加 of 5 000 and the big hospital's pages stay the same size.
+ */
+function benchSizes(physicians: number) {
+  const scale = physicians / 200_000;
+  const institutions = Math.max(200, Math.round(20_000 * scale));
+  return {
+    institutions,
+    departments: institutions * 4,
+    physicians,
+    events: physicians * 5,
+    /** Staff of each of the 42 assessment institutions. */
+    perAssessor: Math.min(800, Math.round(800 * scale)),
+    rowsPerStatement: 1_000,
+  };
+}
 
 /** Institution ids with a role in the benchmark. */
 export const INST = { big: 1, enroll: 2, importer: 3 } as const;
@@ -641,8 +655,9 @@ async function seed(
   }
   await departments.end();
 
-  // ---- physician counts: 5 000 / 5 000 / 300, 800 per assessment institution, the rest by type weight
-  const fixedPhysicians = (id: number) => (id === 1 || id === 2 ? 5000 : id === 3 ? 300 : id <= lastAssessor ? 800 : 0);
+  // ---- physician counts: 5 000 / 5 000 / 300, 800 per assessment institution (fewer at a smaller scale), the rest by type weight
+  const fixedPhysicians = (id: number) =>
+    id === 1 || id === 2 ? 5000 : id === 3 ? 300 : id <= lastAssessor ? SIZES.perAssessor : 0;
   const fixedTotal = institutions.reduce((s, i) => s + fixedPhysicians(i.id), 0);
   const others = institutions.filter((i) => !fixedPhysicians(i.id));
   const otherCounts = spread(

@@ -202,39 +202,44 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
         pct(x.cpu.other),
         mib(x.rssAfter),
       ]),
-      `GraphQL / raw throughput: ${ratio.toFixed(2)}× (vs the naive-OFFSET raw SQL: ${(g.stats.rps / runs["raw SQL, naive OFFSET"].stats.rps).toFixed(2)}×); ` +
+      `GraphQL / raw throughput: ${(g.stats.rps / runs["raw SQL, total from status_counter"].stats.rps).toFixed(2)}× the raw server with the total from status_counter (the target's baseline: the same work as the service), ` +
+        `${ratio.toFixed(2)}× raw with COUNT(*), ${(g.stats.rps / runs["raw SQL, naive OFFSET"].stats.rps).toFixed(2)}× the naive-OFFSET raw SQL; ` +
         `same page contents everywhere: ${same ? "yes" : "NO"}.\n` +
         `raw SQL = auth + COUNT + page as a deferred join (ids from the covering index, then 20 rows joined); naive OFFSET = the same joins with ` +
         `LIMIT/OFFSET over full rows, as an ORM writes it; total from status_counter = the deferred-join page with the total summed from the ` +
-        `institution's counters instead of COUNT(*) (what-if).\n` +
+        `institution's counters instead of COUNT(*), as the service does (the baseline of the targets).\n` +
         `Filters: ${PROGRESS_FILTERS.map((f, i) => `[${f.join(",") || "all"}] ${totals[i]} rows`).join("; ")}.\n` +
         `CPU in % of one core (2 cores in all); "other" = the rest of the machine meanwhile (other sessions).`,
     ),
   );
   const ladder = await cpuLadder(ctx, graphql.url, graphql.pid, cookie, totals, pageSize, choose);
-  const otherCpu = Math.max(g.cpu.other, r.cpu.other);
+  // The fair baseline does the same work as the service: the total from status_counter (issue 15).
+  const c = runs["raw SQL, total from status_counter"];
+  const fair = g.stats.rps / c.stats.rps;
+  const p99Ratio = g.stats.p99 / c.stats.p99;
+  const otherCpu = Math.max(g.cpu.other, c.cpu.other);
   ctx.target({
     section: "progress",
-    name: "GraphQL throughput vs raw",
+    name: "GraphQL throughput vs raw with counters",
     target: "≥ 0.60×",
-    actual: `${ratio.toFixed(2)}× (${g.stats.rps.toFixed(0)} vs ${r.stats.rps.toFixed(0)} req/s)`,
-    pass: ratio >= 0.6,
+    actual: `${fair.toFixed(2)}× (${g.stats.rps.toFixed(0)} vs ${c.stats.rps.toFixed(0)} req/s)`,
+    pass: fair >= 0.6,
     otherCpu,
   });
   ctx.target({
     section: "progress",
-    name: "GraphQL p99 at 32 clients",
-    target: "< 50 ms",
-    actual: ms(g.stats.p99),
-    pass: g.stats.p99 < 50,
-    otherCpu: g.cpu.other,
+    name: `GraphQL p99 vs raw with counters, ${ctx.args.concurrency} clients`,
+    target: "≤ 1.50×",
+    actual: `${p99Ratio.toFixed(2)}× (${ms(g.stats.p99)} vs ${ms(c.stats.p99)})`,
+    pass: p99Ratio <= 1.5,
+    otherCpu,
   });
   ctx.target({
     section: "progress",
     name: "errors",
     target: "0",
-    actual: String(g.stats.errors + r.stats.errors),
-    pass: g.stats.errors + r.stats.errors === 0,
+    actual: String(Object.values(runs).reduce((n, x) => n + x.stats.errors, 0)),
+    pass: Object.values(runs).every((x) => x.stats.errors === 0),
   });
   ctx.target({
     section: "progress",
@@ -243,7 +248,17 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
     actual: same ? "yes" : "no",
     pass: same,
   });
-  return { pageSize, filters: PROGRESS_FILTERS, totals, sameData: same, ratio, runs, cpuLadder: ladder };
+  return {
+    pageSize,
+    filters: PROGRESS_FILTERS,
+    totals,
+    sameData: same,
+    ratio,
+    ratioVsCounters: fair,
+    p99RatioVsCounters: p99Ratio,
+    runs,
+    cpuLadder: ladder,
+  };
 }
 
 /**

@@ -99,7 +99,7 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
   }
   ctx.print(
     table(
-      "Province-wide counts per city (14 cities, 200 000 applications), as the provincial administration",
+      `Province-wide counts per city (14 cities, ${ctx.dataset.counts.application.toLocaleString("en-US")} applications), as the provincial administration`,
       [
         "source",
         "seq p50",
@@ -130,22 +130,15 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
         `CPU columns are for the 8-concurrent part, in % of one core.`,
     ),
   );
-  const g = runs[0];
+  const [g, r] = runs;
+  const ratio = g.concurrent.rps / r.concurrent.rps;
   ctx.target({
     section: "region",
-    name: "regionProgress p99, sequential",
-    target: "< 200 ms",
-    actual: ms(g.sequential.p99),
-    pass: g.sequential.p99 < 200,
-    otherCpu: g.seqOther,
-  });
-  ctx.target({
-    section: "region",
-    name: "regionProgress p99, 8 concurrent",
-    target: "< 200 ms",
-    actual: ms(g.concurrent.p99),
-    pass: g.concurrent.p99 < 200,
-    otherCpu: g.cpu.other,
+    name: "regionProgress by city, 8 concurrent, vs raw over the same counters",
+    target: "≥ 0.60×",
+    actual: `${ratio.toFixed(2)}× (${g.concurrent.rps.toFixed(0)} vs ${r.concurrent.rps.toFixed(0)} req/s)`,
+    pass: ratio >= 0.6,
+    otherCpu: Math.max(g.cpu.other, r.cpu.other),
   });
   ctx.target({
     section: "region",
@@ -154,5 +147,5 @@ export async function regionSection(ctx: BenchContext): Promise<Record<string, u
     actual: same ? "yes" : "no",
     pass: same,
   });
-  return { sameAsLive: same, runs, whatIfCountyCounters: whatIf };
+  return { sameAsLive: same, ratio, runs, whatIfCountyCounters: whatIf };
 }
