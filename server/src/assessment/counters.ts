@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { isSqlite } from "../db/data-source";
 import type { Institution } from "../institutions/institution.entity";
+import { lockInstitutions } from "../institutions/institution-lock";
 import type { ApplicationStatus } from "./workflow";
 
 export interface CounterDelta {
@@ -13,10 +14,24 @@ export interface CounterDelta {
 /**
  * Adds deltas to the (cycle, institution, status) counters inside the caller's transaction, with one
  * multi-row upsert. Rows are sorted so concurrent transactions lock them in the same order.
+ *
+ * The region a delta counts in is the institution's as it stands, read under its row lock (institution-lock.ts),
+ * not what the caller read earlier: a jurisdiction change committed in between would otherwise leave the delta in
+ * the county the institution has left (issue 18.7).
  */
 export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]): Promise<void> {
+  if (!deltas.length) return;
+  const places = new Map(
+    (
+      await lockInstitutions(
+        em,
+        deltas.map((d) => d.institution.id),
+      )
+    ).map((i) => [i.id, i] as const),
+  );
   const merged = new Map<string, CounterDelta>();
-  for (const d of deltas) {
+  for (const given of deltas) {
+    const d = { ...given, institution: places.get(given.institution.id) ?? given.institution };
     const key = `${d.cycleId}|${d.institution.id}|${d.status}`;
     const prev = merged.get(key);
     merged.set(key, prev ? { ...prev, delta: prev.delta + d.delta } : { ...d });

@@ -4,7 +4,8 @@ import { requirePrincipal, type Principal } from "../common/auth";
 import { badInput, invalidState, notFound, stateChanged } from "../common/errors";
 import type { Context } from "../context";
 import { inTransaction } from "../db/transaction";
-import { Institution } from "../institutions/institution.entity";
+import type { Institution } from "../institutions/institution.entity";
+import { lockInstitution } from "../institutions/institution-lock";
 import { issueCertificate, revokeCertificate } from "../certificates/certificate.service";
 import { Application } from "./application.entity";
 import { ApplicationEvent } from "./application-event.entity";
@@ -60,10 +61,14 @@ export interface Actor {
   ip: string;
 }
 
-/** Loads an application the actor may act on as `party`; anything else looks missing. */
+/**
+ * Loads an application the actor may act on as `party`; anything else looks missing. Inside a transaction the
+ * institution is read under its shared row lock (institution-lock.ts): who may act and whose counters move stay
+ * as read until the step commits, and a jurisdiction change waits for it (or it for the change).
+ */
 export async function applicationForParty(em: EntityManager, p: Principal, applicationId: number, party: Party) {
   const app = await em.findOneBy(Application, { id: applicationId });
-  const institution = app?.institutionId ? await em.findOneBy(Institution, { id: app.institutionId }) : null;
+  const institution = app?.institutionId ? await lockInstitution(em, app.institutionId) : null;
   if (!app || !institution || !partyAllows(p, party, app, institution)) throw notFound("考核申请");
   return { app, institution };
 }

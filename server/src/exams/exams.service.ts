@@ -19,6 +19,7 @@ import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { inTransaction } from "../db/transaction";
 import { Institution } from "../institutions/institution.entity";
+import { lockInstitution } from "../institutions/institution-lock";
 import { Physician } from "../physicians/physician.entity";
 import { resolveCycleId } from "../assessment/application-list";
 import { ProctoringSnapshot } from "./snapshot.entity";
@@ -324,7 +325,7 @@ export async function judgeSuspected(
   if (verdict === CheatingVerdict.NONE) throw badInput("请选择认定结果", "verdict");
   return inTransaction(ctx.ds, async (em) => {
     const attempt = await em.findOneBy(TestAttempt, { id: attemptId });
-    const institution = attempt ? await em.findOneBy(Institution, { id: attempt.institutionId }) : null;
+    const institution = attempt ? await lockInstitution(em, attempt.institutionId) : null;
     if (
       !attempt ||
       !institution ||

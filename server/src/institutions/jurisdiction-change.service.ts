@@ -12,6 +12,7 @@ import { inTransaction } from "../db/transaction";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { Region, RegionLevel } from "../regions/region.entity";
 import { Institution } from "./institution.entity";
+import { lockInstitution } from "./institution-lock";
 import { JurisdictionChangeRequest, JurisdictionChangeStatus } from "./jurisdiction-change.entity";
 
 /** The message when an institution tries to set what only its administration sets. */
@@ -184,9 +185,7 @@ export async function decideJurisdictionChange(
     const request = await em.findOneBy(JurisdictionChangeRequest, { id });
     if (!request || !p.adminId || request.reviewerAdminId !== p.adminId) throw notFound("变更申请");
     if (request.status !== JurisdictionChangeStatus.PENDING) throw invalidState("该变更申请已审批，不能重复操作");
-    const instQuery = em.createQueryBuilder(Institution, "i").where("i.id = :id", { id: request.institutionId });
-    if (!isSqlite(em.connection)) instQuery.setLock("pessimistic_write");
-    const inst = await instQuery.getOne();
+    const inst = await lockInstitution(em, request.institutionId, "exclusive");
     if (!inst) throw notFound("变更申请");
     if (
       approve &&

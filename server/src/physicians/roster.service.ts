@@ -34,6 +34,7 @@ import { inTransaction } from "../db/transaction";
 import { faultPoint } from "../common/fault-points";
 import { Department } from "../departments/department.entity";
 import { Institution } from "../institutions/institution.entity";
+import { lockInstitution } from "../institutions/institution-lock";
 import { seesFullIdentity } from "./identity-policy";
 import { Physician, PhysicianTransfer, PractisingStatus } from "./physician.entity";
 import type { PhysicianFilter, PhysicianInput, PhysicianSort } from "./physician.inputs";
@@ -233,6 +234,7 @@ export async function enrollMany(ctx: Context, physicianIds: number[]): Promise<
   const rule = TRANSITIONS[WorkflowAction.ENROLL];
 
   const outcomes = await inTransaction(ctx.ds, async (em) => {
+    await lockInstitution(em, inst.id); // institution first, then its applications (institution-lock.ts)
     const result = new Map<number, BatchOutcome>();
     const refuse = (physicianId: number, code: string, message: string) =>
       result.set(physicianId, { physicianId, ok: false, code, message });
