@@ -71,3 +71,10 @@ export interface PasswordExtraCheck {
   readonly met: boolean;
 }
 export declare function passwordExtraChecks(candidate: string, username?: string): PasswordExtraCheck[];
+
+export type FileKind = "PDF" | "PNG" | "JPEG";
+export declare const MIME_OF: Readonly<Record<FileKind, string>>;
+export declare const KIND_LABEL: Readonly<Record<FileKind, string>>;
+export declare const SNIFF_BYTES: number;
+export declare function sniffFileKind(head: ArrayLike<number>): FileKind | null;
+export declare function fileKindMessage(fileName: string, kinds?: readonly FileKind[]): string;

@@ -5,12 +5,14 @@ import {
   checkCharacter,
   creditCodeProblem,
   ERROR_CODES,
+  fileKindMessage,
   idNumberProblem,
   isIdNumberLike,
   LIMITS,
   normalizeCreditCode,
   normalizeIdNumber,
   PHONE_PATTERN,
+  sniffFileKind,
   withCreditCheck,
 } from "../src/index.js";
 
@@ -75,5 +77,18 @@ describe("phone numbers, field lengths, error codes", () => {
   it("error codes are unique upper-case names", () => {
     assert.equal(new Set(ERROR_CODES).size, ERROR_CODES.length);
     for (const c of ERROR_CODES) assert.match(c, /^[A-Z_]+$/);
+  });
+});
+
+describe("attachment kinds by content", () => {
+  it("knows PDF, PNG and JPEG by their first bytes, not by name", () => {
+    assert.equal(sniffFileKind(new TextEncoder().encode("%PDF-1.7\n")), "PDF");
+    assert.equal(sniffFileKind([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), "PNG");
+    assert.equal(sniffFileKind([0xff, 0xd8, 0xff, 0xe0]), "JPEG");
+    assert.equal(sniffFileKind(new TextEncoder().encode("<html>")), null);
+    assert.equal(sniffFileKind([0x89, 0x50]), null);
+  });
+  it("names the file and the kinds allowed", () => {
+    assert.equal(fileKindMessage("a.pdf", ["JPEG", "PNG"]), "文件“a.pdf”不是允许的格式，仅支持 JPEG 图片、PNG 图片");
   });
 });

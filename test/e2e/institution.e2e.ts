@@ -16,6 +16,8 @@ import {
   type RunningServer,
   type Session,
   journey,
+  inFreshSession,
+  signInToHome,
   expectAccessible,
   VIEWPORTS,
 } from "./harness";
@@ -35,13 +37,36 @@ describe("institution: profile, departments, assessment-institution application"
       await page.waitForURL(/\/institution\/profile$/);
       const name = page.locator('input[name="name"]');
       await waitFor(() => name.inputValue(), "南宁市第一人民医院");
+      // Submitted before: the header says when, and no task tag.
+      const profileState = page.locator('[data-test="profile-state"]');
+      await waitFor(async () => (await profileState.textContent())?.includes("最后更新"), true);
+      expect(await profileState.textContent()).not.toContain("请核对并提交");
+      // Every text input shows its limit (the shared declaration in rules/): 名称 128, 地址 255.
+      expect(await name.getAttribute("maxlength")).toBe("128");
+      expect(await formItem(page, "机构名称").locator(".el-input__count").textContent()).toMatch(/^\s*9 \/ 128\s*$/);
+      expect(await page.locator('input[name="address"]').getAttribute("maxlength")).toBe("255");
+      await formItem(page, "详细地址").locator(".el-input__count").filter({ hasText: "/ 255" }).waitFor();
+      // Pasting a longer name stops at the limit, visibly: the counter stands at 128 / 128.
+      await name.fill("南".repeat(140));
+      await waitFor(async () => (await name.inputValue()).length, 128);
+      await formItem(page, "机构名称").locator(".el-input__count").filter({ hasText: "128 / 128" }).waitFor();
+      await waitFor(async () => (await profileState.textContent())?.includes("有未提交的修改"), true);
+      await name.fill("南宁市第一人民医院");
+      await waitFor(async () => (await profileState.textContent())?.includes("有未提交的修改"), false);
       await screenshot(page, "institution-profile");
 
-      // A required field left empty: its message, and nothing is sent.
+      // A required field left empty and a malformed phone: each field says what is wrong, the toast names them.
       await page.locator('input[name="contactPerson"]').fill("");
+      await page.locator('input[name="contactPhone"]').fill("2188888");
       await page.locator('[data-test="profile-submit"]').click();
       await formItem(page, "联系人").locator(".el-form-item__error").filter({ hasText: "请填写联系人" }).waitFor();
-      await expectMessage(page, "请按提示填写红色 * 号必填项", "warning");
+      await formItem(page, "联系电话")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "联系电话格式不正确，请填写手机号或带区号的固定电话" })
+        .waitFor();
+      await expectMessage(page, "请按红色提示修改：联系人、联系电话", "warning");
+      await screenshot(page, "institution-profile-field-errors");
+      await page.locator('input[name="contactPhone"]').fill("0771-2186000");
 
       // A credit code with a wrong check character is caught while typing.
       const credit = page.locator('input[name="creditCode"]');
@@ -112,6 +137,35 @@ describe("institution: profile, departments, assessment-institution application"
       await page.setViewportSize(VIEWPORTS.desktop);
     });
   });
+
+  test("本机构信息 prefilled but never submitted: says 请核对并提交, not 尚未完善; submitting confirms it", () =>
+    inFreshSession(browser, server, "profile-unconfirmed", async ({ page }) => {
+      // 南宁市青秀区人民医院 signs in for the first time: the administration entered its data, nobody confirmed it.
+      await login(page, "qxyy", "666666");
+      await page.waitForURL(/\/first-login-password/);
+      await page.locator('input[name="oldPassword"]').fill("666666");
+      await page.locator('input[name="newPassword"]').fill("Qx-Yy#2026a");
+      await page.locator('input[name="confirmPassword"]').fill("Qx-Yy#2026a");
+      await page.locator('[data-test="password-submit"]').click();
+      await page.waitForURL(/\/home$/);
+      await page.locator('[data-test="notice-confirm"]').click();
+      await page.locator('[data-test="cycle-notice"]').waitFor({ state: "hidden" });
+      await page.goto("/institution/profile");
+      await waitFor(() => page.locator('input[name="name"]').inputValue(), "南宁市青秀区人民医院");
+      const state = page.locator('[data-test="profile-state"]');
+      await waitFor(async () => (await state.textContent())?.trim(), "请核对并提交");
+      expect(await page.locator('[data-test="profile-unconfirmed"]').textContent()).toContain("请逐项核对");
+      expect(await page.locator(".pa-card").first().textContent()).not.toContain("尚未完善");
+      await expectAccessible(page, "本机构信息（待核对）");
+      await screenshot(page, "institution-profile-unconfirmed");
+
+      // Nothing to change: 提交 confirms it, and the header then says when.
+      await page.locator('[data-test="profile-submit"]').click();
+      await expectMessage(page, "本机构信息已保存", "success");
+      await waitFor(async () => (await state.textContent())?.includes("最后更新"), true);
+      await waitFor(async () => (await state.textContent())?.includes("请核对并提交"), false);
+      expect(await page.locator('[data-test="profile-unconfirmed"]').count()).toBe(0);
+    }));
 
   test("科室信息: create with practice subjects, a duplicate name is refused, disable, enable, delete", async () => {
     await step("departments", { page, server }, async () => {
@@ -203,6 +257,21 @@ describe("institution: profile, departments, assessment-institution application"
     });
   });
 
+  test("申请考核机构 without the right to apply: said before the form, with whom to ask", () =>
+    inFreshSession(browser, server, "aa-not-allowed", async ({ page }) => {
+      // 柳州市妇幼保健院: 柳州市卫生健康委员会 has not opened its right to apply.
+      await signInToHome(page, "lzfy");
+      await page.locator(".el-menu-item").filter({ hasText: "申请考核机构" }).click();
+      const notice = page.locator('[data-test="aa-not-allowed"]');
+      await notice.getByText("尚未开通申请权限").waitFor();
+      expect(await notice.textContent()).toContain("请联系主管卫生行政部门（柳州市卫生健康委员会");
+      // No form to fill in and nothing to submit.
+      expect(await page.locator('[data-test="aa-submit"]').count()).toBe(0);
+      expect(await page.locator('textarea[name="statement"]').count()).toBe(0);
+      await expectAccessible(page, "申请考核机构（未开通申请权限）");
+      await screenshot(page, "assessment-institution-application-not-allowed");
+    }));
+
   test("申请考核机构: application with a PDF, visible as pending; the city administration approves it", async () => {
     await step("aa-application", { page, server }, async () => {
       await page.locator(".el-menu-item").filter({ hasText: "申请考核机构" }).click();
@@ -220,17 +289,36 @@ describe("institution: profile, departments, assessment-institution application"
           "本院为三级甲等综合医院，设有独立的医师考核办公室和计算机考场，拟承担本院及南宁市兴宁区医疗机构的医师定期考核工作。",
         );
       await page.locator('[data-test="aa-physician-count"] input').fill("650");
-      // A file of the wrong kind is refused before upload.
-      await page
-        .locator('.el-upload input[type="file"]')
-        .setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
-      await expectMessage(page, "格式不支持", "warning");
-      await page.locator(".el-upload-list__item").filter({ hasText: "说明.txt" }).waitFor({ state: "detached" });
-      await page
-        .locator('.el-upload input[type="file"]')
-        .setInputFiles({ name: "考核机构申请书.pdf", mimeType: "application/pdf", buffer: samplePdf() });
-      await page.locator(".el-upload-list__item").filter({ hasText: "考核机构申请书.pdf" }).waitFor();
-      expect(await page.locator(".el-upload-list__item").count()).toBe(1);
+      // A file of the wrong kind is marked in the list as soon as it is chosen, with the reason beside it.
+      const upload = page.locator('.el-upload input[type="file"]');
+      await upload.setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+      const txt = page.locator('[data-test="aa-file-refused"]').filter({ hasText: "说明.txt" });
+      await txt.filter({ hasText: "格式不支持" }).waitFor();
+      // A Word file renamed to .pdf passes by name but not by content: the server's content check, run at once.
+      await upload.setInputFiles({
+        name: "营业执照扫描件.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("PK\u0003\u0004word/document.xml"),
+      });
+      const renamed = page.locator('[data-test="aa-file-refused"]').filter({ hasText: "营业执照扫描件.pdf" });
+      await renamed.filter({ hasText: "不是允许的格式，仅支持 PDF、PNG 图片、JPEG 图片" }).waitFor();
+      await upload.setInputFiles({ name: "考核机构申请书.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+      await page.locator('[data-test="aa-file"]').filter({ hasText: "考核机构申请书.pdf" }).waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessment-institution-application-file-refused");
+      await expectAccessible(page, "申请考核机构（文件未通过检查）");
+
+      // Submitting with refused files in the list: the form says which field, nothing is sent.
+      await page.locator('[data-test="aa-submit"]').click();
+      await formItem(page, "申请材料")
+        .locator(".el-form-item__error")
+        .filter({ hasText: "有 2 个文件未通过检查，请移除后再提交" })
+        .waitFor();
+      await txt.getByRole("button", { name: "移除 说明.txt" }).click();
+      await renamed.getByRole("button", { name: "移除 营业执照扫描件.pdf" }).click();
+      await renamed.waitFor({ state: "detached" });
+      expect(await page.locator('[data-test="aa-file"], [data-test="aa-file-refused"]').count()).toBe(1);
+      await formItem(page, "申请材料").locator(".el-form-item__error").waitFor({ state: "detached" });
 
       await page.locator('[data-test="aa-submit"]').click();
       await answerMessageBox(page, "提交");
@@ -251,6 +339,7 @@ describe("institution: profile, departments, assessment-institution application"
       expect(file.headers()["content-disposition"]).toMatch(/^inline/);
       expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "申请考核机构（审批中）");
       await screenshot(page, "assessment-institution-application-pending");
     });
 

@@ -6,7 +6,8 @@ import type { AppDeps } from "../context";
 import { logger } from "../logger";
 import { Attachment } from "./attachment.entity";
 import type { AttachmentView } from "./attachment.view";
-import { hasValidStructure, KIND_LABEL, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
+import { fileKindMessage } from "../common/rules";
+import { hasValidStructure, MIME_OF, sniffFileKind, type FileKind } from "./file-kinds";
 import { FileTooLargeError, type StoredFile } from "./storage";
 
 export interface ReceivedFile extends StoredFile {
@@ -62,7 +63,7 @@ export async function receiveUpload(
   const kind = sniffFileKind(stored.head);
   if (!kind || !kinds.includes(kind) || !hasValidStructure(kind, await deps.storage.read(stored.key))) {
     await deps.storage.remove(stored.key);
-    throw badInput(`文件“${fileName}”不是允许的格式，仅支持 ${kinds.map((k) => KIND_LABEL[k]).join("、")}`, "file");
+    throw badInput(fileKindMessage(fileName, kinds), "file");
   }
   if (stored.size === 0) {
     await deps.storage.remove(stored.key);

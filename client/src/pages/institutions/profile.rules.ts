@@ -19,6 +19,21 @@ export interface ProfileForm {
 
 export { PHONE_PATTERN };
 
+/** The form items' labels, for messages that name the fields to correct. */
+export const PROFILE_LABELS: Record<keyof ProfileForm, string> = {
+  name: "机构名称",
+  creditCode: "统一社会信用代码",
+  licenseNo: "执业许可证登记号",
+  type: "机构类别",
+  levelCode: "机构级别",
+  natureCode: "经营性质",
+  address: "详细地址",
+  legalRepresentative: "法定代表人/主要负责人",
+  contactPerson: "联系人",
+  contactPhone: "联系电话",
+  bedCount: "床位数",
+};
+
 const required = (message: string, trigger: "blur" | "change" = "blur"): FormItemRule => ({
   required: true,
   whitespace: true,
@@ -45,5 +60,9 @@ export const profileRules: FormRules<ProfileForm> = {
   address: [required("请填写详细地址"), lengthRule(LIMITS.address)],
   legalRepresentative: [required("请填写法定代表人"), lengthRule(LIMITS.legalRepresentative)],
   contactPerson: [required("请填写联系人"), lengthRule(LIMITS.contactPerson)],
-  contactPhone: [required("请填写联系电话"), { pattern: PHONE_PATTERN, message: PHONE_MESSAGE, trigger: "blur" }],
+  contactPhone: [
+    required("请填写联系电话"),
+    lengthRule(LIMITS.phone),
+    { pattern: PHONE_PATTERN, message: PHONE_MESSAGE, trigger: "blur" },
+  ],
 };

@@ -1,10 +1,10 @@
-import { computed, nextTick, reactive, ref, watch } from "vue";
+import { computed, reactive, ref, watch } from "vue";
 import { useMutation, useQuery } from "@vue/apollo-composable";
 import { ElMessage, type FormInstance, type UploadFile, type UploadFiles } from "element-plus";
 import { confirmAction } from "@/common/confirm";
-import { reportError, useServerErrors } from "@/common/errors";
+import { reportError, useServerErrors, type AppFailure } from "@/common/errors";
 import { ApplyForAssessmentInstitutionDocument, MyAaApplicationsDocument } from "@/gql/graphql";
-import { fileProblem, MAX_FILES, type AaApplicationForm } from "./aa-application.rules";
+import { contentProblem, fileProblem, MAX_FILES, type AaApplicationForm } from "./aa-application.rules";
 
 /** 申请考核机构 (manual 2.2.4): the application with its materials, and the history of applications. */
 export function useAaApplication() {
@@ -21,10 +21,25 @@ export function useAaApplication() {
   }
   const institution = computed(() => result.value?.myInstitution ?? null);
   const pending = computed(() => applications.value.find((a) => a.status === "PENDING") ?? null);
-  const canApply = computed(() => !!institution.value && !institution.value.isAssessmentInstitution && !pending.value);
+  /** The administration has not opened the right to apply: said before the form, which is not shown. */
+  const notAllowed = computed(
+    () =>
+      !!institution.value &&
+      !institution.value.isAssessmentInstitution &&
+      !institution.value.assessmentApplicationAllowed,
+  );
+  const canApply = computed(
+    () => !!institution.value && !institution.value.isAssessmentInstitution && !notAllowed.value && !pending.value,
+  );
 
   const formRef = ref<FormInstance>();
-  const form = reactive<AaApplicationForm>({ statement: "", bedCount: null, physicianCount: null, files: [] });
+  const form = reactive<AaApplicationForm>({
+    statement: "",
+    bedCount: null,
+    physicianCount: null,
+    files: [],
+    refused: 0,
+  });
   /** What el-upload shows; `form.files` holds the raw files of the accepted entries. */
   const fileList = ref<UploadFile[]>([]);
   watch(institution, (i) => {
@@ -33,25 +48,39 @@ export function useAaApplication() {
 
   const { serverErrors, apply, clear } = useServerErrors(["statement", "bedCount", "physicianCount", "files"] as const);
 
-  const acceptable = (f: UploadFile) => !!f.raw && !fileProblem(f.raw);
+  /**
+   * Why a listed file will not be sent, by el-upload's uid: its type or size at once, its content once its first
+   * bytes are read, or the server's check at submit. The file stays in the list with the reason beside it.
+   */
+  const refusals = reactive(new Map<number, string>());
 
-  function syncFiles(files: UploadFiles) {
-    form.files = files.filter(acceptable).map((f) => f.raw!);
-    void formRef.value?.validateField("files").catch(() => undefined);
+  function syncFiles() {
+    form.files = fileList.value.filter((f) => f.raw && !refusals.has(f.uid)).map((f) => f.raw!);
+    form.refused = fileList.value.filter((f) => refusals.has(f.uid)).length;
+    if (fileList.value.length) void formRef.value?.validateField("files").catch(() => undefined);
   }
 
-  function onFileChange(file: UploadFile, files: UploadFiles) {
-    const problem = file.raw ? fileProblem(file.raw) : null;
-    if (problem) ElMessage.warning(problem);
-    syncFiles(files);
-    if (files.some((f) => !acceptable(f))) {
-      // The list the upload just emitted reaches us on the next tick; drop refused files from it then.
-      void nextTick(() => (fileList.value = fileList.value.filter(acceptable)));
-    }
+  async function onFileChange(file: UploadFile, files: UploadFiles) {
+    fileList.value = files;
+    const raw = file.raw;
+    const problem = raw ? (fileProblem(raw) ?? (await contentProblem(raw))) : null;
+    if (problem) refusals.set(file.uid, problem);
+    syncFiles();
   }
 
-  function onFileRemove(_file: UploadFile, files: UploadFiles) {
-    syncFiles(files);
+  function onFileRemove(file: UploadFile, files: UploadFiles) {
+    refusals.delete(file.uid);
+    fileList.value = files;
+    syncFiles();
+  }
+
+  /** A server refusal that names a listed file (its structure check): marked on that file, not only toasted. */
+  function markRefusedByServer(failure: AppFailure): boolean {
+    const named = fileList.value.filter((f) => failure.message.includes(`“${f.name}”`));
+    for (const f of named) refusals.set(f.uid, failure.message);
+    if (!named.length) return apply(failure);
+    syncFiles();
+    return true;
   }
 
   function onExceed() {
@@ -82,10 +111,11 @@ export function useAaApplication() {
       ElMessage.success("申请已提交，请等待卫生行政部门审批");
       formRef.value?.resetFields();
       fileList.value = [];
-      form.files = [];
+      refusals.clear();
+      syncFiles();
       await refetch();
     } catch (err) {
-      reportError(err, apply);
+      reportError(err, markRefusedByServer);
     }
   }
 
@@ -95,6 +125,7 @@ export function useAaApplication() {
     renewLinks,
     institution,
     pending,
+    notAllowed,
     canApply,
     loading,
     error,
@@ -102,6 +133,7 @@ export function useAaApplication() {
     formRef,
     form,
     fileList,
+    refusals,
     serverErrors,
     onFileChange,
     onFileRemove,

@@ -9,7 +9,7 @@ import {
   UpdateMyInstitutionDocument,
   type InstitutionProfileFieldsFragment,
 } from "@/gql/graphql";
-import type { ProfileForm } from "./profile.rules";
+import { PROFILE_LABELS, type ProfileForm } from "./profile.rules";
 
 const FIELDS = [
   "name",
@@ -80,10 +80,28 @@ export function useInstitutionProfile() {
     return problem ? { ok: false, text: problem } : { ok: true, text: "校验码正确" };
   });
 
+  /**
+   * What the header says: never submitted since the administration entered it (it is prefilled, so the task is to
+   * check and submit it, not to complete it), changed here and not yet submitted, or as saved.
+   */
+  const state = computed<"unconfirmed" | "edited" | "saved">(() => {
+    const i = institution.value;
+    if (!i || !i.profileCompletedAt) return "unconfirmed";
+    const saved = formOf(i);
+    return FIELDS.some((f) => saved[f] !== form[f]) ? "edited" : "saved";
+  });
+
   async function submit() {
     clear();
-    if (!(await formRef.value?.validate().catch(() => false))) {
-      ElMessage.warning("请按提示填写红色 * 号必填项");
+    const invalid = await formRef.value?.validate().then(
+      () => null,
+      (fields: Record<string, unknown>) => Object.keys(fields ?? {}),
+    );
+    if (invalid === undefined) return;
+    if (invalid) {
+      // Each message stands under its field; the toast names the fields, so one out of view is not missed.
+      const names = invalid.map((f) => PROFILE_LABELS[f as keyof ProfileForm] ?? f);
+      ElMessage.warning(`请按红色提示修改：${names.join("、")}`);
       return;
     }
     try {
@@ -128,6 +146,7 @@ export function useInstitutionProfile() {
     saving,
     serverErrors,
     creditCodeHint,
+    state,
     submit,
     reset,
   };
