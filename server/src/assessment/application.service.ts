@@ -155,23 +155,35 @@ export async function snapshotOf(
   };
 }
 
-/** What 提交报名 requires (workflow.md): procedure, an enabled department, the texts, and per procedure materials or quantities. */
-async function validatedSubmission(
+/** One item 提交报名 still lacks: the form field it concerns and the sentence shown beside it. */
+export interface MissingItem {
+  field: string;
+  message: string;
+}
+
+/** The fields every submission needs, and those the procedure adds (simple: 述职报告 and 材料; general: 工作数量). */
+const REQUIRED_ALWAYS = ["procedure", "departmentId", "practiceExperience", "workPerformance", "ethics"];
+const REQUIRED_BY_PROCEDURE: Record<Procedure, string[]> = {
+  [Procedure.SIMPLE]: ["report", "attachments"],
+  [Procedure.GENERAL]: ["workQuantities"],
+};
+
+/**
+ * What 提交报名 requires (workflow.md): procedure, an enabled department, the texts, and per procedure materials
+ * or quantities. Every lacking item, in the order the form asks for them; the submission refuses with the first,
+ * and the portal shows them all before it submits (the same code, so the two cannot disagree).
+ */
+export async function submissionRequirements(
   em: EntityManager,
   app: Application,
   form: Submission,
   cycle: AssessmentCycle,
-): Promise<{ submission: Submission; physician: Physician; department: Department }> {
+): Promise<{ required: string[]; missing: MissingItem[]; physician: Physician; department: Department | null }> {
   const physician = await em.findOneByOrFail(Physician, { id: app.physicianId });
-  if (!form.procedure) throw badInput("请选择考核程序（简易程序或一般程序）", "procedure");
-  if (!form.departmentId) throw badInput("请选择科室", "departmentId");
-  const department = await em.findOneBy(Department, { id: form.departmentId, institutionId: app.institutionId! });
-  if (!department) throw badInput("所选科室不存在", "departmentId");
-  if (!department.enabled) throw badInput(`科室“${department.name}”已停用，请选择其他科室`, "departmentId");
-  if (!form.practiceExperience) throw badInput("请填写执业经历", "practiceExperience");
-  if (!form.workPerformance) throw badInput("请填写工作成绩自评", "workPerformance");
-  if (!form.ethics) throw badInput("请填写职业道德自评", "ethics");
-  if (form.procedure === Procedure.SIMPLE) {
+  const missing: MissingItem[] = [];
+  const lack = (message: string, field: string) => missing.push({ field, message });
+  if (!form.procedure) lack("请选择考核程序（简易程序或一般程序）", "procedure");
+  else if (form.procedure === Procedure.SIMPLE) {
     const refusal = simpleProcedureRefusal(
       cycle.simpleProcedureRule,
       physician.firstPracticeDate,
@@ -179,29 +191,60 @@ async function validatedSubmission(
       form.hasBadRecord,
       todayInChina(),
     );
-    if (refusal) throw badInput(refusal, "procedure");
-    if (!form.report) throw badInput("简易程序须填写个人述职报告", "report");
+    if (refusal) lack(refusal, "procedure");
+  }
+  const department = form.departmentId
+    ? await em.findOneBy(Department, { id: form.departmentId, institutionId: app.institutionId! })
+    : null;
+  if (!form.departmentId) lack("请选择科室", "departmentId");
+  else if (!department) lack("所选科室不存在", "departmentId");
+  else if (!department.enabled) lack(`科室“${department.name}”已停用，请选择其他科室`, "departmentId");
+  if (!form.practiceExperience) lack("请填写执业经历", "practiceExperience");
+  if (!form.workPerformance) lack("请填写工作成绩自评", "workPerformance");
+  if (!form.ethics) lack("请填写职业道德自评", "ethics");
+  if (form.procedure === Procedure.SIMPLE) {
+    if (!form.report) lack("简易程序须填写个人述职报告", "report");
     const materials = await em.countBy(Attachment, {
       ownerType: APPLICATION_OWNER,
       ownerId: app.id,
       purpose: PURPOSES.MATERIAL,
     });
-    if (!materials) throw badInput("简易程序须上传申请材料", "attachments");
-  } else {
+    if (!materials) lack("简易程序须上传申请材料", "attachments");
+  } else if (form.procedure === Procedure.GENERAL) {
     const standards = new Map(cycle.workQuantityStandards.map((s) => [s.code, s]));
-    if (!form.workQuantities.length) throw badInput("一般程序须填写工作数量", "workQuantities");
-    for (const q of form.workQuantities) {
-      if (!standards.has(q.code)) throw badInput(`工作数量项目“${q.code}”不在本周期标准中`, "workQuantities");
-    }
-    if (new Set(form.workQuantities.map((q) => q.code)).size !== form.workQuantities.length)
-      throw badInput("工作数量项目重复", "workQuantities");
+    const unknown = form.workQuantities.find((q) => !standards.has(q.code));
+    if (!form.workQuantities.length) lack("一般程序须填写工作数量", "workQuantities");
+    else if (unknown) lack(`工作数量项目“${unknown.code}”不在本周期标准中`, "workQuantities");
+    else if (new Set(form.workQuantities.map((q) => q.code)).size !== form.workQuantities.length)
+      lack("工作数量项目重复", "workQuantities");
   }
+  const required = [...REQUIRED_ALWAYS, ...(form.procedure ? REQUIRED_BY_PROCEDURE[form.procedure] : [])];
+  return { required, missing, physician, department };
+}
+
+/** 提交报名 refuses with the first lacking item, else the submission with the physician's snapshot. */
+async function validatedSubmission(
+  em: EntityManager,
+  app: Application,
+  form: Submission,
+  cycle: AssessmentCycle,
+): Promise<{ submission: Submission; physician: Physician; department: Department }> {
+  const { missing, physician, department } = await submissionRequirements(em, app, form, cycle);
+  if (missing.length || !department) throw badInput(missing[0]!.message, missing[0]!.field);
   const snapshot = await snapshotOf(em, physician, department.name);
   return {
     submission: { ...form, workQuantities: form.procedure === Procedure.GENERAL ? form.workQuantities : [], snapshot },
     physician,
     department,
   };
+}
+
+/** What the signed-in physician's submission of `input` would still lack now (the portal's 待完善 list). */
+export async function myRequirements(ctx: Context, input: ApplicationFormInput) {
+  const app = await myApplicationOrFail(ctx);
+  const cycle = await ctx.ds.manager.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+  const { required, missing } = await submissionRequirements(ctx.ds.manager, app, formOf(input), cycle);
+  return { required, missing, complete: missing.length === 0 };
 }
 
 /** 提交报名 / 重新提交. */

@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
 import { applicationView } from "../assessment/application.mapping";
+import { ApplicationFormInput } from "../assessment/application.inputs";
+import { myRequirements } from "../assessment/application.service";
 import { Role } from "../common/auth";
 import { PageArgs } from "../common/pagination";
 import type { Context } from "../context";
@@ -13,7 +15,13 @@ import {
   simpleProcedureEligibility,
   updateMyProfile,
 } from "./portal.service";
-import { MyProfileInput, PortalHome, PortalMessagePage, SimpleProcedureEligibility } from "./portal.views";
+import {
+  MyProfileInput,
+  PortalHome,
+  PortalMessagePage,
+  SimpleProcedureEligibility,
+  SubmissionRequirements,
+} from "./portal.views";
 
 /** 医师个人端: what the physician's own pages need beyond the application operations. */
 @Resolver()
@@ -60,6 +68,15 @@ export class PortalResolver {
     @Ctx() ctx: Context,
   ) {
     return simpleProcedureEligibility(ctx, hasGoodRecord, hasBadRecord);
+  }
+
+  @Authorized(Role.PHYSICIAN)
+  @Query(() => SubmissionRequirements, {
+    description:
+      "按所填内容，提交报名还缺什么（与 submitApplication 的校验同一代码） (what submitting this form would still lack)",
+  })
+  submissionRequirements(@Arg("input") input: ApplicationFormInput, @Ctx() ctx: Context) {
+    return myRequirements(ctx, input);
   }
 
   @Authorized(Role.PHYSICIAN)

@@ -119,3 +119,19 @@ export class MyProfileInput {
   @IsInt()
   departmentId?: number | null;
 }
+
+@ObjectType({ description: "提交报名尚缺的一项 (one item the submission still lacks)" })
+export class MissingRequirement {
+  @Field({ description: "所涉字段，如 report、attachments (the form field it concerns)" }) field: string;
+  @Field({ description: "提示语，显示在该字段旁 (the sentence shown beside the field)" }) message: string;
+}
+
+@ObjectType({
+  description: "按现行考核程序，本人报名须填写的项目与尚缺的项目（与提交报名的校验同一代码） (submission requirements)",
+})
+export class SubmissionRequirements {
+  @Field(() => [String], { description: "必填字段（随所选考核程序而定） (required fields)" }) required: string[];
+  @Field(() => [MissingRequirement], { description: "尚缺的项目，按表单顺序；提交时以第一项拒绝 (missing items)" })
+  missing: MissingRequirement[];
+  @Field({ description: "已齐全，可以提交 (complete)" }) complete: boolean;
+}

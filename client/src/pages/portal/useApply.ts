@@ -6,6 +6,7 @@ import {
   PortalApplyContextDocument,
   PortalEligibilityDocument,
   PortalRemoveAttachmentDocument,
+  PortalRequirementsDocument,
   PortalSaveDraftDocument,
   PortalSubmitDocument,
   PortalUploadDocument,
@@ -44,6 +45,8 @@ export interface UploadState {
   name: string;
   percent: number;
   error: string;
+  /** Kept so a failed upload can be tried again without picking the file anew. */
+  retry: () => void;
 }
 
 /** Accepted by the server's content check (PDF, JPEG, PNG); the server decides, this only filters the picker. */
@@ -143,24 +146,37 @@ export function useApply() {
         : [],
   });
 
+  // What is still missing comes from the server: the very check 提交报名 runs (submissionRequirements), asked
+  // again a moment after each change, so the page can neither demand less nor more than the submission.
+  const requirements = ref<{ required: string[]; missing: { field: string; message: string }[] } | null>(null);
+  let asked = 0;
+  async function askRequirements() {
+    const mine = ++asked;
+    const { data } = await client.query({
+      query: PortalRequirementsDocument,
+      variables: { input: input() },
+      fetchPolicy: "network-only",
+    });
+    if (mine === asked) requirements.value = data.submissionRequirements;
+    return data.submissionRequirements;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  watch(
+    () => [editable.value, JSON.stringify(input()), materials.value.length] as const,
+    ([canEdit]) => {
+      clearTimeout(timer);
+      if (canEdit) timer = setTimeout(() => void askRequirements().catch(() => undefined), 300);
+    },
+    { immediate: true },
+  );
+  const asField = (f: string): ApplyField =>
+    ((APPLY_FIELDS as readonly string[]).includes(f) ? f : "procedure") as ApplyField;
   /** What is still missing, in the words shown beside each field. */
-  const missing = computed(() => {
-    const m: { field: ApplyField; message: string }[] = [];
-    if (!form.procedure) m.push({ field: "procedure", message: "请选择考核程序（简易程序或一般程序）" });
-    else if (form.procedure === "SIMPLE" && eligibility.value && !eligibility.value.eligible)
-      m.push({ field: "procedure", message: eligibility.value.reason ?? "不符合简易程序条件，请选择一般程序" });
-    if (!form.departmentId) m.push({ field: "departmentId", message: "请选择科室" });
-    if (!form.practiceExperience.trim()) m.push({ field: "practiceExperience", message: "请填写执业经历" });
-    if (!form.workPerformance.trim()) m.push({ field: "workPerformance", message: "请填写工作成绩自评" });
-    if (!form.ethics.trim()) m.push({ field: "ethics", message: "请填写职业道德自评" });
-    if (form.procedure === "GENERAL" && !input().workQuantities?.length)
-      m.push({ field: "workQuantities", message: "一般程序须填写工作数量" });
-    if (form.procedure === "SIMPLE") {
-      if (!form.report.trim()) m.push({ field: "report", message: "简易程序须填写个人述职报告" });
-      if (!materials.value.length) m.push({ field: "attachments", message: "简易程序须上传申请材料" });
-    }
-    return m;
-  });
+  const missing = computed(() =>
+    (requirements.value?.missing ?? []).map((m) => ({ field: asField(m.field), message: m.message })),
+  );
+  /** Required under the chosen procedure, by the server's list (述职报告 and 材料 for the simple one, 工作数量 for the general). */
+  const isRequired = (field: ApplyField) => !!requirements.value?.required.includes(field);
 
   const { serverErrors, clear, apply } = useServerErrors(APPLY_FIELDS);
   const step = ref(0);
@@ -168,9 +184,9 @@ export function useApply() {
   const submitting = ref(false);
   const refusal = ref("");
 
-  function markMissing() {
+  function markMissing(items: { field: string; message: string }[]) {
     clear();
-    for (const m of missing.value) serverErrors[m.field] = m.message;
+    for (const m of items) serverErrors[asField(m.field)] ||= m.message;
   }
 
   async function saveDraft() {
@@ -192,14 +208,15 @@ export function useApply() {
     if (submitting.value) return false;
     refusal.value = "";
     clear();
-    if (missing.value.length) {
-      markMissing();
-      step.value = STEP_OF[missing.value[0]!.field];
-      refusal.value = `还有 ${missing.value.length} 项未完成，请按提示补充后再提交`;
-      return false;
-    }
     submitting.value = true;
     try {
+      const { missing: lacking } = await askRequirements();
+      if (lacking.length) {
+        markMissing(lacking);
+        step.value = STEP_OF[asField(lacking[0]!.field)];
+        refusal.value = `还有 ${lacking.length} 项未完成，请按提示补充后再提交`;
+        return false;
+      }
       await client.mutate({
         mutation: PortalSubmitDocument,
         variables: { input: input(), expectedVersion: application.value?.version ?? null },
@@ -225,28 +242,39 @@ export function useApply() {
   // Uploads: one at a time per pick, with progress; the server checks what the file really is.
   const uploads = ref<UploadState[]>([]);
   let uploadKey = 0;
+  async function send(purpose: AttachmentPurpose, file: File, state: UploadState) {
+    state.error = "";
+    state.percent = 0;
+    try {
+      await client.mutate({
+        mutation: PortalUploadDocument,
+        variables: { purpose, file },
+        context: {
+          fetchOptions: {
+            onUploadProgress: (loaded: number, total: number) =>
+              (state.percent = Math.min(99, Math.round((loaded / total) * 100))),
+          },
+        },
+      });
+      state.percent = 100;
+      clear("attachments");
+      uploads.value = uploads.value.filter((u) => u.key !== state.key);
+      ElMessage.success(`已上传：${file.name}`);
+    } catch (err) {
+      state.error = toFailure(err).message;
+    }
+  }
   async function upload(purpose: AttachmentPurpose, files: FileList | File[] | null) {
     for (const file of Array.from(files ?? [])) {
-      const state = reactive<UploadState>({ key: ++uploadKey, name: file.name, percent: 0, error: "" });
+      const state: UploadState = reactive({
+        key: ++uploadKey,
+        name: file.name,
+        percent: 0,
+        error: "",
+        retry: () => void send(purpose, file, state).then(() => refetch()),
+      });
       uploads.value.push(state);
-      try {
-        await client.mutate({
-          mutation: PortalUploadDocument,
-          variables: { purpose, file },
-          context: {
-            fetchOptions: {
-              onUploadProgress: (loaded: number, total: number) =>
-                (state.percent = Math.min(99, Math.round((loaded / total) * 100))),
-            },
-          },
-        });
-        state.percent = 100;
-        clear("attachments");
-        uploads.value = uploads.value.filter((u) => u.key !== state.key);
-        ElMessage.success(`已上传：${file.name}`);
-      } catch (err) {
-        state.error = toFailure(err).message;
-      }
+      await send(purpose, file, state);
     }
     await refetch();
   }
@@ -278,6 +306,7 @@ export function useApply() {
     dirty,
     eligibility,
     missing,
+    isRequired,
     serverErrors,
     step,
     saving,
