@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import {
   answerMessageBox,
@@ -117,6 +119,66 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
         const i = headers.indexOf(s.label);
         if (i >= 0) expect({ label: s.label, n: Number(row[i]) }).toEqual({ label: s.label, n: s.count });
       }
+    });
+  });
+
+  test("charts of the region (named for screen readers) and the table exported as .xlsx", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-dashboard-charts", { page, server }, async () => {
+      await waitFor(async () => (await page.locator('[data-test="chart-trend"] canvas').count()) > 0, true);
+      const label = async (chart: string) =>
+        (await page.locator(`[data-test="chart-${chart}"]`).getAttribute("aria-label")) ?? "";
+      const nanning = await cellsOf(page, "南宁市");
+      expect(await label("stacked")).toContain(`南宁市共 ${nanning[1]} 人`);
+      // The ranking names the cities best first, with the rates the table shows.
+      const rates = await Promise.all(
+        ["南宁市", "柳州市"].map(async (name) => ({ name, rate: parseFloat((await cellsOf(page, name))[8]) })),
+      );
+      const best = [...rates].sort((a, b) => b.rate - a.rate)[0];
+      expect(await label("ranking")).toContain(`第 1 名 ${best.name} ${best.rate}%`);
+      expect(await label("trend")).toMatch(/每日趋势折线图：报名提交共 [1-9]\d* 次，测评结果录入共 \d+ 次/);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-dashboard-charts");
+      await expectAccessible(page, "辖区考核概况图表（省）");
+
+      // The export is the table: one row per city and the province's total, as numbers.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator('[data-test="dashboard-export"]').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe("辖区考核概况-广西壮族自治区.xlsx");
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync((await download.path())!));
+      const sheet = book.getWorksheet("辖区考核概况")!;
+      const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+      const head = rows[0].slice(1);
+      expect(head.slice(0, 2)).toEqual(["市", "合计"]);
+      expect(head[head.length - 1]).toBe("完成率");
+      expect(rows.map((r) => r[1])).toEqual(["市", "南宁市", "柳州市", "广西壮族自治区（合计）"]);
+      const n = rows[1].slice(1);
+      expect(n[1]).toBe(Number(nanning[1]));
+      const headers = (await page.locator('[data-test="dashboard-table"] .el-table__header th').allTextContents()).map(
+        (t) => t.trim(),
+      );
+      for (const label of ["待参加考核", "合格"]) {
+        const i = headers.indexOf(label);
+        expect({ label, n: n[head.indexOf(label)] }).toEqual({ label, n: Number(nanning[i]) });
+      }
+      const total = rows[3].slice(1);
+      expect(total[1]).toBe((n[1] as number) + (rows[2][2] as number));
+    });
+  });
+
+  test("a city's charts at 1024 px, one under the other", async () => {
+    const { page } = await signedIn("nnwjw", "laptop");
+    await step("admin-dashboard-charts-1024", { page, server }, async () => {
+      await waitFor(async () => (await page.locator('[data-test="chart-trend"] canvas').count()) > 0, true);
+      expect(await page.locator('[data-test="chart-stacked"]').getAttribute("aria-label")).toMatch(
+        /^各县（区）各状态人数堆叠柱状图：兴宁区共 \d+ 人/,
+      );
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-dashboard-charts-1024");
+      await expectAccessible(page, "辖区考核概况图表（市）");
     });
   });
 

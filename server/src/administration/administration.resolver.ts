@@ -1,13 +1,14 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { rolesFor, WorkflowAction } from "../assessment/workflow";
 import { Role } from "../common/auth";
 import type { Context } from "../context";
 import { unlockAccount } from "./account-unlock";
 import { AdministrationDashboard, administrationDashboard } from "./dashboard";
+import { DashboardTrendPoint, dashboardTrend } from "./dashboard-trend";
 import { decideMakeups, MakeupBatchInput, MakeupOutcome } from "./makeup-batch";
 
 /** What the health administrations' console needs beyond the lists and transitions other features publish. */
-@Resolver()
+@Resolver(() => AdministrationDashboard)
 export class AdministrationResolver {
   @Authorized(Role.HEALTH_ADMIN)
   @Query(() => AdministrationDashboard, {
@@ -24,6 +25,14 @@ export class AdministrationResolver {
     @Ctx() ctx: Context,
   ): Promise<AdministrationDashboard> {
     return administrationDashboard(ctx, regionCode, cycleId);
+  }
+
+  @FieldResolver(() => [DashboardTrendPoint], {
+    description:
+      "本周期每天的报名提交数与测评结果录入数，从周期首日至今 (daily submissions and recorded results over the cycle)",
+  })
+  trend(@Root() d: AdministrationDashboard, @Ctx() ctx: Context): Promise<DashboardTrendPoint[]> {
+    return dashboardTrend(ctx, d.cycleId, d.region.code);
   }
 
   @Authorized(...rolesFor(WorkflowAction.CONFIRM_MAKEUP))

@@ -5,6 +5,8 @@ import { ApplicationStatus } from "./workflow";
 /** One line of an application's timeline: who, in which role, did what, from which status to which, why, when. */
 @Entity({ name: "application_event" })
 @Index(["applicationId", "id"])
+// The dashboard's trend counts one action's events per day.
+@Index(["action", "at"])
 export class ApplicationEvent {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,3 +1,4 @@
+import { DashboardTrendIndex1796135094560 } from "./migrations/1796135094560-DashboardTrendIndex";
 import { AssessorQueueSubmittedAt1796134610386 } from "./migrations/1796134610386-AssessorQueueSubmittedAt";
 import { CertificateVerificationCode1796129922622 } from "./migrations/1796129922622-CertificateVerificationCode";
 import { AuditLogRegion1796126697368 } from "./migrations/1796126697368-AuditLogRegion";
@@ -31,4 +32,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AuditLogRegion1796126697368,
   CertificateVerificationCode1796129922622,
   AssessorQueueSubmittedAt1796134610386,
+  DashboardTrendIndex1796135094560,
 ];

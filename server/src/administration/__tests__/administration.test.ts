@@ -1,5 +1,8 @@
 import { LoginThrottle } from "../../accounts/login-throttle.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
+import { Application } from "../../assessment/application.entity";
+import { ApplicationEvent } from "../../assessment/application-event.entity";
+import { todayInChina } from "../../assessment/cycle.entity";
 import { TestKind } from "../../assessment/procedure";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { AttemptStatus, CheatingVerdict, TestAttempt } from "../../exams/test-attempt.entity";
@@ -153,6 +156,64 @@ describe("administration dashboard: drill-down province → city → county → 
     for (const u of [world.users.instA, world.users.aiA]) {
       expect((await (await signIn(app, u)).fails(DASHBOARD, {})).extensions?.code).toBe("FORBIDDEN");
     }
+  });
+});
+
+const TREND = `query($code: String) { administrationDashboard(regionCode: $code) { trend { day submissions results } } }`;
+type Point = { day: string; submissions: number; results: number };
+
+describe("administration dashboard: trend of submissions and results over the cycle", () => {
+  const DAY = 24 * 3600_000;
+  beforeAll(async () => {
+    const events = app.deps.ds.getRepository(ApplicationEvent);
+    const apps = app.deps.ds.getRepository(Application);
+    const a = await apps.findOneByOrFail({ institutionId: world.instA.id, cycleId: world.cycle.id });
+    const c = await apps.findOneByOrFail({ institutionId: world.instC.id, cycleId: world.cycle.id });
+    const now = Date.now();
+    const event = (applicationId: number, action: string, at: number) => ({
+      applicationId,
+      at: new Date(at),
+      actorType: "TEST",
+      action,
+      fromStatus: null,
+      toStatus: null,
+    });
+    await events.insert([
+      event(a.id, "SUBMIT", now),
+      event(a.id, "SUBMIT", now - 1000),
+      event(a.id, "RECORD_TEST_RESULT", now),
+      event(a.id, "APPROVE", now), // neither a submission nor a result
+      event(a.id, "SUBMIT", now - 2 * DAY),
+      event(a.id, "SUBMIT", Date.parse(`${world.cycle.startDate}T00:00:00Z`) - 9 * 3600_000), // before the cycle
+      event(c.id, "SUBMIT", now),
+      event(c.id, "RECORD_MAKEUP_RESULT", now),
+    ]);
+  });
+  const trendOf = async (client: GqlClient, code?: string) =>
+    (await client.ok(TREND, { code })).administrationDashboard.trend as Point[];
+  const today = () => todayInChina();
+  const twoDaysAgo = () => todayInChina(new Date(Date.now() - 2 * DAY));
+
+  it("has every day from the cycle's first to today, counted in the region shown", async () => {
+    const p = await trendOf(province);
+    expect(p[0].day).toBe(world.cycle.startDate);
+    expect(p[p.length - 1]).toEqual({ day: today(), submissions: 3, results: 2 });
+    expect(new Set(p.map((x) => x.day)).size).toBe(p.length);
+    expect(p.reduce((n, x) => n + x.submissions, 0)).toBe(world.cycle.startDate <= twoDaysAgo() ? 4 : 3);
+    const city = await trendOf(nanning);
+    expect(city[city.length - 1]).toEqual({ day: today(), submissions: 2, results: 1 });
+    expect(city.find((x) => x.day === twoDaysAgo())?.submissions ?? 1).toBe(1);
+    const county = await trendOf(province, "450102");
+    expect(county[county.length - 1]).toEqual({ day: today(), submissions: 2, results: 1 });
+    const other = await trendOf(liuzhou);
+    expect(other[other.length - 1]).toEqual({ day: today(), submissions: 1, results: 1 });
+  });
+
+  it("a county with no activity has a flat line, and cannot ask for its neighbour's", async () => {
+    const q = await trendOf(qingxiu);
+    expect(q.length).toBeGreaterThan(0);
+    expect(q.every((x) => x.submissions === 0 && x.results === 0)).toBe(true);
+    expect((await qingxiu.fails(TREND, { code: "450102" })).extensions?.code).toBe("FORBIDDEN");
   });
 });
 
