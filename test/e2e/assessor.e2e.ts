@@ -28,10 +28,64 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
   const REVIEW = "assessor-review-table";
   const RESULTS = "results-table";
 
-  test("复核: lands on its queue across institutions, pages, survives a failed load", async () => {
-    await step("assessor-reviews", { page, server: j.server }, async () => {
+  test("工作台: counts by status, the queues with links, the deadlines and the administrations' contacts", async () => {
+    await step("assessor-home", { page, server: j.server }, async () => {
       await login(page, "gxysxh", DEMO_PASSWORD);
-      await page.waitForURL(/\/assessor\/reviews$/);
+      await page.waitForURL(/\/assessor\/home$/);
+      const counts = page.locator('[data-test="status-counts"]');
+      await counts.waitFor();
+      const waiting = Number(await counts.locator('[data-status="AWAITING_ASSESSMENT_REVIEW"] strong').textContent());
+      expect(waiting).toBeGreaterThan(0);
+      const task = (key: string) => page.locator(`[data-test="pending-tasks"] [data-task="${key}"]`);
+      const simple = Number(await task("simple").locator("strong").textContent());
+      const general = Number(await task("general").locator("strong").textContent());
+      expect(simple + general).toBe(waiting);
+      expect(Number(await task("results").locator("strong").textContent())).toBeGreaterThan(0);
+      expect(await page.locator('[data-test="deadlines"]').textContent()).toMatch(/复核截止.*测评截止/);
+      expect(await page.locator('[data-test="schedule"]').textContent()).toContain("考核机构复核");
+      expect(await page.locator('[data-test="administration-contacts"]').textContent()).toContain("卫生健康委员会");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-home");
+      await expectAccessible(page, "考核机构工作台");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "assessor-home-1024");
+      await expectAccessible(page, "考核机构工作台（1024）");
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      // 去处理 on 一般程序待复核 opens the queue filtered to that procedure, with as many rows.
+      await task("general").getByRole("button", { name: "去处理" }).click();
+      await page.waitForURL(/\/assessor\/reviews\?.*procedure=GENERAL/);
+      await waitFor(() => listTotal(page, REVIEW), general);
+      expect((await rowTexts(page, REVIEW)).every((r) => r.includes("一般程序"))).toBe(true);
+    });
+  });
+
+  test("本机构与所负责机构: its profile and only the institutions assigned to it", async () => {
+    await step("assessor-profile", { page, server: j.server }, async () => {
+      await page.goto("/assessor/profile");
+      await page
+        .locator('[data-test="assessor-profile"]')
+        .getByText("广西壮族自治区医师协会", { exact: true })
+        .waitFor();
+      const table = "assigned-institutions";
+      await waitFor(async () => (await listRows(page, table).count()) > 0, true);
+      const rows = (await rowTexts(page, table)).join("\n");
+      expect(rows).toContain("南宁市第一人民医院");
+      expect(rows).not.toContain("柳州市妇幼保健院");
+      expect(rows).not.toContain("广西壮族自治区医师协会");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-profile");
+      await expectAccessible(page, "本机构与所负责机构");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "assessor-profile-1024");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expectFailedLoad(page, table, "AssessorAssignedInstitutions", () => page.goto("/assessor/profile"));
+    });
+  });
+
+  test("复核: its queue across institutions, pages, survives a failed load", async () => {
+    await step("assessor-reviews", { page, server: j.server }, async () => {
+      await page.goto("/assessor/reviews");
       await waitFor(async () => (await listRows(page, REVIEW).count()) > 0, true);
       const rows = (await rowTexts(page, REVIEW)).join("\n");
       expect(rows).toContain("待考核机构复核");
@@ -191,7 +245,8 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
     const other = await openSession(j.browser, j.server.url, { viewport: "laptop" });
     await step("assessor-second", { page: other.page, server: j.server }, async () => {
       await login(other.page, "lzyxh", DEMO_PASSWORD);
-      await other.page.waitForURL(/\/assessor\/reviews$/);
+      await other.page.waitForURL(/\/assessor\/home$/);
+      await other.page.goto("/assessor/reviews");
       await waitFor(async () => (await listRows(other.page, REVIEW).count()) > 0, true);
       const rows = (await rowTexts(other.page, REVIEW)).join("\n");
       expect(rows).toContain("柳州市妇幼保健院");

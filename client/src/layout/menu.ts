@@ -96,7 +96,7 @@ export function landingRouteFor(me: MeFieldsFragment | null): RouteNameValue {
   if (!me) return RouteName.home;
   if (me.roles.includes("INSTITUTION")) return RouteName.home;
   if (me.roles.includes("HEALTH_ADMIN")) return RouteName.adminDashboard;
-  if (me.roles.includes("ASSESSMENT_INSTITUTION")) return RouteName.assessorReviews;
+  if (me.roles.includes("ASSESSMENT_INSTITUTION")) return RouteName.assessorHome;
   if (me.roles.includes("PHYSICIAN")) return RouteName.portalHome;
   return RouteName.welcome;
 }

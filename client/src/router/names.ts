@@ -33,7 +33,11 @@ export const RouteName = {
   proctoring: "proctoring",
 
   // 考核机构端 (issue 13): pages/assessor/routes.ts.
+  assessorHome: "assessor-home",
   assessorReviews: "assessor-reviews",
+  assessorApplication: "assessor-application",
+  assessorTests: "assessor-tests",
+  assessorProfile: "assessor-profile",
   assessorExemptions: "assessor-exemptions",
   assessorResults: "assessor-results",
   assessorPapers: "assessor-papers",

@@ -55,6 +55,13 @@ class InstitutionFilterInput {
 
   @Field({ nullable: true, description: "是否考核机构 (is an assessment institution)" })
   isAssessmentInstitution?: boolean;
+
+  @Field({
+    nullable: true,
+    description:
+      "只看分配给本考核机构的机构（考核机构使用） (only the institutions assigned to the signed-in assessor)",
+  })
+  assignedToMe?: boolean;
 }
 
 const levelNames = new Map(referenceLists.institutionLevels.map((l) => [l.code, l.name]));

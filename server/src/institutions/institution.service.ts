@@ -1,8 +1,8 @@
 import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { audit } from "../audit/audit";
 import { assertCanSee, scopeToVisibleInstitutions } from "../common/access";
-import { requirePrincipal } from "../common/auth";
-import { badInput, notFound } from "../common/errors";
+import { Role, requirePrincipal } from "../common/auth";
+import { badInput, forbidden, notFound } from "../common/errors";
 import { normalizeCreditCode } from "../common/credit-code";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import { institutionLevelCodes, institutionNatureCodes, institutionTypes } from "../catalogs/catalog";
@@ -79,6 +79,7 @@ export interface InstitutionFilter {
   cityCode?: string | null;
   countyCode?: string | null;
   isAssessmentInstitution?: boolean | null;
+  assignedToMe?: boolean | null;
 }
 
 export async function listInstitutions(
@@ -86,8 +87,14 @@ export async function listInstitutions(
   filter: InstitutionFilter,
   page: PageArgs,
 ): Promise<Page<Institution>> {
+  const p = requirePrincipal(ctx);
   const qb = ctx.ds.getRepository(Institution).createQueryBuilder("inst");
-  scopeToVisibleInstitutions(qb, requirePrincipal(ctx), "inst");
+  scopeToVisibleInstitutions(qb, p, "inst");
+  if (filter.assignedToMe) {
+    // Only an assessment institution has institutions assigned to it.
+    if (!p.roles.has(Role.ASSESSMENT_INSTITUTION) || !p.institutionId) throw forbidden();
+    qb.andWhere("inst.assessmentInstitutionId = :assessor", { assessor: p.institutionId });
+  }
   if (filter.name) qb.andWhere(`inst.name LIKE :name ${LIKE_ESCAPE}`, { name: likeContains(filter.name) });
   if (filter.cityCode) qb.andWhere("inst.cityCode = :city", { city: filter.cityCode });
   if (filter.countyCode) qb.andWhere("inst.countyCode = :county", { county: filter.countyCode });

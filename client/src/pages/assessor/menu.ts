@@ -12,9 +12,11 @@ export const assessorMenu: MenuGroup = {
   icon: markRaw(Finished),
   roles: ASSESSOR,
   children: [
+    { title: "工作台", route: RouteName.assessorHome, roles: ASSESSOR },
     { title: "复核", route: RouteName.assessorReviews, roles: ASSESSOR },
     { title: "免考复核", route: RouteName.assessorExemptions, roles: ASSESSOR },
     { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
     { title: "试卷管理", route: RouteName.assessorPapers, roles: ASSESSOR },
+    { title: "本机构与所负责机构", route: RouteName.assessorProfile, roles: ASSESSOR },
   ],
 };

@@ -7,6 +7,12 @@ const ASSESSOR: Role[] = ["ASSESSMENT_INSTITUTION"];
 /** 考核机构端 pages (registered once in router/routes.ts). */
 export const assessorRoutes: RouteRecordRaw[] = [
   {
+    path: "assessor/home",
+    name: RouteName.assessorHome,
+    component: () => import("./AssessorHomePage.vue"),
+    meta: { title: "工作台", trail: ["考核机构"], roles: ASSESSOR },
+  },
+  {
     path: "assessor/reviews",
     name: RouteName.assessorReviews,
     component: () => import("./ReReviewPage.vue"),
@@ -29,5 +35,12 @@ export const assessorRoutes: RouteRecordRaw[] = [
     name: RouteName.assessorPapers,
     component: () => import("./PapersPage.vue"),
     meta: { title: "试卷管理", trail: ["考核机构"], roles: ASSESSOR },
+  },
+
+  {
+    path: "assessor/profile",
+    name: RouteName.assessorProfile,
+    component: () => import("./AssessorProfilePage.vue"),
+    meta: { title: "本机构与所负责机构", trail: ["考核机构"], roles: ASSESSOR },
   },
 ];

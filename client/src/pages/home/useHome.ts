@@ -19,6 +19,19 @@ export function phaseState(startDate: string, endDate: string, today = todayInCh
   return "ACTIVE";
 }
 
+/** A cycle's phases with where today stands in each (the schedule table of both home pages). */
+export function phaseRows<P extends { startDate: string; endDate: string }>(
+  phases: readonly P[],
+  today = todayInChina(),
+) {
+  return phases.map((p) => {
+    const state = phaseState(p.startDate, p.endDate, today);
+    const daysLeft =
+      state === "ACTIVE" ? daysBetween(today, p.endDate) : state === "UPCOMING" ? daysBetween(today, p.startDate) : 0;
+    return { ...p, state, daysLeft };
+  });
+}
+
 /** 首页 (manual 2.2.2): notice to confirm, schedule, pending tasks, completion, contacts. */
 export function useHome() {
   const router = useRouter();
@@ -30,14 +43,7 @@ export function useHome() {
   const home = computed(() => result.value?.institutionHome ?? null);
   const today = todayInChina();
 
-  const phases = computed(() =>
-    (home.value?.cycle?.phases ?? []).map((p) => {
-      const state = phaseState(p.startDate, p.endDate, today);
-      const daysLeft =
-        state === "ACTIVE" ? daysBetween(today, p.endDate) : state === "UPCOMING" ? daysBetween(today, p.startDate) : 0;
-      return { ...p, state, daysLeft };
-    }),
-  );
+  const phases = computed(() => phaseRows(home.value?.cycle?.phases ?? [], today));
 
   // The notice shows until confirmed for this cycle (once per account and cycle).
   const noticeVisible = ref(false);

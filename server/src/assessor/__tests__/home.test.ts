@@ -110,3 +110,14 @@ describe("复核 queue filters", () => {
     expect((await aiA.ok(APPLICATION, { id: early.id })).application.statusLabel).toBe("待考核机构复核");
   });
 });
+
+describe("所负责机构", () => {
+  const ASSIGNED = `{ institutions(filter: { assignedToMe: true }, pageSize: 100) { total items { id } } }`;
+  it("lists the institutions assigned to the assessor (not itself, not another's); others are refused", async () => {
+    const a = (await aiA.ok(ASSIGNED)).institutions;
+    expect(a.items.map((i: { id: number }) => i.id).sort()).toEqual([world.instA.id, world.instB.id].sort());
+    expect((await aiB.ok(ASSIGNED)).institutions.items.map((i: { id: number }) => i.id)).toEqual([world.instC.id]);
+    const inst = await signIn(app, world.users.instA);
+    expect((await inst.fails(ASSIGNED)).extensions?.code).toBe("FORBIDDEN");
+  });
+});
