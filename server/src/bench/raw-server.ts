@@ -6,6 +6,7 @@ import { PROCEDURE_LABEL, type Procedure } from "../assessment/procedure";
 import { STATUS_INFO, type ApplicationStatus } from "../assessment/workflow";
 import { maskIdNumber } from "../common/id-number";
 import { rawEnroll, type RawPrincipal } from "./raw-enroll";
+import { loadReplay, replay } from "./raw-replay";
 import {
   AUTH_SQL,
   COUNTER_ROLLUP_SQL,
@@ -25,6 +26,7 @@ import {
  *   GET /progress?statuses=A,B&page=3&pageSize=20[&variant=naive|counters]   (institution session)
  *   GET /rollup/live | /rollup/counters              (province session)
  *   POST /enroll {"ids": [physician ids]}            (institution session: 批量参加, raw-enroll.ts)
+ *   /replay…                                         (the service's recorded statements, raw-replay.ts)
  */
 const pool = createPool({
   uri: process.env.DATABASE_URL,
@@ -151,9 +153,15 @@ const server = http.createServer((req, res) => {
           ? rollup(req, res, COUNTER_ROLLUP_SQL)
           : url.pathname === "/enroll" && req.method === "POST"
             ? enroll(req, res)
-            : url.pathname === "/healthz"
-              ? Promise.resolve(send(res, 200, { status: "ok" }))
-              : Promise.resolve(send(res, 404, { error: "not found" }));
+            : url.pathname === "/replay/load"
+              ? jsonBody<Parameters<typeof loadReplay>[0]>(req)
+                  .then(loadReplay)
+                  .then((n) => send(res, 200, { loaded: n }))
+              : url.pathname === "/replay"
+                ? replay(pool, url.searchParams, res).then((rows) => send(res, res.statusCode, { data: rows }))
+                : url.pathname === "/healthz"
+                  ? Promise.resolve(send(res, 200, { status: "ok" }))
+                  : Promise.resolve(send(res, 404, { error: "not found" }));
   route.catch((err) => send(res, 500, { error: String(err?.message ?? err) }));
 });
 server.keepAliveTimeout = 65_000;

@@ -8,6 +8,7 @@ import { BENCH_DB, benchDbUrl, mib, parseArgs, RESULTS_DIR, SECTIONS, type Secti
 import { speedProbe, type BenchContext } from "./context";
 import { table, targetsTable, type Target } from "./report";
 import { enrollSection } from "./sections/enroll";
+import { hotPathsSection } from "./sections/hotpaths";
 import { importSection } from "./sections/import";
 import { progressSection } from "./sections/progress";
 import { regionSection } from "./sections/region";
@@ -97,6 +98,7 @@ async function main() {
     ["progress", "考核进度 page: GraphQL vs raw SQL", progressSection],
     ["region", "province-wide counts per city", regionSection],
     ["statements", "SQL statements per request", statementsSection],
+    ["hotpaths", "the consoles' read paths vs their statements raw", hotPathsSection],
     ["enroll", "批量参加 of 5 000", enrollSection],
     ["import", "roster import 10 000 / 20 000 rows", importSection],
   ];

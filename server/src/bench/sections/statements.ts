@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createApp } from "../../app";
-import { loadConfig, type AppConfig } from "../../config";
-import { createDataSource } from "../../db/data-source";
-import { entities } from "../../entities";
 import { In } from "typeorm";
 import { createPool } from "mysql2/promise";
 import { principalFromSession } from "../../accounts/principal";
@@ -14,7 +7,7 @@ import { ApplicationSort, listApplications, resolveCycleId } from "../../assessm
 import type { Context } from "../../context";
 import { Department } from "../../departments/department.entity";
 import { Physician } from "../../physicians/physician.entity";
-import { QueryCounter } from "../../testing/query-counter";
+import { startRecordingApp } from "../recording-app";
 import { BENCH_PASSWORD, benchDbUrl, ms, USERS } from "../common";
 import type { BenchContext } from "../context";
 import { gql, login } from "../gql";
@@ -23,19 +16,6 @@ import { INST } from "../seed";
 import { progressPageSql } from "../raw-sql";
 import { filterTotals, PROGRESS_FILTERS, PROGRESS_QUERY } from "./progress";
 import { REGION_QUERY } from "./region";
-
-/** Also keeps the parameters, to EXPLAIN what the service ran. */
-class RecordingCounter extends QueryCounter {
-  parameters: unknown[][] = [];
-  override logQuery(query: string, parameters?: unknown[]): void {
-    super.logQuery(query);
-    this.parameters.push(parameters ?? []);
-  }
-  override reset(): void {
-    super.reset();
-    this.parameters = [];
-  }
-}
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim();
 /** SELECT `a`.`id` AS `a_id`, … FROM → SELECT … FROM (for the report). */
@@ -49,21 +29,8 @@ const shorten = (sql: string) =>
  * for the progress page at pageSize 10 and 100, plus EXPLAIN and timings of its statements.
  */
 export async function statementsSection(ctx: BenchContext): Promise<Record<string, unknown>> {
-  const storageDir = mkdtempSync(path.join(os.tmpdir(), "pa-bench-files-"));
-  const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: "production" }, []),
-    databaseUrl: benchDbUrl(),
-    sqlitePath: "",
-    port: 0,
-    host: "127.0.0.1",
-    clientDist: null,
-    appSecret: "bench-secret",
-    storageDir,
-  };
-  const counter = new RecordingCounter();
-  const ds = await createDataSource({ ...config, entities }, counter);
-  await ds.initialize();
-  const app = await createApp(config, { ds });
+  const app = await startRecordingApp();
+  const { counter, ds } = app;
   try {
     const cookie = await login(app.url, USERS.big, BENCH_PASSWORD);
     const totals = await filterTotals(ctx.dataset.cycleId);
@@ -166,8 +133,6 @@ export async function statementsSection(ctx: BenchContext): Promise<Record<strin
     };
   } finally {
     await app.close();
-    await ds.destroy();
-    rmSync(storageDir, { recursive: true, force: true });
   }
 }
 
