@@ -184,10 +184,23 @@ export function useApply() {
   const submitting = ref(false);
   const refusal = ref("");
 
+  let marked = false;
   function markMissing(items: { field: string; message: string }[]) {
     clear();
     for (const m of items) serverErrors[asField(m.field)] ||= m.message;
+    marked = true;
   }
+  // After a refused 提交, each mark goes as soon as the server no longer lists it, and so does the refusal.
+  watch(missing, (now) => {
+    if (!marked) return;
+    const still = new Set(now.map((m) => m.field));
+    for (const f of APPLY_FIELDS) if (serverErrors[f] && !still.has(f)) clear(f);
+    if (now.length) refusal.value = `还有 ${now.length} 项未完成，请按提示补充后再提交`;
+    else {
+      refusal.value = "";
+      marked = false;
+    }
+  });
 
   async function saveDraft() {
     if (saving.value) return;
@@ -207,6 +220,7 @@ export function useApply() {
   async function submit(): Promise<boolean> {
     if (submitting.value) return false;
     refusal.value = "";
+    marked = false;
     clear();
     submitting.value = true;
     try {
