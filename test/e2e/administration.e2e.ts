@@ -463,6 +463,69 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
+  test("新建考核周期: the server names each wrong field, a phase outside the cycle among them; saved for later", async () => {
+    const { page } = await signedIn("gxwjw");
+    await step("admin-cycle-create", { page, server }, async () => {
+      await page.goto("/administration/cycles");
+      await page.locator("section.cycle").filter({ hasText: "当前周期" }).waitFor();
+      const sectionsBefore = await page.locator("section.cycle").count();
+      await page.locator('[data-test="cycle-create"]').click();
+      const dialog = page.locator('[data-test="cycle-create-dialog"]');
+      await dialog.getByText("考核时间安排").waitFor();
+      await dialog.locator('[data-test="cycle-create-submit"]').click();
+      for (const message of [
+        "请填写周期名称",
+        "请选择周期开始日期",
+        "请选择阶段“医师报名”的起止日期",
+        "请填写考核周期告知内容",
+      ])
+        await dialog.getByText(message).waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-cycle-create-errors");
+      await expectAccessible(page, "新建考核周期（错误提示）");
+
+      const range = async (scope: string, start: string, end: string) => {
+        const inputs = dialog.locator(`${scope} .el-range-input`);
+        await inputs.nth(0).fill(start);
+        await inputs.nth(1).fill(end);
+        await inputs.nth(1).press("Enter");
+      };
+      await dialog.getByLabel("周期名称").fill("2027—2029 年度医师定期考核");
+      await range('[data-test="cycle-dates"]', "2027-01-01", "2029-12-31");
+      await range('[data-test="cycle-phase-REGISTRATION"]', "2027-01-01", "2027-06-30");
+      await range('[data-test="cycle-phase-INSTITUTION_REVIEW"]', "2027-01-01", "2027-07-31");
+      await range('[data-test="cycle-phase-ASSESSMENT_REVIEW"]', "2027-02-01", "2027-08-31");
+      await range('[data-test="cycle-phase-TEST"]', "2027-03-01", "2029-09-30");
+      // 补考 reaches past the cycle's end: only the server knows.
+      await range('[data-test="cycle-phase-MAKEUP"]', "2029-10-01", "2030-01-31");
+      await dialog
+        .getByLabel("考核周期告知")
+        .fill("2027—2029 年度医师定期考核将于 2027 年 1 月 1 日开始，请各单位及时组织医师报名。");
+      await dialog.locator('[data-test="cycle-create-submit"]').click();
+      await dialog
+        .locator('[data-test="cycle-phase-MAKEUP"]')
+        .getByText("阶段“补考”须在周期起止日期（2027-01-01 至 2029-12-31）之内")
+        .waitFor();
+      expect(await dialog.getByText("请填写周期名称").count()).toBe(0);
+      await range('[data-test="cycle-phase-MAKEUP"]', "2029-10-01", "2029-12-31");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-cycle-create-1024");
+      await expectAccessible(page, "新建考核周期（1024）");
+      await dialog.locator('[data-test="cycle-create-submit"]').click();
+      await expectMessage(page, "已新建考核周期“2027—2029 年度医师定期考核”", "success");
+      await dialog.waitFor({ state: "hidden" });
+      await waitFor(() => page.locator("section.cycle").count(), sectionsBefore + 1);
+      const created = page.locator("section.cycle").filter({ hasText: "2027—2029 年度医师定期考核" });
+      expect(await created.getByText("当前周期").count()).toBe(0);
+      expect((await created.locator("header").textContent())?.replace(/\s+/g, "")).toContain("2027-01-01至2029-12-31");
+      expect(await created.locator('[data-test="cycle-phases"] tr.el-table__row').count()).toBe(5);
+      // The current cycle stays the current one.
+      expect(await page.locator("section.cycle").filter({ hasText: "当前周期" }).count()).toBe(1);
+      await screenshot(page, "admin-cycles-1024");
+    });
+  });
+
   test("接口客户端: created for a city, its token shown once and working on /graphql, then revoked", async () => {
     const { page } = await signedIn("gxwjw");
     await step("admin-api-clients", { page, server }, async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { audit } from "../audit/audit";
 import { requirePrincipal } from "../common/auth";
-import { badInput, notFound } from "../common/errors";
+import { AppError, badInput, ErrorCode, notFound } from "../common/errors";
 import type { Context } from "../context";
 import { sqlTime } from "../db/raw";
 import { inTransaction } from "../db/transaction";
@@ -56,22 +56,54 @@ export interface CycleSettings {
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-function validated(values: Required<Pick<CycleSettings, "startDate" | "endDate" | "phases">> & CycleSettings) {
-  if (!isDate(values.startDate) || !isDate(values.endDate)) throw badInput("日期格式应为 YYYY-MM-DD", "startDate");
-  if (values.startDate >= values.endDate) throw badInput("周期结束日期须晚于开始日期", "endDate");
+type FieldError = { field: string; message: string };
+
+/**
+ * Every problem of a cycle's settings at once, each with the form field it belongs to (a phase's errors under
+ * `phases.<key>`), so the console marks them all; the first is the error's message. A new cycle's phases must
+ * also lie inside its dates (an existing cycle's phases may have been extended past its end).
+ */
+function settingsErrors(values: CycleSettings, creating: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ field, message });
+  const { startDate = "", endDate = "", phases = [] } = values;
+  if (creating && !values.name?.trim()) fail("name", "请填写周期名称");
+  const datesOk = isDate(startDate) && isDate(endDate);
+  if (!isDate(startDate)) fail("startDate", startDate ? "日期格式应为 YYYY-MM-DD" : "请选择周期开始日期");
+  if (!isDate(endDate)) fail("endDate", endDate ? "日期格式应为 YYYY-MM-DD" : "请选择周期结束日期");
+  if (datesOk && startDate >= endDate) fail("endDate", "周期结束日期须晚于开始日期");
+  const range = datesOk && startDate < endDate;
+  if (creating && !phases.length) fail("phases", "请填写考核时间安排");
   const keys = new Set<string>();
-  for (const phase of values.phases) {
-    if (!(PHASE_KEYS as readonly string[]).includes(phase.key))
-      throw badInput(`阶段代码“${phase.key}”无效，应为 ${PHASE_KEYS.join("、")}`, "phases");
-    if (keys.has(phase.key)) throw badInput(`阶段“${phase.name}”重复`, "phases");
+  for (const phase of phases) {
+    if (!(PHASE_KEYS as readonly string[]).includes(phase.key)) {
+      fail("phases", `阶段代码“${phase.key}”无效，应为 ${PHASE_KEYS.join("、")}`);
+      continue;
+    }
+    const field = `phases.${phase.key}`;
+    if (keys.has(phase.key)) fail(field, `阶段“${phase.name}”重复`);
     keys.add(phase.key);
-    if (!isDate(phase.startDate) || !isDate(phase.endDate) || phase.startDate > phase.endDate)
-      throw badInput(`阶段“${phase.name}”的日期无效`, "phases");
+    if (!phase.startDate || !phase.endDate) fail(field, `请选择阶段“${phase.name}”的起止日期`);
+    else if (!isDate(phase.startDate) || !isDate(phase.endDate) || phase.startDate > phase.endDate)
+      fail(field, `阶段“${phase.name}”的日期无效`);
+    else if (creating && range && (phase.startDate < startDate || phase.endDate > endDate))
+      fail(field, `阶段“${phase.name}”须在周期起止日期（${startDate} 至 ${endDate}）之内`);
   }
+  const procedures = new Set<string>();
   for (const rule of values.requiredTests ?? []) {
+    if (procedures.has(rule.procedure)) fail("requiredTests", "每种考核程序只能设置一次须参加的测评");
+    procedures.add(rule.procedure);
     if (rule.exemptable && !rule.tests.includes(rule.exemptable))
-      throw badInput("可免考的测评须是该程序要求的测评之一", "requiredTests");
+      fail("requiredTests", "可免考的测评须是该程序要求的测评之一");
   }
+  if (creating && !values.notice?.trim()) fail("notice", "请填写考核周期告知内容");
+  return errors;
+}
+
+function validated<T extends CycleSettings>(values: T, creating = false): T {
+  const errors = settingsErrors(values, creating);
+  if (errors.length)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, errors[0].message, { field: errors[0].field, fields: errors });
   return values;
 }
 
@@ -79,20 +111,20 @@ function validated(values: Required<Pick<CycleSettings, "startDate" | "endDate" 
  * A new cycle set by the province. Made current, it replaces the previous one and gives every
  * rostered physician of the province a NOT_ENROLLED application (one INSERT … SELECT) with its counters.
  */
-export async function createCycle(
-  ctx: Context,
-  input: Required<Pick<CycleSettings, "name" | "startDate" | "endDate" | "phases" | "notice">> & CycleSettings,
-  makeCurrent: boolean,
-) {
+export async function createCycle(ctx: Context, input: CycleSettings, makeCurrent: boolean) {
   const p = requirePrincipal(ctx);
   const provinceCode = `${p.regionCode!.slice(0, 2)}0000`;
-  const values = validated({ ...defaultCycleRules(), ...input });
+  const defined = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
+  const values = validated({ ...defaultCycleRules(), ...defined } as CycleSettings, true);
+  const name = values.name!.trim();
   const created = await inTransaction(ctx.ds, async (em) => {
+    if (await em.existsBy(AssessmentCycle, { provinceCode, name }))
+      throw new AppError(ErrorCode.CONFLICT, "本省已有同名的考核周期", { field: "name" });
     if (makeCurrent) await em.update(AssessmentCycle, { provinceCode, isCurrent: true }, { isCurrent: false });
     const cycle = await em.save(
       em.create(AssessmentCycle, {
         ...values,
-        name: input.name.trim(),
+        name,
         provinceCode,
         isCurrent: makeCurrent,
         createdAt: new Date(),
