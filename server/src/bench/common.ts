@@ -59,7 +59,7 @@ export interface BenchArgs {
   profile: boolean;
 }
 
-export const SECTIONS = ["seed", "progress", "region", "statements", "hotpaths", "enroll", "import"] as const;
+export const SECTIONS = ["seed", "progress", "region", "statements", "hotpaths", "submit", "enroll", "import"] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /**

@@ -13,6 +13,7 @@ import { importSection } from "./sections/import";
 import { progressSection } from "./sections/progress";
 import { regionSection } from "./sections/region";
 import { statementsSection } from "./sections/statements";
+import { submitSection } from "./sections/submit";
 import { summarizeProfiles } from "./profile";
 import { ensureDataset, openBenchConnection, SIZES } from "./seed";
 
@@ -99,6 +100,7 @@ async function main() {
     ["region", "province-wide counts per city", regionSection],
     ["statements", "SQL statements per request", statementsSection],
     ["hotpaths", "the consoles' read paths vs their statements raw", hotPathsSection],
+    ["submit", "the physician's submit (write path) vs its statements raw", submitSection],
     ["enroll", "批量参加 of 5 000", enrollSection],
     ["import", "roster import 10 000 / 20 000 rows", importSection],
   ];
