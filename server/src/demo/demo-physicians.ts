@@ -21,7 +21,7 @@ import { Physician, PhysicianLevel } from "../physicians/physician.entity";
 import { RegionLevel } from "../regions/region.entity";
 import { insertPhysicians } from "../physicians/roster.service";
 import { demoMaterialPdf } from "./demo-files";
-import { demoMaterialPng, demoSnapshotPng } from "../certificates/render/demo-images";
+import { demoCommendationPng, demoMaterialPng, demoSnapshotPng } from "../certificates/render/demo-images";
 import { scheduleAttempts } from "../exams/scheduling";
 import { ProctoringSnapshot } from "../exams/snapshot.entity";
 import { TestPaper } from "../exams/test-paper.entity";
@@ -164,12 +164,53 @@ function principalOf(account: Account, kind: "institution" | "assessor" | "physi
   };
 }
 
-function submissionFor(procedure: Procedure, departmentId: number, name: string): Submission {
+/**
+ * What a department's physicians declare under the cycle's work-quantity standards (their appliesTo: 临床科室,
+ * 外科科室, 医技科室), by the department's 诊疗科目: 医学检验科 (30), 病理科 (31) and 医学影像科 (32) are 医技 and
+ * count 检验/检查量; 外科 (04) and 妇产科 (05) operate, so 接诊 and 手术量; the other clinical departments 接诊.
+ */
+export type DepartmentKind = "MEDICAL_TECHNOLOGY" | "SURGICAL" | "CLINICAL";
+
+export function departmentKind(subjectCodes: readonly string[]): DepartmentKind {
+  const roots = subjectCodes.map((c) => c.slice(0, 2));
+  if (roots.some((r) => ["30", "31", "32"].includes(r))) return "MEDICAL_TECHNOLOGY";
+  if (roots.some((r) => ["04", "05"].includes(r))) return "SURGICAL";
+  return "CLINICAL";
+}
+
+const WORK: Record<DepartmentKind, { quantities: { code: string; value: number }[]; performance: string }> = {
+  MEDICAL_TECHNOLOGY: {
+    quantities: [{ code: "EXAMINATIONS", value: 18600 }],
+    performance:
+      "本周期出具检查、检验报告约 18600 例，参与临床会诊及疑难病例讨论 30 余次，报告差错率低于科室控制指标。",
+  },
+  SURGICAL: {
+    quantities: [
+      { code: "PATIENTS", value: 2400 },
+      { code: "OPERATIONS", value: 1650 },
+    ],
+    performance: "本周期完成门诊诊疗约 2400 人次，主刀及参与手术 1650 例，参与疑难病例讨论 40 余次，无医疗差错。",
+  },
+  CLINICAL: {
+    quantities: [{ code: "PATIENTS", value: 2400 }],
+    performance: "本周期完成门诊诊疗约 2400 人次，参与疑难病例讨论 40 余次，无医疗差错。",
+  },
+};
+
+/** 执业范围 by department: 医学影像和放射治疗 (19) and 医学检验、病理 (20) for 医技, 外科 (12), else 内科 (11). */
+const scopeFor = (subjectCodes: readonly string[]) => {
+  const kind = departmentKind(subjectCodes);
+  if (kind === "MEDICAL_TECHNOLOGY") return subjectCodes.some((c) => c.startsWith("32")) ? "19" : "20";
+  return kind === "SURGICAL" ? "12" : "11";
+};
+
+function submissionFor(procedure: Procedure, department: Department, name: string): Submission {
+  const work = WORK[departmentKind(department.subjectCodes)];
   return {
     procedure,
-    departmentId,
-    practiceExperience: "本周期在本院从事临床诊疗工作，参与科室日常门诊、病房及急诊值班。",
-    workPerformance: `${name}本周期完成门诊诊疗约 6200 人次，参与疑难病例讨论 40 余次，无医疗差错。`,
+    departmentId: department.id,
+    practiceExperience: `本周期在本院${department.name}从事执业活动，参与科室日常诊疗及值班工作。`,
+    workPerformance: `${name}${work.performance}`,
     ethics: "遵守医德规范，廉洁行医，无患者投诉及不良记录。",
     report:
       procedure === Procedure.SIMPLE
@@ -177,13 +218,7 @@ function submissionFor(procedure: Procedure, departmentId: number, name: string)
         : "",
     hasGoodRecord: true,
     hasBadRecord: false,
-    workQuantities:
-      procedure === Procedure.GENERAL
-        ? [
-            { code: "PATIENTS", value: 2400 },
-            { code: "OPERATIONS", value: 1650 },
-          ]
-        : [],
+    workQuantities: procedure === Procedure.GENERAL ? work.quantities : [],
   };
 }
 
@@ -225,7 +260,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
           qualificationCertNo: `2008451104${idNumber.slice(6, 12)}`,
           practiceCertNo: `1104501${String(10000000 + index).slice(-8)}`,
           categoryCode: "1",
-          scopeCodes: [index % 4 === 0 ? "12" : "11"],
+          scopeCodes: [scopeFor(departments[index % departments.length]?.subjectCodes ?? [])],
           level: index % 9 === 0 ? PhysicianLevel.ASSISTANT : PhysicianLevel.PHYSICIAN,
           title: ["主任医师", "副主任医师", "主治医师", "医师"][index % 4],
           firstPracticeDate: `${2000 + (index % 12)}-07-01`,
@@ -268,8 +303,12 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
 
 async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
   if (await em.countBy(TestPaper, { cycleId: cycle.id })) return;
+  // The papers are open while the cycle's 在线测评 is (China's day boundaries).
+  const test = cycle.phases.find((p) => p.key === "TEST");
   const day = 86400000;
   const now = Date.now();
+  const windowStart = test ? new Date(`${test.startDate}T00:00:00+08:00`) : new Date(now - 30 * day);
+  const windowEnd = test ? new Date(`${test.endDate}T23:59:59+08:00`) : new Date(now + 30 * day);
   for (const [name, kind] of [
     ["医学人文测评（第一场）", TestKind.HUMANITIES],
     ["业务水平测评·临床类（第一场）", TestKind.PROFESSIONAL],
@@ -278,8 +317,8 @@ async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {
       cycleId: cycle.id,
       name: `${cycle.startDate.slice(0, 4)}—${cycle.endDate.slice(0, 4)} ${name}`,
       kind,
-      windowStart: new Date(now - 30 * day),
-      windowEnd: new Date(now + 30 * day),
+      windowStart,
+      windowEnd,
       passMark: 60,
       fullMarks: 100,
       createdAt: new Date(),
@@ -429,7 +468,7 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
         }
         const department = await em.findOneByOrFail(Department, { id: r.physician.departmentId! });
         const submission = {
-          ...submissionFor(procedure, department.id, r.physician.name),
+          ...submissionFor(procedure, department, r.physician.name),
           snapshot: await snapshotOf(em, r.physician, department.name),
         };
         const changes: Partial<Application> = {
@@ -440,9 +479,11 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
           submittedAt: now,
         };
         if (r.group.exemption) {
+          // The commendation names the physician who was commended: one image each.
+          const certificate = await world.storage.putBuffer(await demoCommendationPng(r.physician.name));
           await em.insert(
             Attachment,
-            attachmentRow(app.id, "EVIDENCE", r.png, "表彰证书.png", "image/png", r.actors.physicianAccount.id),
+            attachmentRow(app.id, "EVIDENCE", certificate, "表彰证书.png", "image/png", r.actors.physicianAccount.id),
           );
           Object.assign(changes, {
             exemptionStatus: ExemptionStatus.AWAITING_INSTITUTION,
@@ -479,10 +520,11 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
         );
         break;
       case WorkflowAction.APPROVE: {
+        // The work quantities rated are the ones the physician declared.
         const items = [
           WORK_PERFORMANCE,
           ETHICS,
-          ...(procedure === Procedure.GENERAL ? ["PATIENTS", "OPERATIONS"].map(workQuantityItem) : []),
+          ...(app.submission?.workQuantities ?? []).map((q) => workQuantityItem(q.code)),
         ];
         const ratings = items.map((item) => ({
           item,
@@ -545,25 +587,36 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
       }
       case WorkflowAction.RECORD_TEST_RESULT: {
         const pass = r.group.status === ApplicationStatus.QUALIFIED;
-        const kind = procedure === Procedure.SIMPLE ? TestKind.HUMANITIES : TestKind.PROFESSIONAL;
-        await em.insert(TestAttempt, {
-          applicationId: app.id,
-          cycleId: cycle.id,
-          physicianId: r.physician.id,
-          institutionId: r.institution.id,
-          paperId: null,
-          testKind: kind,
-          isMakeup: false,
-          status: AttemptStatus.GRADED,
-          startedAt: now,
-          submittedAt: now,
-          score: pass ? 88 : 46,
-          passed: pass,
-          recordedByType: "ACCOUNT",
-          recordedById: r.actors.assessorAccount.id,
-          createdAt: now,
-          updatedAt: now,
-        });
+        // Every test the procedure requires was taken: 简易程序 医学人文 passed; 一般程序 医学人文 passed and
+        // 业务水平 failed, so the 补考 (confirmed or not) is for 业务水平 only, never for a test not taken.
+        const results: [TestKind, number][] =
+          procedure === Procedure.SIMPLE
+            ? [[TestKind.HUMANITIES, pass ? 88 : 46]]
+            : [
+                [TestKind.HUMANITIES, 82],
+                [TestKind.PROFESSIONAL, pass ? 88 : 46],
+              ];
+        await em.insert(
+          TestAttempt,
+          results.map(([testKind, score]) => ({
+            applicationId: app.id,
+            cycleId: cycle.id,
+            physicianId: r.physician.id,
+            institutionId: r.institution.id,
+            paperId: null,
+            testKind,
+            isMakeup: false,
+            status: AttemptStatus.GRADED,
+            startedAt: now,
+            submittedAt: now,
+            score,
+            passed: score >= 60,
+            recordedByType: "ACCOUNT",
+            recordedById: r.actors.assessorAccount.id,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
         await step(
           Party.TEST_SYSTEM,
           actor(r.actors.assessorAccount, "assessor"),

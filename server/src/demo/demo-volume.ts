@@ -19,7 +19,7 @@ import {
   type DemoLogin,
 } from "./demo";
 import { seedDemoPhysicians, type DemoWorld } from "./demo-physicians";
-import { demoMaterialPdf } from "./demo-files";
+import { demoAaApplicationPdf } from "./demo-files";
 
 /**
  * Demo data at volume (`--demo-volume`): a large teaching hospital whose every list has several pages
@@ -96,7 +96,6 @@ async function seedApplicationQueue(
   admins: Map<AdminKey, HealthAdministration>,
   assessorId: number | null,
 ) {
-  const pdf = await world.storage.putBuffer(demoMaterialPdf());
   for (const c of CENTRES.slice(0, 12)) {
     const serial = String(c.serial + 11).padStart(2, "0");
     const centre = await ensureDemoInstitution(
@@ -123,6 +122,7 @@ async function seedApplicationQueue(
     if (await em.countBy(AssessmentInstitutionApplication, { institutionId: centre.id })) continue;
     await em.update(Institution, { id: centre.id }, { assessmentApplicationAllowed: true });
     const account = await em.findOneByOrFail(Account, { institutionId: centre.id });
+    const pdf = await world.storage.putBuffer(demoAaApplicationPdf(c.name));
     const application = await em.save(
       em.create(AssessmentInstitutionApplication, {
         institutionId: centre.id,

@@ -2,7 +2,6 @@ import type { DataSource, EntityManager } from "typeorm";
 import { Account, AccountKind } from "../accounts/account.entity";
 import { hashPassword, initialPasswordHash } from "../accounts/password-hash";
 import { INITIAL_PASSWORD } from "../accounts/password-policy";
-import { cycleAround } from "../assessment/cycle.defaults";
 import { AssessmentCycle, todayInChina } from "../assessment/cycle.entity";
 import { Application } from "../assessment/application.entity";
 import { ApplicationStatus } from "../assessment/workflow";
@@ -15,6 +14,7 @@ import { RegionLevel } from "../regions/region.entity";
 import { inTransaction } from "../db/transaction";
 import { ensureRegions } from "./regions";
 import { seedDemoPhysicians } from "./demo-physicians";
+import { demoCycle } from "./demo-cycle";
 import type { FileStorage } from "../attachments/storage";
 
 export const DEMO_PASSWORD = "Demo@2026";
@@ -311,7 +311,7 @@ async function ensureInstitutions(em: EntityManager, admins: Map<AdminKey, Healt
 
 async function ensureCycle(em: EntityManager): Promise<AssessmentCycle> {
   const current = await em.findOneBy(AssessmentCycle, { provinceCode: PROVINCE, isCurrent: true });
-  return current ?? em.save(em.create(AssessmentCycle, cycleAround(todayInChina(), PROVINCE)));
+  return current ?? em.save(em.create(AssessmentCycle, demoCycle(todayInChina(), PROVINCE)));
 }
 
 /** Regions, administrations, institutions and the current cycle of the demo (found or created). */

@@ -18,7 +18,7 @@ type Writer = (
   x: number,
   y: number,
   size: number,
-  opts?: { bold?: boolean; color?: string; align?: "left" | "center" },
+  opts?: { bold?: boolean; color?: string; align?: "left" | "center" | "right" },
 ) => void;
 
 function writer(ctx: SKRSContext2D, family: string | null): Writer {
@@ -30,7 +30,7 @@ function writer(ctx: SKRSContext2D, family: string | null): Writer {
       ctx.fillText(text, x, y);
     } else {
       const w = [...text].length * size * 0.95;
-      const left = opts.align === "center" ? x - w / 2 : x;
+      const left = opts.align === "center" ? x - w / 2 : opts.align === "right" ? x - w : x;
       ctx.globalAlpha = 0.35;
       ctx.fillRect(left, y - size * 0.75, w, size * 0.7);
       ctx.globalAlpha = 1;
@@ -137,6 +137,71 @@ export async function demoMaterialPng(): Promise<Buffer> {
   return canvas.encode("png");
 }
 
+export const COMMENDATION_WIDTH = 800;
+export const COMMENDATION_HEIGHT = 560;
+/** Drawn on a 1000×700 layout, scaled to the size a phone photo is usually sent at. */
+const COMMENDATION_SCALE = COMMENDATION_WIDTH / 1000;
+
+/**
+ * A 荣誉证书 (commendation certificate) photographed for upload: red-and-gold frame, the award to `name` and the
+ * issuing administration's seal. The evidence a physician attaches to a 免考 request for 获得省级以上表彰.
+ * Flat colours and no scanner noise, so the PNG stays small.
+ */
+export async function demoCommendationPng(name = "王丽"): Promise<Buffer> {
+  const W = 1000;
+  const H = 700;
+  const canvas = createCanvas(COMMENDATION_WIDTH, COMMENDATION_HEIGHT);
+  const ctx = canvas.getContext("2d");
+  ctx.lang = "zh-CN";
+  ctx.scale(COMMENDATION_SCALE, COMMENDATION_SCALE);
+  const write = writer(ctx, findCjkFont());
+  const red = "#b3191f";
+  const gold = "#c9a24a";
+
+  ctx.fillStyle = "#fbf6e9";
+  ctx.fillRect(0, 0, W, H);
+  // Frame: a wide red band, a gold rule inside it, corner ornaments.
+  ctx.fillStyle = red;
+  ctx.fillRect(0, 0, W, 36);
+  ctx.fillRect(0, H - 36, W, 36);
+  ctx.fillRect(0, 0, 36, H);
+  ctx.fillRect(W - 36, 0, 36, H);
+  ctx.strokeStyle = gold;
+  ctx.lineWidth = 4;
+  ctx.strokeRect(52, 52, W - 104, H - 104);
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(62, 62, W - 124, H - 124);
+  ctx.fillStyle = gold;
+  for (const [x, y] of [
+    [62, 62],
+    [W - 62, 62],
+    [62, H - 62],
+    [W - 62, H - 62],
+  ]) {
+    ctx.beginPath();
+    for (let i = 0; i < 8; i++) {
+      const r = i % 2 ? 7 : 18;
+      const a = (i * Math.PI) / 4;
+      ctx.lineTo(x + Math.cos(a) * r, y + Math.sin(a) * r);
+    }
+    ctx.closePath();
+    ctx.fill();
+  }
+
+  write("荣 誉 证 书", W / 2, 170, 64, { bold: true, color: red, align: "center" });
+  write("桂卫表〔2025〕128 号", W - 120, 110, 18, { color: "#555", align: "right" });
+  write(`${name} 同志：`, 150, 260, 30, { bold: true });
+  const body = ["在 2025 年度全区卫生健康工作中，爱岗敬业、医术精湛，", "全心全意为人民群众健康服务，成绩突出，被评为"];
+  body.forEach((line, i) => write(line, 210, 320 + i * 50, 26));
+  write("广西壮族自治区优秀医师", W / 2, 440, 40, { bold: true, color: red, align: "center" });
+  write("特发此证，以资鼓励。", 210, 500, 26);
+
+  write("广西壮族自治区卫生健康委员会", W - 150, 580, 24, { align: "right" });
+  write("二〇二五年十二月", W - 210, 622, 24, { align: "right" });
+  drawStamp(ctx, write, W - 270, 570, "广西壮族自治区卫生健康委员会", "表彰专用章");
+  return canvas.encode("png");
+}
+
 function chunks(text: string, n: number): string[] {
   const chars = [...`\u3000\u3000${text}`];
   return Array.from({ length: Math.ceil(chars.length / n) }, (_, i) => chars.slice(i * n, (i + 1) * n).join(""));
@@ -160,7 +225,14 @@ function drawSignatureScribble(ctx: SKRSContext2D, x: number, y: number): void {
 }
 
 /** A round red institution seal: ring, star, name along the upper arc (as Chinese official seals are cut). */
-function drawStamp(ctx: SKRSContext2D, write: Writer, cx: number, cy: number): void {
+function drawStamp(
+  ctx: SKRSContext2D,
+  write: Writer,
+  cx: number,
+  cy: number,
+  issuer = "南宁市示例人民医院",
+  office = "医务科",
+): void {
   const red = "rgba(205,32,38,0.82)";
   ctx.save();
   ctx.strokeStyle = red;
@@ -177,17 +249,19 @@ function drawStamp(ctx: SKRSContext2D, write: Writer, cx: number, cy: number): v
   }
   ctx.closePath();
   ctx.fill();
-  const name = [..."南宁市示例人民医院"];
-  const span = Math.PI * 1.2;
+  const name = [...issuer];
+  const span = Math.min(Math.PI * 1.5, name.length * 0.135 * Math.PI);
+  // Long names get smaller characters, so they stand side by side on the arc as a seal cutter would set them.
+  const size = Math.min(20, ((span * 62) / name.length) * 0.82);
   name.forEach((ch, i) => {
     const a = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / name.length;
     ctx.save();
     ctx.translate(cx + Math.cos(a) * 62, cy + Math.sin(a) * 62);
     ctx.rotate(a + Math.PI / 2);
-    write(ch, 0, 8, 20, { bold: true, color: red, align: "center" });
+    write(ch, 0, size * 0.4, size, { bold: true, color: red, align: "center" });
     ctx.restore();
   });
-  write("医务科", cx, cy + 52, 16, { bold: true, color: red, align: "center" });
+  write(office, cx, cy + 52, 16, { bold: true, color: red, align: "center" });
   ctx.restore();
 }
 

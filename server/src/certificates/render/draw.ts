@@ -17,7 +17,7 @@ function units(text: string): string[] {
 }
 
 /** Greedy line breaking for mixed Chinese/Latin text; over-long Latin runs (URLs) are split by character. */
-export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
+export function wrapText(ctx: Pick<SKRSContext2D, "measureText">, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const unit of units(text)) {

@@ -5,6 +5,9 @@ export {
   type CertificateImageData,
 } from "./certificate-image";
 export {
+  COMMENDATION_HEIGHT,
+  COMMENDATION_WIDTH,
+  demoCommendationPng,
   demoMaterialPng,
   demoSnapshotPng,
   MATERIAL_HEIGHT,

@@ -5,6 +5,13 @@ import { Physician } from "../../physicians/physician.entity";
 import { DEMO_PASSWORD, seedDemo } from "../demo";
 import { seedDemoVolume } from "../demo-volume";
 import { startTestApp, type TestApp } from "../../testing/test-app";
+import { AssessmentCycle, phaseOpen, todayInChina } from "../../assessment/cycle.entity";
+import { Attachment } from "../../attachments/attachment.entity";
+import { hasValidStructure } from "../../attachments/file-kinds";
+import { Department } from "../../departments/department.entity";
+import { TestAttempt } from "../../exams/test-attempt.entity";
+import { departmentKind } from "../demo-physicians";
+import { demoCycle } from "../demo-cycle";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -105,4 +112,95 @@ describe("demo data at volume", () => {
     expect(queue.assessmentInstitutionApplications.total).toBe(12);
     expect(queue.assessmentInstitutionApplications.items[0].attachments[0].fileName).toBe("考核机构申请书.pdf");
   }, 180_000); // thousands of rows, twice: minutes on a loaded machine
+});
+
+describe("demo data a reviewer can believe (issue 16 item 14)", () => {
+  it("declares the work quantities of the physician's department, and rates exactly those", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const departments = new Map((await app.deps.ds.getRepository(Department).find()).map((d) => [d.id, d]));
+    const general = (await app.deps.ds.getRepository(Application).find()).filter(
+      (a) => a.submission?.procedure === "GENERAL",
+    );
+    const seen = new Set<string>();
+    for (const a of general) {
+      const department = departments.get(a.submission!.departmentId!)!;
+      const codes = a.submission!.workQuantities.map((q) => q.code).sort();
+      const kind = departmentKind(department.subjectCodes);
+      seen.add(kind);
+      expect([department.name, codes]).toEqual([
+        department.name,
+        { MEDICAL_TECHNOLOGY: ["EXAMINATIONS"], SURGICAL: ["OPERATIONS", "PATIENTS"], CLINICAL: ["PATIENTS"] }[kind],
+      ]);
+      const rated = (a.institutionReview?.ratings ?? [])
+        .map((r) => r.item)
+        .filter((i) => i.startsWith("WORK_QUANTITY:"));
+      if (a.institutionReview) expect(rated.sort()).toEqual(codes.map((c) => `WORK_QUANTITY:${c}`).sort());
+    }
+    // 医学影像科 of nnyy is among them, declaring 检验/检查量 and not 接诊/手术量.
+    expect(seen).toEqual(new Set(["MEDICAL_TECHNOLOGY", "SURGICAL", "CLINICAL"]));
+    const imaging = general.filter((a) => departments.get(a.submission!.departmentId!)!.name === "医学影像科");
+    expect(imaging.length).toBeGreaterThan(0);
+    for (const a of imaging) expect(a.submission!.workQuantities.map((q) => q.code)).toEqual(["EXAMINATIONS"]);
+  });
+
+  it("schedules a 补考 only for a test taken and failed", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const attempts = await app.deps.ds.getRepository(TestAttempt).find();
+    const makeups = attempts.filter((t) => t.isMakeup);
+    expect(makeups.length).toBeGreaterThan(0);
+    for (const m of makeups) {
+      const failed = attempts.filter(
+        (t) => t.applicationId === m.applicationId && !t.isMakeup && t.testKind === m.testKind && t.passed === false,
+      );
+      expect([m.testKind, failed.length]).toEqual([m.testKind, 1]);
+    }
+  });
+
+  it("has a cycle whose phases follow one another inside it: not all open, 补考 still ahead and ending in the cycle", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const cycle = await app.deps.ds.getRepository(AssessmentCycle).findOneByOrFail({ isCurrent: true });
+    const today = todayInChina();
+    const open = cycle.phases.filter((p) => phaseOpen(cycle, p.key, today)).map((p) => p.key);
+    expect(open.length).toBeLessThan(cycle.phases.length);
+    // What the demo logins are for stays possible (README): registering, both reviews, recording results.
+    expect(open).toEqual(expect.arrayContaining(["REGISTRATION", "INSTITUTION_REVIEW", "ASSESSMENT_REVIEW", "TEST"]));
+    for (const p of cycle.phases) {
+      expect(p.startDate <= p.endDate).toBe(true);
+      expect(p.startDate >= cycle.startDate && p.endDate <= cycle.endDate).toBe(true);
+    }
+    const starts = cycle.phases.map((p) => p.startDate);
+    expect([...starts].sort()).toEqual(starts);
+  });
+
+  it("keeps every phase inside the cycle whatever day it is seeded on", () => {
+    for (const day of ["2024-01-01", "2025-06-30", "2026-12-20", "2026-12-31"]) {
+      const cycle = demoCycle(day, "450000");
+      for (const p of cycle.phases) {
+        expect(p.startDate >= cycle.startDate && p.endDate <= cycle.endDate && p.startDate <= p.endDate).toBe(true);
+      }
+    }
+  });
+
+  it("attaches a commendation certificate as 表彰证书.png and PDFs that embed a Chinese font", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const attachments = app.deps.ds.getRepository(Attachment);
+    const certificates = await attachments.findBy({ fileName: "表彰证书.png" });
+    expect(certificates.length).toBeGreaterThan(0);
+    const material = (await attachments.findOneByOrFail({ fileName: "年度考核证明.png" })).storageKey;
+    for (const c of certificates) {
+      expect(c.storageKey).not.toBe(material);
+      const png = await app.deps.storage.read(c.storageKey);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 560]); // a landscape certificate
+      expect(png.length).toBeLessThan(200_000);
+      expect(hasValidStructure("PNG", png)).toBe(true);
+    }
+    const pdf = await app.deps.storage.read(
+      (await attachments.findOneByOrFail({ fileName: "执业证书及申请材料.pdf" })).storageKey,
+    );
+    expect(hasValidStructure("PDF", pdf)).toBe(true);
+    const text = pdf.toString("latin1");
+    expect(text).toMatch(/\/FontFile2/); // an embedded TrueType subset …
+    expect(text).toMatch(/\/BaseFont\s*\/[A-Z]{6}\+NotoSerifSC/); // … of the certificates' CJK font
+    expect(text).not.toContain("Helvetica");
+  });
 });

@@ -1,6 +1,7 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { CERTIFICATE_HEIGHT, CERTIFICATE_QR_BOX, CERTIFICATE_WIDTH, renderCertificatePng } from "../certificate-image";
 import {
+  demoCommendationPng,
   demoMaterialPng,
   demoSnapshotPng,
   MATERIAL_HEIGHT,
@@ -142,6 +143,13 @@ describe("demo images", () => {
     expect([MATERIAL_WIDTH, MATERIAL_HEIGHT]).toEqual([1000, 1400]);
     expect((await demoMaterialPng()).equals(png)).toBe(true);
     expect((await pixels(png)).width).toBe(1000);
+  });
+
+  it("commendation is a deterministic 800×560 PNG that names the physician", async () => {
+    const png = await demoCommendationPng("李建华");
+    expect(pngSize(png)).toEqual({ width: 800, height: 560 });
+    expect((await demoCommendationPng("李建华")).equals(png)).toBe(true);
+    expect((await demoCommendationPng("王丽")).equals(png)).toBe(false);
   });
 
   it("snapshots are deterministic 320×240 PNGs that vary by seed and similarity", async () => {
