@@ -2,6 +2,7 @@ import type { Browser, Route } from "playwright-core";
 import { samplePng } from "../../server/src/testing/files";
 import {
   DEMO_PASSWORD,
+  expectMessage,
   journey,
   login,
   openSession,
@@ -59,6 +60,15 @@ describe("physician portal: general procedure, uploads, every page, first-load b
       // The server no longer lists it: the mark and the refusal go by themselves.
       await quantities.locator(".el-form-item__error").waitFor({ state: "detached" });
       await p.locator('[data-test="apply-refusal"]').waitFor({ state: "detached" });
+
+      // Saved as a draft and reloaded: the procedure and both quantities come back.
+      await p.locator('[data-test="apply-save"]').click();
+      await expectMessage(p, "草稿已保存", "success");
+      await p.reload();
+      await p.locator('[data-test="apply-general"].is-checked').waitFor();
+      await p.locator('[data-test="apply-next"]').click();
+      await waitFor(() => p.locator('[data-test="apply-quantity-PATIENTS"] input').inputValue(), "3100");
+      expect(await p.locator('[data-test="apply-quantity-OPERATIONS"] input').inputValue()).toBe("420");
     });
 
     await step("portal-general-uploads", { page: p, server }, async () => {
@@ -137,6 +147,32 @@ describe("physician portal: general procedure, uploads, every page, first-load b
       );
       applicationId = (await myApplication(context)).id;
 
+      // 申请免考 (the general procedure: 业务水平 only) with its evidence; both parties approve it.
+      await p.goto("/portal/exemption");
+      await p.getByText("您选择的是一般程序，可申请免业务水平测评").waitFor();
+      await p.locator('[data-test="exemption-reason"] .el-select__wrapper').click();
+      await p.locator(".el-select-dropdown__item:visible").first().click();
+      await p.locator('[data-test="exemption-upload-file"]').setInputFiles({
+        name: "免考证明.pdf",
+        mimeType: "application/pdf",
+        buffer: samplePdf("免考证明"),
+      });
+      await p.locator('[data-test="exemption-upload-item"]').waitFor();
+      await p.locator('[data-test="exemption-submit"]').click();
+      await expectMessage(p, "免考申请已提交", "success");
+      await waitFor(
+        async () => (await p.locator('[data-test="exemption-status"]').textContent())?.trim(),
+        "待医疗卫生机构审核",
+      );
+      await ok(inst, `mutation ($id: Int!) { approveExemption(id: $id) { exemptionStatus } }`, { id: applicationId });
+      await ok(assessor, `mutation ($id: Int!) { reReviewExemption(id: $id, approve: true) { exemptionStatus } }`, {
+        id: applicationId,
+      });
+      await p.reload();
+      await p.locator('[data-test="exemption-decision"]').getByText("免考已通过：业务水平测评免考").waitFor();
+      expect((await p.locator('[data-test="exemption-status"]').textContent())?.trim()).toBe("免考通过");
+      await checkPage("exemption-approved", p, "免考已通过 (phone)", "phone");
+
       // The institution rates every item (the two quantities too), the assessment institution approves and
       // records both tests: set-up through the API, as their consoles are tested elsewhere.
       const rating = (item: string) => ({ item, rating: "QUALIFIED" });
@@ -158,37 +194,35 @@ describe("physician portal: general procedure, uploads, every page, first-load b
         `mutation ($id: Int!) { reReviewApplication(id: $id, approve: true) { status requiredTests } }`,
         { id: applicationId },
       );
-      expect(reviewed.reReviewApplication).toEqual({
-        status: "AWAITING_TEST",
-        requiredTests: ["PROFESSIONAL", "HUMANITIES"],
-      });
+      // 业务水平 is exempted: 医学人文 is the one test left.
+      expect(reviewed.reReviewApplication).toEqual({ status: "AWAITING_TEST", requiredTests: ["HUMANITIES"] });
     });
 
     await step("portal-general-result", { page: p, server }, async () => {
       // Between: the physician is told to take the tests, and where.
-      await p.reload();
+      await p.goto("/portal");
       await p.locator('[data-test="portal-cta"]').filter({ hasText: "查看测评安排" }).click();
       await p.waitForURL(/\/portal\/tests$/);
       const required = p.locator('[data-test="tests-required"]');
-      await required.getByText("业务水平").waitFor();
-      expect(await required.textContent()).toContain("医学人文");
+      await waitFor(async () => (await required.textContent())?.trim(), "医学人文测评");
+      expect(await p.locator('[data-test="tests-exempted"]').textContent()).toContain("业务水平测评（免考已通过）");
 
-      const result = `mutation ($input: TestResultInput!) { recordTestResult(input: $input) { status } }`;
-      await ok(assessor, result, { input: { applicationId, testKind: "PROFESSIONAL", score: 78, passed: true } });
-      const done = await ok<{ recordTestResult: { status: string } }>(assessor, result, {
-        input: { applicationId, testKind: "HUMANITIES", score: 85, passed: true },
-      });
+      const done = await ok<{ recordTestResult: { status: string } }>(
+        assessor,
+        `mutation ($input: TestResultInput!) { recordTestResult(input: $input) { status } }`,
+        { input: { applicationId, testKind: "HUMANITIES", score: 85, passed: true } },
+      );
       expect(done.recordTestResult.status).toBe("QUALIFIED");
 
       await p.reload();
       const attempts = p.locator('[data-test="tests-attempt"]');
-      await attempts.filter({ hasText: "78" }).getByText("通过").waitFor();
-      await attempts.filter({ hasText: "85" }).getByText("通过").waitFor();
-      await attempts.first().scrollIntoViewIfNeeded();
+      await attempts.filter({ hasText: "医学人文" }).filter({ hasText: "85" }).getByText("通过").waitFor();
+      await attempts.first().evaluate((e) => e.scrollIntoView({ block: "center" }));
       await checkPage("tests-result", p, "测评结果 (phone)", "phone");
 
       await p.locator('[data-test="portal-nav-portal-messages"]').click();
       await p.locator('[data-test="message"]').filter({ hasText: "测评结果已录入" }).first().waitFor();
+      await p.locator('[data-test="message"]').filter({ hasText: "免考申请已通过" }).first().waitFor();
       await p.locator('[data-test="portal-nav-portal-home"]').click();
       await waitFor(async () => (await p.locator('[data-test="portal-status"]').textContent())?.trim(), "合格");
       await p.locator('[data-test="portal-cta"]').filter({ hasText: "查看合格证明" }).click();
