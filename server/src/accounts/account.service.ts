@@ -1,3 +1,4 @@
+import { faultPoint } from "../common/fault-points";
 import type { EntityManager } from "typeorm";
 import { audit, auditNow, institutionCounty } from "../audit/audit";
 import { Role, type Principal } from "../common/auth";
@@ -11,7 +12,14 @@ import { HealthAdministration } from "../regions/health-administration.entity";
 import { regionPrefix } from "../regions/region.entity";
 import { Account, AccountKind } from "./account.entity";
 import { LoginThrottle } from "./login-throttle.entity";
-import { claimAttempt, clearAttempts, limitSignInRate, sweepThrottles } from "./login-throttle";
+import {
+  claimAttempt,
+  limitSignInRate,
+  releaseSlot,
+  settleFailure,
+  settleSuccess,
+  sweepThrottles,
+} from "./login-throttle";
 import { dummyPasswordHash, hashPassword, initialPasswordHash, verifyPassword } from "./password-hash";
 import { INITIAL_PASSWORD, passwordPolicyViolation } from "./password-policy";
 import { hashToken, newToken, principalForAccountId, SESSION_COOKIE } from "./principal";
@@ -49,74 +57,87 @@ export async function login(ctx: Context, usernameInput: string, password: strin
   await limitSignInRate(ctx.ds, ctx.config, ctx.ip, username);
   sweepThrottles(ctx.ds);
   const attempt = await claimAttempt(ctx.ds, ctx.config, username);
-  const found = await ctx.ds.getRepository(Account).findOneBy({ username });
-  const target = found
-    ? { targetType: "Account", targetId: found.id, regionCode: await accountRegion(ctx.ds.manager, found) }
-    : {};
-  const refusal = (reason: string) => ({
-    action: "auth.login",
-    success: false,
-    actorName: username,
-    ...target,
-    detail: { reason },
-  });
-  if (attempt.kind === "locked") {
-    await auditNow(ctx.ds, actor, refusal("locked"));
-    throw lockedError(
-      attempt.lockedUntil,
-      `登录失败次数过多，账户已锁定，请 ${minutesLeft(attempt.lockedUntil)} 分钟后再试`,
-    );
-  }
-  const usable = found?.enabled ? found : null;
-  const ok = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!ok || !usable) {
-    await inTransaction(ctx.ds, async (em) => {
-      if (attempt.locks) await audit(em, actor, { action: "auth.lockout", actorName: username, ...target });
-      const reason = !found ? "unknown-user" : usable ? "bad-password" : "disabled";
-      await audit(em, actor, refusal(reason));
+  // A claimed attempt holds a slot (login-throttle.ts) until it is settled as a failure or a success; an error on
+  // the way frees it.
+  let settled = attempt.kind === "locked";
+  try {
+    const found = await ctx.ds.getRepository(Account).findOneBy({ username });
+    const target = found
+      ? { targetType: "Account", targetId: found.id, regionCode: await accountRegion(ctx.ds.manager, found) }
+      : {};
+    const refusal = (reason: string) => ({
+      action: "auth.login",
+      success: false,
+      actorName: username,
+      ...target,
+      detail: { reason },
     });
-    if (attempt.locks)
+    if (attempt.kind === "locked") {
+      await auditNow(ctx.ds, actor, refusal("locked"));
       throw lockedError(
-        attempt.locks,
-        `连续 ${ctx.config.lockoutAttempts} 次密码错误，账户已锁定 ${ctx.config.lockoutMinutes} 分钟`,
+        attempt.lockedUntil,
+        `登录失败次数过多，账户已锁定，请 ${minutesLeft(attempt.lockedUntil)} 分钟后再试`,
       );
-    const left = ctx.config.lockoutAttempts - attempt.count;
-    throw unauthenticated(`账号或密码错误，再错 ${left} 次账户将被锁定`, "INVALID_CREDENTIALS");
-  }
-  const account = usable;
-  if (account.resetExpiresAt && account.resetExpiresAt.getTime() <= Date.now()) {
-    await auditNow(ctx.ds, actor, refusal("reset-expired"));
-    throw unauthenticated(
-      `重置后的初始密码已过期（${ctx.config.resetValidHours} 小时内未修改），请联系上级卫生行政部门重新重置`,
-      "RESET_EXPIRED",
-    );
-  }
-  const token = newToken();
-  const tokenHash = hashToken(token);
-  await inTransaction(ctx.ds, async (em) => {
-    const now = new Date();
-    await clearAttempts(em, username);
-    await em.update(Account, { id: account.id }, { lastLoginAt: now });
-    await em.insert(Session, {
-      tokenHash,
-      accountId: account.id,
-      createdAt: now,
-      lastSeenAt: now,
-      ip: ctx.ip.slice(0, 64),
-      userAgent: ctx.userAgent,
+    }
+    /** Counts the failure and records it (and the lock it sets), in one transaction. */
+    const fail = (reason: string) =>
+      inTransaction(ctx.ds, async (em) => {
+        const failure = await settleFailure(em, ctx.config, username);
+        if (failure.locks) await audit(em, actor, { action: "auth.lockout", actorName: username, ...target });
+        await audit(em, actor, refusal(reason));
+        return failure;
+      }).then((failure) => ((settled = true), failure));
+    await faultPoint("login.password-check");
+    const usable = found?.enabled ? found : null;
+    const ok = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!ok || !usable) {
+      const failure = await fail(!found ? "unknown-user" : usable ? "bad-password" : "disabled");
+      if (failure.locks)
+        throw lockedError(
+          failure.locks,
+          `连续 ${ctx.config.lockoutAttempts} 次密码错误，账户已锁定 ${ctx.config.lockoutMinutes} 分钟`,
+        );
+      const left = ctx.config.lockoutAttempts - failure.count;
+      throw unauthenticated(`账号或密码错误，再错 ${left} 次账户将被锁定`, "INVALID_CREDENTIALS");
+    }
+    const account = usable;
+    if (account.resetExpiresAt && account.resetExpiresAt.getTime() <= Date.now()) {
+      await fail("reset-expired");
+      throw unauthenticated(
+        `重置后的初始密码已过期（${ctx.config.resetValidHours} 小时内未修改），请联系上级卫生行政部门重新重置`,
+        "RESET_EXPIRED",
+      );
+    }
+    const token = newToken();
+    const tokenHash = hashToken(token);
+    await inTransaction(ctx.ds, async (em) => {
+      const now = new Date();
+      await settleSuccess(em, username);
+      await em.update(Account, { id: account.id }, { lastLoginAt: now });
+      await em.insert(Session, {
+        tokenHash,
+        accountId: account.id,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: ctx.ip.slice(0, 64),
+        userAgent: ctx.userAgent,
+      });
+      await audit(em, { principal: null, ip: ctx.ip }, { action: "auth.login", actorName: username, ...target });
     });
-    await audit(em, { principal: null, ip: ctx.ip }, { action: "auth.login", actorName: username, ...target });
-  });
-  ctx.res.cookie(SESSION_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: ctx.config.cookieSecure,
-    path: "/",
-  });
-  const principal = await principalForAccountId(ctx.ds, account.id, tokenHash);
-  if (!principal) throw unauthenticated();
-  ctx.principal = principal;
-  return principal;
+    settled = true;
+    ctx.res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: ctx.config.cookieSecure,
+      path: "/",
+    });
+    const principal = await principalForAccountId(ctx.ds, account.id, tokenHash);
+    if (!principal) throw unauthenticated();
+    ctx.principal = principal;
+    return principal;
+  } finally {
+    if (!settled) await releaseSlot(ctx.ds, username).catch(() => undefined);
+  }
 }
 
 export async function logout(ctx: Context): Promise<void> {

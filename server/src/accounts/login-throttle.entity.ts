@@ -10,9 +10,21 @@ export class LoginThrottle {
   @PrimaryColumn({ type: "varchar", length: 64 })
   username: string;
 
-  /** Attempts counted since the last success or lock; an attempt is counted before its password is checked. */
+  /** Wrong passwords (or unusable accounts) since the last success or lock: attempts whose check has ended. */
   @Column({ type: "int", default: 0 })
   failedCount: number;
+
+  /**
+   * Attempts whose password is being checked now (in any server process). With the failures they may not
+   * exceed the allowed attempts, so no more passwords are checked than the lock allows, and an attempt that
+   * finds no free slot waits for one instead of being told the account is locked.
+   */
+  @Column({ type: "int", default: 0 })
+  inFlight: number;
+
+  /** The last time an attempt took a slot: slots older than a password check can take were lost (a killed process). */
+  @DateTimeColumn({ nullable: true })
+  inFlightAt: Date | null;
 
   @DateTimeColumn({ nullable: true })
   lockedUntil: Date | null;

@@ -1,3 +1,4 @@
+import { LoginThrottleInFlight1796135202071 } from "./migrations/1796135202071-LoginThrottleInFlight";
 import { DashboardTrendIndex1796135094560 } from "./migrations/1796135094560-DashboardTrendIndex";
 import { AssessorQueueSubmittedAt1796134610386 } from "./migrations/1796134610386-AssessorQueueSubmittedAt";
 import { CertificateVerificationCode1796129922622 } from "./migrations/1796129922622-CertificateVerificationCode";
@@ -33,4 +34,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CertificateVerificationCode1796129922622,
   AssessorQueueSubmittedAt1796134610386,
   DashboardTrendIndex1796135094560,
+  LoginThrottleInFlight1796135202071,
 ];
