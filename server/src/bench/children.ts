@@ -8,6 +8,8 @@ import { benchDbUrl, SERVER_DIR } from "./common";
 export interface ChildServer {
   name: string;
   pid: number;
+  /** The processes that serve (the workers of a cluster; else the child itself). */
+  pids: number[];
   url: string;
   memory(): { rss: number; hwm: number };
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startChild(
     }),
   );
 
+  let pids: number[] | undefined;
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(() => reject(new Error(`${name} did not start within 90 s:\n${tail.join("\n")}`)), 90_000);
@@ -107,7 +110,9 @@ export async function startChild(
         buffer = buffer.slice(nl + 1);
         if (line.startsWith("BENCH_READY ")) {
           clearTimeout(timer);
-          resolve((JSON.parse(line.slice(12)) as { url: string }).url);
+          const ready = JSON.parse(line.slice(12)) as { url: string; pids?: number[] };
+          pids = ready.pids;
+          resolve(ready.url);
         } else if (line.trim()) {
           tail.push(line);
           if (tail.length > 40) tail.shift();
@@ -123,8 +128,10 @@ export async function startChild(
   const server: ChildServer = {
     name,
     pid: child.pid!,
+    pids: pids ?? [child.pid!],
     url,
-    memory: () => memoryOf(child.pid!),
+    memory: () =>
+      server.pids.map(memoryOf).reduce((a, m) => ({ rss: a.rss + m.rss, hwm: a.hwm + m.hwm }), { rss: 0, hwm: 0 }),
     async stop() {
       running.delete(server);
       if (!exited) {

@@ -59,7 +59,17 @@ export interface BenchArgs {
   profile: boolean;
 }
 
-export const SECTIONS = ["seed", "progress", "region", "statements", "hotpaths", "submit", "enroll", "import"] as const;
+export const SECTIONS = [
+  "seed",
+  "progress",
+  "region",
+  "statements",
+  "hotpaths",
+  "submit",
+  "enroll",
+  "workers",
+  "import",
+] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 /**

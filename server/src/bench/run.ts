@@ -14,6 +14,7 @@ import { progressSection } from "./sections/progress";
 import { regionSection } from "./sections/region";
 import { statementsSection } from "./sections/statements";
 import { submitSection } from "./sections/submit";
+import { workersSection } from "./sections/workers";
 import { summarizeProfiles } from "./profile";
 import { ensureDataset, openBenchConnection, SIZES } from "./seed";
 
@@ -102,6 +103,7 @@ async function main() {
     ["hotpaths", "the consoles' read paths vs their statements raw", hotPathsSection],
     ["submit", "the physician's submit (write path) vs its statements raw", submitSection],
     ["enroll", "批量参加 of 5 000", enrollSection],
+    ["workers", "1 vs 2 worker processes", workersSection],
     ["import", "roster import 10 000 / 20 000 rows", importSection],
   ];
   const failures: string[] = [];
