@@ -572,4 +572,122 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       );
     });
   });
+  test("查看证件号: the full number after a reason the server asks for; the reveal is in the audit trail", async () => {
+    const { page, context } = await signedIn("nnwjw");
+    await step("admin-identity-reveal", { page, server }, async () => {
+      await page.goto("/administration/applications");
+      await waitFor(async () => (await listRows(page, "region-applications-table").count()) > 0, true);
+      const row = listRows(page, "region-applications-table").first();
+      // The first column is 序号.
+      const name = ((await row.locator("td").nth(1).textContent()) ?? "").trim();
+      await row.getByRole("button", { name: "查看证件号" }).click();
+      const dialog = page.locator('[data-test="identity-dialog"]');
+      const masked = ((await dialog.locator('[data-test="identity-masked"]').textContent()) ?? "").trim();
+      expect(masked).toMatch(/\*{4,}/);
+      await dialog.locator('[data-test="identity-reveal"]').click();
+      await dialog.getByText("请填写查看理由").waitFor();
+      await dialog.getByLabel("查看理由").fill("核对投诉举报材料中的医师身份");
+      await dialog.locator('[data-test="identity-reveal"]').click();
+      const full = ((await dialog.locator('[data-test="identity-full"]').textContent()) ?? "").trim();
+      expect(full).toMatch(/^\d{17}[\dX]$/);
+      expect(full.slice(0, 4)).toBe(masked.slice(0, 4));
+      expect(await dialog.locator('[data-test="identity-phone"]').textContent()).toMatch(/^\s*1\d{10}\s*$/);
+      await dialog.getByText("本次查看已记入审计记录").waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-identity-reveal");
+      await expectAccessible(page, "查看完整证件号");
+      const audit = await graphql<{ auditLogs: { items: { actorName: string; detail: string }[] } }>(
+        context,
+        `
+          {
+            auditLogs(filter: { action: "physician.identity.reveal" }) {
+              items {
+                actorName
+                detail
+              }
+            }
+          }
+        `,
+      );
+      const latest = audit.data!.auditLogs.items[0];
+      expect(latest.actorName).toBe("南宁市卫生健康委员会");
+      expect(JSON.parse(latest.detail)).toMatchObject({ name, reason: "核对投诉举报材料中的医师身份" });
+      await dialog.locator(".el-dialog__footer").getByRole("button", { name: "关闭" }).click();
+      await dialog.waitFor({ state: "hidden" });
+    });
+  });
+
+  // Last: an approved change moves 南宁市第一人民医院 to 青秀区 for the rest of this server's life.
+  test("隶属关系变更审批: one request rejected (the institution reads why), the next approved and in force", async () => {
+    const nnyy = await openSession(browser, server.url);
+    sessions.push(nnyy);
+    await login(nnyy.page, "nnyy", DEMO_PASSWORD);
+    await nnyy.page.waitForURL(/\/home$/);
+    const ask = async (reason: string) => {
+      const r = await graphql<{ requestJurisdictionChange: { id: number; status: string } }>(
+        nnyy.context,
+        `
+          mutation ($input: JurisdictionChangeInput!) {
+            requestJurisdictionChange(input: $input) {
+              id
+              status
+            }
+          }
+        `,
+        { input: { countyCode: "450103", reason } },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.requestJurisdictionChange.id;
+    };
+    await ask("医院整体搬迁至青秀区新院区");
+
+    // The county is not the superior of 南宁市第一人民医院: nothing waits for it.
+    const county = await signedIn("qxwjj", "laptop");
+    await county.page.goto("/administration/jurisdiction-changes");
+    await county.page.getByText("暂无待审批的变更申请").waitFor();
+
+    const { page } = await signedIn("nnwjw");
+    await step("admin-jurisdiction", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "隶属关系变更审批" }).click();
+      await page.waitForURL(/\/administration\/jurisdiction-changes$/);
+      const rows = () => listRows(page, "jurisdiction-table");
+      await waitFor(() => rows().count(), 1);
+      const cells = (await rows().first().locator("td").allTextContents()).map((t) => t.replace(/\s+/g, ""));
+      expect(cells.slice(1, 3)).toEqual(["南宁市第一人民医院", "南宁市兴宁区→南宁市青秀区"]);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-jurisdiction");
+      await expectAccessible(page, "隶属关系变更审批");
+
+      await rows().first().getByRole("button", { name: "驳回" }).click();
+      await page.locator(".pa-reason-box textarea").fill("新院区尚未取得执业登记，请登记后再申请");
+      await answerMessageBox(page, "驳回");
+      await expectMessage(page, "已驳回该变更申请", "success");
+      await page.getByText("暂无待审批的变更申请").waitFor();
+
+      // The institution reads the reason on its profile.
+      await nnyy.page.goto("/institution/profile");
+      await waitFor(
+        async () =>
+          ((await nnyy.page.locator('[data-test="change-state"]').textContent()) ?? "").includes(
+            "新院区尚未取得执业登记",
+          ),
+        true,
+      );
+
+      await ask("新院区已取得执业登记，申请变更所在地区");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.locator(".el-button").filter({ hasText: "刷新" }).click();
+      await waitFor(() => rows().count(), 1);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-jurisdiction-1024");
+      await expectAccessible(page, "隶属关系变更审批（1024）");
+      await rows().first().getByRole("button", { name: "同意" }).click();
+      await answerMessageBox(page, "同意");
+      await expectMessage(page, "已同意，变更已生效", "success");
+
+      // In force: the dashboard counts 南宁市第一人民医院 under 青秀区 now.
+      await page.goto("/administration/dashboard?region=450103");
+      await waitFor(async () => (await cellsOf(page, "南宁市第一人民医院")).length > 0, true);
+    });
+  });
 });

@@ -52,6 +52,7 @@ export const RouteName = {
   adminCheating: "admin-cheating",
   adminCycles: "admin-cycles",
   adminApiClients: "admin-api-clients",
+  adminJurisdictionChanges: "admin-jurisdiction-changes",
 
   // 医师个人端 (pages/portal/routes.ts names the others).
   portalHome: "portal-home",

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import { audit } from "../audit/audit";
 import { Role, requirePrincipal } from "../common/auth";
+import { badInput } from "../common/errors";
 import type { Context } from "../context";
 import { inTransaction } from "../db/transaction";
 import { Institution } from "../institutions/institution.entity";
@@ -28,13 +29,22 @@ export class PhysicianIdentityResolver {
   @Authorized(Role.HEALTH_ADMIN, Role.ASSESSMENT_INSTITUTION, Role.INSTITUTION, Role.PHYSICIAN)
   @Mutation(() => PhysicianIdentity, {
     description:
-      "查看医师完整身份证号与手机号：记入审计日志（谁、何时、从何处）；仅限可查看该医师者 (reveal a physician's full identifiers; audited)",
+      "查看医师完整身份证号与手机号：记入审计日志（谁、何时、从何处、理由）；仅限可查看该医师者；卫生行政部门须填写理由 (reveal a physician's full identifiers; audited)",
   })
   async revealPhysicianIdentity(
     @Arg("physicianId", () => Int) physicianId: number,
+    @Arg("reason", () => String, {
+      nullable: true,
+      description: "查看理由，记入审计；卫生行政部门必填，500字以内 (why; required of administrations)",
+    })
+    reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<PhysicianIdentity> {
-    requirePrincipal(ctx);
+    const p = requirePrincipal(ctx);
+    const why = reason?.trim() || null;
+    // An administration looks at people it does not employ: the audit says why, not only who and when.
+    if (!why && p.roles.has(Role.HEALTH_ADMIN)) throw badInput("请填写查看理由", "reason");
+    if (why && why.length > 500) throw badInput("理由不能超过500字", "reason");
     // physicianDetail refuses (NOT_FOUND) whoever may not see the physician at all: another region, another institution.
     const { physician } = await physicianDetail(ctx, physicianId);
     await inTransaction(ctx.ds, async (em) => {
@@ -43,7 +53,7 @@ export class PhysicianIdentityResolver {
         action: "physician.identity.reveal",
         targetType: "Physician",
         targetId: physician.id,
-        detail: { name: physician.name },
+        detail: { name: physician.name, ...(why ? { reason: why } : {}) },
         ...(inst ? { regionCode: inst.countyCode } : {}),
       });
     });

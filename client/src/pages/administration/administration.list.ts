@@ -28,11 +28,12 @@ export const aaReviewColumns = [
   col.dateTime("decidedAt", "审批时间", (a) => a.decidedAt),
 ];
 
-export function aaReviewActions(h: {
-  decide: (a: AaApplicationFieldsFragment, approve: boolean) => unknown;
-  busy: (a: AaApplicationFieldsFragment) => boolean;
-}): RowAction<AaApplicationFieldsFragment>[] {
-  const pending = (a: AaApplicationFieldsFragment) => a.status === "PENDING";
+/** 同意 / 驳回 of a request still pending: the applications to become an assessment institution, jurisdiction changes. */
+export function decisionActions<Row extends { status: string }>(h: {
+  decide: (r: Row, approve: boolean) => unknown;
+  busy: (r: Row) => boolean;
+}): RowAction<Row>[] {
+  const pending = (r: Row) => r.status === "PENDING";
   return [
     {
       key: "approve",
@@ -40,8 +41,8 @@ export function aaReviewActions(h: {
       type: "success",
       visible: pending,
       loading: h.busy,
-      onClick: (a) => h.decide(a, true),
+      onClick: (r) => h.decide(r, true),
     },
-    { key: "reject", label: "驳回", type: "danger", visible: pending, onClick: (a) => h.decide(a, false) },
+    { key: "reject", label: "驳回", type: "danger", visible: pending, onClick: (r) => h.decide(r, false) },
   ];
 }

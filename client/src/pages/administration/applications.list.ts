@@ -34,11 +34,13 @@ export const regionApplicationColumns = [
 
 export function regionApplicationActions(h: {
   timeline: (a: RegionApplicationRowFragment) => unknown;
+  reveal: (a: RegionApplicationRowFragment) => unknown;
   giveBack: (a: RegionApplicationRowFragment) => unknown;
   busy: (a: RegionApplicationRowFragment) => boolean;
 }): RowAction<RegionApplicationRowFragment>[] {
   return [
     { key: "timeline", label: "办理记录", onClick: h.timeline },
+    { key: "reveal", label: "查看证件号", onClick: h.reveal },
     {
       key: "return",
       label: "驳回",

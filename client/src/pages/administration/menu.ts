@@ -26,6 +26,7 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
     children: [
       { title: "辖区机构", route: RouteName.adminInstitutions, roles: ADMIN },
       { title: "考核机构申请审批", route: RouteName.aaApplicationReview, roles: ADMIN },
+      { title: "隶属关系变更审批", route: RouteName.adminJurisdictionChanges, roles: ADMIN },
     ],
   },
   {

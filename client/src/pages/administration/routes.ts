@@ -28,6 +28,12 @@ export const administrationRoutes: RouteRecordRaw[] = [
     meta: { title: "辖区机构", trail: ["机构管理"], roles: ["HEALTH_ADMIN"] },
   },
   {
+    path: "administration/jurisdiction-changes",
+    name: RouteName.adminJurisdictionChanges,
+    component: () => import("./JurisdictionChangesPage.vue"),
+    meta: { title: "隶属关系变更审批", trail: ["机构管理"], roles: ["HEALTH_ADMIN"] },
+  },
+  {
     path: "administration/cheating",
     name: RouteName.adminCheating,
     component: () => import("./CheatingPage.vue"),

@@ -9,7 +9,7 @@ import {
   DecideAaApplicationDocument,
   type AaApplicationFieldsFragment,
 } from "@/gql/graphql";
-import { aaReviewActions, aaReviewFilters } from "./administration.list";
+import { aaReviewFilters, decisionActions } from "./administration.list";
 
 /** 考核机构申请审批: the health administration approves (granting the role) or rejects with a reason. */
 export function useAaReview() {
@@ -72,6 +72,6 @@ export function useAaReview() {
     }
   }
 
-  const actions = aaReviewActions({ decide, busy: (a) => busyId.value === a.id });
+  const actions = decisionActions<AaApplicationFieldsFragment>({ decide, busy: (a) => busyId.value === a.id });
   return { list, actions, loadedAt, renewLinks };
 }

@@ -13,7 +13,10 @@ import {
 import { regionApplicationActions, regionApplicationFilters } from "./applications.list";
 
 /** 辖区考核申请: the region's applications; 驳回 undoes an already reviewed enrolment (manual 2.2.5). */
-export function useRegionApplications(h: { timeline: (a: RegionApplicationRowFragment) => unknown }) {
+export function useRegionApplications(h: {
+  timeline: (a: RegionApplicationRowFragment) => unknown;
+  reveal: (a: RegionApplicationRowFragment) => unknown;
+}) {
   const workflow = useWorkflow();
   const statuses = computed(() => workflow.statuses.value);
   const list = useList({
@@ -59,6 +62,11 @@ export function useRegionApplications(h: { timeline: (a: RegionApplicationRowFra
     }
   }
 
-  const actions = regionApplicationActions({ timeline: h.timeline, giveBack, busy: (a) => busyId.value === a.id });
+  const actions = regionApplicationActions({
+    timeline: h.timeline,
+    reveal: h.reveal,
+    giveBack,
+    busy: (a) => busyId.value === a.id,
+  });
   return { list, actions, institutionFilter, institutionName };
 }

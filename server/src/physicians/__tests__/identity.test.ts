@@ -8,7 +8,7 @@ import { signIn } from "../../testing/world";
 import { physicianClient } from "../../testing/workflow";
 
 const DETAIL = `query($id: Int!) { physician(id: $id) { id idNumber phone idNumberMasked } }`;
-const REVEAL = `mutation($id: Int!) { revealPhysicianIdentity(physicianId: $id) { physicianId idNumber phone } }`;
+const REVEAL = `mutation($id: Int!, $reason: String) { revealPhysicianIdentity(physicianId: $id, reason: $reason) { physicianId idNumber phone } }`;
 
 const t = appWithWorld();
 let physician: Physician;
@@ -45,10 +45,22 @@ describe("revealPhysicianIdentity", () => {
   it("gives a supervising administration the full numbers and audits who, when and from where", async () => {
     const before = (await reveals()).length;
     const nanning = await signIn(t.app, t.world.users.nanning);
-    expect((await nanning.ok(REVEAL, { id: physician.id })).revealPhysicianIdentity).toMatchObject(full());
+    // An administration says why; without a reason nothing is shown and nothing recorded.
+    for (const reason of [undefined, "  "]) {
+      const refused = await nanning.fails(REVEAL, { id: physician.id, reason });
+      expect({ code: refused.extensions?.code, field: refused.extensions?.field, message: refused.message }).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "reason",
+        message: "请填写查看理由",
+      });
+    }
+    expect(await reveals()).toHaveLength(before);
+    const reason = "核对投诉举报材料中的医师身份";
+    expect((await nanning.ok(REVEAL, { id: physician.id, reason })).revealPhysicianIdentity).toMatchObject(full());
     const rows = await reveals();
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({ actorName: "南宁市卫健委", success: true, regionCode: "450102" });
+    expect(JSON.parse(String(rows.at(-1)!.detail))).toMatchObject({ reason });
     expect(rows.at(-1)!.ip).toMatch(/127\.0\.0\.1/);
     // the administration reads its own reveal in its audit view
     const { auditLogs } = await nanning.ok(
@@ -62,7 +74,9 @@ describe("revealPhysicianIdentity", () => {
     expect((await ai.ok(REVEAL, { id: physician.id })).revealPhysicianIdentity.idNumber).toBe(physician.idNumber);
     const before = (await reveals()).length;
     const liuzhou = await signIn(t.app, t.world.users.liuzhou);
-    expect((await liuzhou.fails(REVEAL, { id: physician.id })).extensions?.code).toBe("NOT_FOUND");
+    expect((await liuzhou.fails(REVEAL, { id: physician.id, reason: "核对" })).extensions?.code).toBe("NOT_FOUND");
+    const county = await signIn(t.app, t.world.users.qingxiu);
+    expect((await county.fails(REVEAL, { id: physician.id, reason: "核对" })).extensions?.code).toBe("NOT_FOUND");
     const other = await signIn(t.app, t.world.users.instB);
     expect((await other.fails(REVEAL, { id: physician.id })).extensions?.code).toBe("NOT_FOUND");
     expect(await reveals()).toHaveLength(before);
