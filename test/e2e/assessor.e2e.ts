@@ -2,8 +2,10 @@ import type { Page } from "playwright-core";
 import {
   DEMO_PASSWORD,
   answerMessageBox,
+  chooseOption,
   expectAccessible,
   expectMessage,
+  inFreshSession,
   journey,
   login,
   openSession,
@@ -12,7 +14,7 @@ import {
   waitFor,
   type Journey,
 } from "./harness";
-import { expectFailedLoad, expectPaging, listRows, listTotal, rowTexts } from "./lists";
+import { expectFailedLoad, expectPaging, listRows, listTotal, rowTexts, tableOf } from "./lists";
 
 /**
  * 考核机构端 as 广西壮族自治区医师协会 (gxysxh) on the demo at volume (its institutions: nnyy, qxyy and the large
@@ -95,6 +97,73 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
       await expectAccessible(page, "复核");
       await expectPaging(page, REVIEW);
       await expectFailedLoad(page, REVIEW, "AssessorQueue", () => page.goto("/assessor/reviews"));
+    });
+  });
+
+  test("复核 in full: filters, the application with the institution's ratings and timeline, 驳回 seen by the institution", async () => {
+    let name = "";
+    const reason = "复核发现工作成绩自评与述职报告不一致，请核实后重新评定";
+    await step("assessor-application", { page, server: j.server }, async () => {
+      // A submitted-date range before the cycle: nothing, and the list says why.
+      await page.goto("/assessor/reviews?submitted=2020-01-01~2020-01-02");
+      await tableOf(page, REVIEW).locator('[data-test="list-empty"]').getByText("没有符合条件的申请").waitFor();
+      await page.goto("/assessor/reviews");
+      await waitFor(async () => (await listRows(page, REVIEW).count()) > 0, true);
+      const all = await listTotal(page, REVIEW);
+      await chooseOption(page, page.locator('[data-test="filter-institutionId"]'), "南宁市第一人民医院");
+      await waitFor(async () => (await rowTexts(page, REVIEW)).every((r) => r.includes("南宁市第一人民医院")), true);
+      expect(await listTotal(page, REVIEW)).toBeLessThan(all);
+
+      const row = listRows(page, REVIEW).first();
+      name = (await row.locator('[data-test="cell-name"]').textContent())?.trim() ?? "";
+      expect(name).not.toBe("");
+      await row.locator('[data-test="row-open"]').click();
+      await page.waitForURL(/\/assessor\/reviews\/\d+$/);
+      await page.locator('[data-test="application-status"]').getByText("待考核机构复核").waitFor();
+      await page.locator('[data-test="institution-review"] [data-test="rating-table"]').waitFor();
+      expect(await page.locator('[data-test="institution-outcome"]').textContent()).toMatch(/合格/);
+      expect(await page.locator(".el-timeline-item").count()).toBeGreaterThan(0);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-application");
+      await expectAccessible(page, "复核申请");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "assessor-application-1024");
+      await expectAccessible(page, "复核申请（1024）");
+      await page.setViewportSize({ width: 1440, height: 900 });
+
+      // 驳回 needs a reason; then the queue no longer holds it and 考核状态 finds it returned.
+      await page.locator('[data-test="rereview-reject"]').click();
+      const box = page.locator(".el-message-box");
+      await box.waitFor();
+      await box.getByRole("button", { name: "驳回", exact: true }).click();
+      await box.locator(".el-message-box__errormsg").getByText("请填写驳回理由").waitFor();
+      await box.locator("textarea").fill(reason);
+      await answerMessageBox(page, "驳回");
+      await expectMessage(page, "已驳回至医疗卫生机构", "success");
+      await page.waitForURL(/\/assessor\/reviews(\?.*)?$/);
+      await chooseOption(page, page.locator('[data-test="filter-status"]'), "待医疗卫生机构审核（被考核机构驳回）");
+      await waitFor(async () => (await rowTexts(page, REVIEW)).some((r) => r.includes(name)), true);
+      expect(await listRows(page, REVIEW).filter({ hasText: name }).locator('[data-test="row-approve"]').count()).toBe(
+        0,
+      );
+    });
+
+    // The institution sees the application back in its review list, with the assessor's reason.
+    await inFreshSession(j.browser, j.server, "assessor-reject-seen-by-institution", async ({ page: inst }) => {
+      await login(inst, "nnyy", DEMO_PASSWORD);
+      await inst.waitForURL(/\/home$/);
+      let found = false;
+      for (const list of ["/reviews/simple", "/reviews/general"]) {
+        await inst.goto(`${list}?name=${encodeURIComponent(name)}`);
+        await inst.locator(".el-table__body-wrapper, [data-test='list-empty']").first().waitFor();
+        const hit = inst.locator(".el-table__body-wrapper tr.el-table__row").filter({ hasText: name });
+        await inst.waitForTimeout(300);
+        if (!(await hit.count())) continue;
+        expect(await hit.first().textContent()).toContain("待医疗卫生机构审核（被考核机构驳回）");
+        found = true;
+        break;
+      }
+      expect(found).toBe(true);
     });
   });
 

@@ -7,7 +7,7 @@ import { waitFor } from "./harness";
  * list is empty.
  */
 
-const tableOf = (page: Page, testId: string) => page.locator(`[data-test="${testId}"]`);
+export const tableOf = (page: Page, testId: string) => page.locator(`[data-test="${testId}"]`);
 const pagerOf = (page: Page, testId: string) => page.locator(`.data-list:has([data-test="${testId}"]) .pa-pagination`);
 
 export const listRows = (page: Page, testId: string) =>

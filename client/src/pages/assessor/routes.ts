@@ -19,6 +19,18 @@ export const assessorRoutes: RouteRecordRaw[] = [
     meta: { title: "复核", trail: ["考核机构"], roles: ASSESSOR },
   },
   {
+    path: "assessor/reviews/:id(\\d+)",
+    name: RouteName.assessorApplication,
+    component: () => import("./AssessorApplicationPage.vue"),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: {
+      title: "复核申请",
+      trail: ["考核机构", "复核"],
+      roles: ASSESSOR,
+      activeMenu: RouteName.assessorReviews,
+    },
+  },
+  {
     path: "assessor/exemptions",
     name: RouteName.assessorExemptions,
     component: () => import("./ExemptionReReviewPage.vue"),

@@ -8,13 +8,17 @@ import {
   type AssessorBatchReReviewMutation,
   type AssessorRowFragment,
 } from "@/gql/graphql";
-import { useAssessorQueue } from "./useAssessorQueue";
+import { useRouter } from "vue-router";
+import { RouteName } from "@/router/names";
+import { useReReviewQueue } from "./useAssessorQueue";
 
 type Outcome = AssessorBatchReReviewMutation["reReviewApplications"]["outcomes"][number] & { name: string };
 
 /** 复核 (manual 2.3): the queue, one-by-one 通过/驳回 with the version seen, and batch 通过 with a per-row outcome. */
 export function useReReview() {
-  const list = useAssessorQueue("ASSESSMENT_REVIEW", "暂无待复核的申请");
+  const router = useRouter();
+  const list = useReReviewQueue();
+  const open = (a: AssessorRowFragment) => router.push({ name: RouteName.assessorApplication, params: { id: a.id } });
   const reload = () => list.reload();
   const { mutate: reReview } = useMutation(AssessorReReviewDocument);
   const { mutate: batch, loading: batching } = useMutation(AssessorBatchReReviewDocument);
@@ -83,5 +87,5 @@ export function useReReview() {
     }
   }
 
-  return { list, approve, reject, approveSelected, batching, outcomes, succeeded };
+  return { list, open, approve, reject, approveSelected, batching, outcomes, succeeded };
 }
