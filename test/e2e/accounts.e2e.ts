@@ -167,10 +167,10 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
   test("an assessment institution (gxysxh) lands on its own console; institution pages send it back", () =>
     inFreshSession(browser, server, "assessor-landing", async ({ page }) => {
       await login(page, "gxysxh", DEMO_PASSWORD);
-      await page.waitForURL(/\/assessor\/reviews$/);
+      await page.waitForURL(/\/assessor\/home$/);
       // Institution pages are not for this role: the role guard sends it back.
       await page.goto("/institution/departments");
-      await page.waitForURL(/\/assessor\/reviews$/);
+      await page.waitForURL(/\/assessor\/home$/);
       expect(await page.locator(".el-menu-item").count()).toBeGreaterThan(0);
     }));
 
