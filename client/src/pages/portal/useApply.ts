@@ -149,23 +149,31 @@ export function useApply() {
   // What is still missing comes from the server: the very check 提交报名 runs (submissionRequirements), asked
   // again a moment after each change, so the page can neither demand less nor more than the submission.
   const requirements = ref<{ required: string[]; missing: { field: string; message: string }[] } | null>(null);
+  /** The answer is for an older form (or none yet): the page says 正在核对 instead of a verdict. */
+  const checking = ref(true);
   let asked = 0;
   async function askRequirements() {
     const mine = ++asked;
-    const { data } = await client.query({
-      query: PortalRequirementsDocument,
-      variables: { input: input() },
-      fetchPolicy: "network-only",
-    });
-    if (mine === asked) requirements.value = data.submissionRequirements;
-    return data.submissionRequirements;
+    try {
+      const { data } = await client.query({
+        query: PortalRequirementsDocument,
+        variables: { input: input() },
+        fetchPolicy: "network-only",
+      });
+      if (mine === asked) requirements.value = data.submissionRequirements;
+      return data.submissionRequirements;
+    } finally {
+      if (mine === asked) checking.value = false;
+    }
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   watch(
     () => [editable.value, JSON.stringify(input()), materials.value.length] as const,
     ([canEdit]) => {
       clearTimeout(timer);
-      if (canEdit) timer = setTimeout(() => void askRequirements().catch(() => undefined), 300);
+      if (!canEdit) return;
+      checking.value = true;
+      timer = setTimeout(() => void askRequirements().catch(() => undefined), 300);
     },
     { immediate: true },
   );
@@ -320,6 +328,7 @@ export function useApply() {
     dirty,
     eligibility,
     missing,
+    checking,
     isRequired,
     serverErrors,
     step,
