@@ -617,6 +617,80 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
+  test("审计记录 for a city and a county: each its own region; a neighbour's county is refused", async () => {
+    const city = await signedIn("nnwjw");
+    // Two reveals by the city: one of a physician in 青秀区, one in 兴宁区.
+    const apps = await graphql<{
+      applications: { items: { institutionName: string; physician: { id: number; name: string } }[] };
+    }>(
+      city.context,
+      `
+        {
+          applications(filter: {}, page: 1, pageSize: 100) {
+            items {
+              institutionName
+              physician {
+                id
+                name
+              }
+            }
+          }
+        }
+      `,
+    );
+    const items = apps.data!.applications.items;
+    const qingxiu = items.find((a) => a.institutionName === "南宁市青秀区人民医院")!.physician;
+    const xingning = items.find((a) => a.institutionName === "南宁市第一人民医院")!.physician;
+    for (const p of [qingxiu, xingning]) {
+      const r = await graphql(
+        city.context,
+        `
+          mutation ($id: Int!) {
+            revealPhysicianIdentity(physicianId: $id, reason: "核对举报材料") {
+              idNumber
+            }
+          }
+        `,
+        { id: p.id },
+      );
+      expect(r.errors).toBeUndefined();
+    }
+    const detailTexts = async (page: Page) =>
+      (await listRows(page, "audit-table").allTextContents()).map((t) => t.replace(/\s+/g, ""));
+
+    const { page } = await signedIn("qxwjj", "laptop");
+    await step("admin-audit-county", { page, server }, async () => {
+      await page.locator(".el-menu-item").filter({ hasText: "审计记录" }).click();
+      await page.waitForURL(/\/administration\/audit$/);
+      await waitFor(async () => (await listRows(page, "audit-table").count()) > 0, true);
+      await page.goto("/administration/audit?action=physician.identity.reveal");
+      await waitFor(async () => (await detailTexts(page)).some((t) => t.includes(qingxiu.name)), true);
+      expect((await detailTexts(page)).some((t) => t.includes(xingning.name))).toBe(false);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-audit-county-1024");
+      await expectAccessible(page, "审计记录（县）");
+    });
+
+    await step("admin-audit-city", { page: city.page, server }, async () => {
+      const p = city.page;
+      await p.goto("/administration/audit?action=physician.identity.reveal");
+      await waitFor(async () => (await detailTexts(p)).some((t) => t.includes(xingning.name)), true);
+      expect((await detailTexts(p)).some((t) => t.includes(qingxiu.name))).toBe(true);
+      // Narrowed to 青秀区: the 兴宁区 reveal goes.
+      await p.goto("/administration/audit?action=physician.identity.reveal&region=450103");
+      await waitFor(async () => (await detailTexts(p)).some((t) => t.includes(qingxiu.name)), true);
+      expect((await detailTexts(p)).some((t) => t.includes(xingning.name))).toBe(false);
+      await p.mouse.move(0, 0);
+      await screenshot(p, "admin-audit-city");
+      await expectAccessible(p, "审计记录（市）");
+      // A county of 柳州市 is not the city's: refused, and said so.
+      await p.goto("/administration/audit?region=450202");
+      const failed = p.locator('[data-test="audit-table"] [data-test="list-failed"]');
+      await failed.waitFor();
+      expect(await failed.textContent()).toContain("只能查看本辖区内的审计记录");
+    });
+  });
+
   // Last: an approved change moves 南宁市第一人民医院 to 青秀区 for the rest of this server's life.
   test("隶属关系变更审批: one request rejected (the institution reads why), the next approved and in force", async () => {
     const nnyy = await openSession(browser, server.url);

@@ -17,6 +17,7 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
       { title: "辖区考核概况", route: RouteName.adminDashboard, roles: ADMIN },
       { title: "辖区考核申请", route: RouteName.adminApplications, roles: ADMIN },
       { title: "账户管理", route: RouteName.adminAccounts, roles: ADMIN },
+      { title: "审计记录", route: RouteName.adminAudit, roles: ADMIN },
     ],
   },
   {
@@ -38,7 +39,6 @@ export const ADMINISTRATION_MENU: MenuGroup[] = [
       { title: "疑似作弊认定", route: RouteName.adminCheating, roles: PROVINCE },
       { title: "考核周期", route: RouteName.adminCycles, roles: PROVINCE },
       { title: "接口客户端", route: RouteName.adminApiClients, roles: PROVINCE },
-      { title: "审计记录", route: RouteName.adminAudit, roles: PROVINCE },
     ],
   },
 ];

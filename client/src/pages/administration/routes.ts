@@ -55,7 +55,7 @@ export const administrationRoutes: RouteRecordRaw[] = [
     path: "administration/audit",
     name: RouteName.adminAudit,
     component: () => import("./AuditPage.vue"),
-    meta: { title: "审计记录", trail: ["省级审批"], roles: ["PROVINCIAL_ADMIN"] },
+    meta: { title: "审计记录", trail: ["辖区监管"], roles: ["HEALTH_ADMIN"] },
   },
   {
     path: "administration/makeups",

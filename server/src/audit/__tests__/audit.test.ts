@@ -66,6 +66,38 @@ describe("each administration reads its own region's records", () => {
   });
 });
 
+describe("an administration narrows its records to a sub-region and a time window, never beyond its own", () => {
+  it("a city narrows to one county; another city's county is refused with FORBIDDEN; a window excludes earlier rows", async () => {
+    await signIn(t.app, t.world.users.instA); // 450102
+    // 乙医院 (450103) signed in above, before its password was reset.
+    const county = await logs(t.world.users.nanning, { regionCode: "450103", action: "auth.login" });
+    expect(county.some((r) => r.actorName === t.world.users.instB)).toBe(true);
+    expect(county.some((r) => r.actorName === t.world.users.instA)).toBe(false);
+    const city = await logs(t.world.users.province, { regionCode: "450100", action: "auth.login" });
+    expect(city.some((r) => r.actorName === t.world.users.instA)).toBe(true);
+    expect(city.some((r) => r.actorName === t.world.users.instB)).toBe(true);
+    for (const [user, regionCode] of [
+      [t.world.users.nanning, "450202"],
+      [t.world.users.nanning, "450000"],
+      [t.world.users.qingxiu, "450102"],
+      [t.world.users.qingxiu, "450100"],
+      [t.world.users.liuzhou, "abc"],
+    ]) {
+      const err = await (await signIn(t.app, user)).fails(LOGS, { filter: { regionCode } });
+      expect({ regionCode, code: err.extensions?.code, message: err.message }).toEqual({
+        regionCode,
+        code: "FORBIDDEN",
+        message: "只能查看本辖区内的审计记录",
+      });
+    }
+    const future = new Date(Date.now() + 3600_000).toISOString();
+    expect(await logs(t.world.users.nanning, { since: future })).toEqual([]);
+    const before = await logs(t.world.users.nanning, { until: new Date(Date.now() - 3600_000).toISOString() });
+    expect(before).toEqual([]);
+    expect((await logs(t.world.users.nanning, { until: future })).length).toBeGreaterThan(0);
+  });
+});
+
 describe("roster changes are in the audit log of the institution's region", () => {
   it("an institution's removal of a physician is seen by its city, not by another city", async () => {
     const [physician] = await addPhysicians(t.app.deps.ds, t.world.instA, 1);
