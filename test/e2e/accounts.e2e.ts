@@ -11,6 +11,7 @@ import {
   type RunningServer,
   waitFor,
   journey,
+  expectAccessible,
 } from "./harness";
 
 /** Manual 2.2.1 (账户管理) and the first visit of the home page (2.2.2). */
@@ -25,6 +26,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await page.goto("/");
       await page.waitForURL(/\/login\?redirect=/);
       await page.getByText("账户登录").waitFor();
+      await expectAccessible(page, "登录");
       await screenshot(page, "login");
 
       // Client-side rules first.
@@ -81,6 +83,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await expectRule(page, "repeat", false);
       await expectRule(page, "common", true);
       await newPassword.fill("Abcdefg1");
+      await expectAccessible(page, "首次登录修改密码");
       await screenshot(page, "first-login-password");
 
       // The server refuses a common password too and says why; its error stands above the rule box, not over it.
@@ -93,6 +96,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       const errorBox = (await error.boundingBox())!;
       const hintsBox = (await hints.boundingBox())!;
       expect(errorBox.y + errorBox.height).toBeLessThanOrEqual(hintsBox.y);
+      await expectAccessible(page, "首次登录修改密码（服务器拒绝）");
       await screenshot(page, "first-login-password-error");
 
       // Wrong old password → shown on the old-password field.
@@ -120,6 +124,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       });
       expect(onTop).toBe(true);
       expect(await notice.textContent()).toContain("考核周期");
+      await expectAccessible(page, "首页（考核周期告知）");
       await screenshot(page, "home-cycle-notice");
       await page.locator('[data-test="notice-confirm"]').click();
       await expectMessage(page, "已确认考核周期告知", "success");
@@ -161,6 +166,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       expect(contacts).toContain("广西壮族自治区医师协会");
       expect(contacts).toContain("南宁市卫生健康委员会");
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "首页");
       await screenshot(page, "home");
     }));
 
@@ -194,6 +200,7 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
         .waitFor();
       await page.locator('input[name="newPassword"]').fill("Lz#Fy-2027x");
       await page.locator('input[name="confirmPassword"]').fill("Lz#Fy-2027x");
+      await expectAccessible(page, "修改密码");
       await screenshot(page, "change-password");
       await page.locator('[data-test="password-submit"]').click();
       await expectMessage(page, "密码修改成功", "success");

@@ -158,6 +158,9 @@ describe("institution: profile, departments, assessment-institution application"
       expect(await page.locator(".pa-card").first().textContent()).not.toContain("尚未完善");
       await expectAccessible(page, "本机构信息（待核对）");
       await screenshot(page, "institution-profile-unconfirmed");
+      await page.setViewportSize(VIEWPORTS.laptop);
+      await screenshot(page, "institution-profile-unconfirmed-1024");
+      await page.setViewportSize(VIEWPORTS.desktop);
 
       // Nothing to change: 提交 confirms it, and the header then says when.
       await page.locator('[data-test="profile-submit"]').click();
@@ -181,6 +184,7 @@ describe("institution: profile, departments, assessment-institution application"
       await staffed.locator('.op:has([data-test="row-delete"])').hover();
       await page.locator(".el-popper:visible").filter({ hasText: "名医师，不能删除" }).waitFor();
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "科室信息");
       await screenshot(page, "departments");
 
       // Create: name + subjects picked from the 3-level catalog (searchable tree).
@@ -204,6 +208,7 @@ describe("institution: profile, departments, assessment-institution application"
 
       await dialog.locator('input[name="departmentName"]').fill("胸痛中心");
       await pickSubject(page, dialog, "急诊", "急诊医学科");
+      await expectAccessible(page, "新增科室");
       await screenshot(page, "department-dialog");
       await page.locator('[data-test="department-save"]').click();
       await expectMessage(page, "科室“胸痛中心”已创建", "success");
@@ -277,6 +282,7 @@ describe("institution: profile, departments, assessment-institution application"
       await page.locator(".el-menu-item").filter({ hasText: "申请考核机构" }).click();
       await page.waitForURL(/\/institution\/assessment-institution-application$/);
       await page.getByText("暂无申请记录").waitFor();
+      await expectAccessible(page, "申请考核机构");
       await screenshot(page, "assessment-institution-application");
 
       await page.locator('[data-test="aa-submit"]').click();
@@ -289,6 +295,7 @@ describe("institution: profile, departments, assessment-institution application"
           "本院为三级甲等综合医院，设有独立的医师考核办公室和计算机考场，拟承担本院及南宁市兴宁区医疗机构的医师定期考核工作。",
         );
       await page.locator('[data-test="aa-physician-count"] input').fill("650");
+      await page.locator('[data-test="aa-physician-count"] input').press("Tab");
       // A file of the wrong kind is marked in the list as soon as it is chosen, with the reason beside it.
       const upload = page.locator('.el-upload input[type="file"]');
       await upload.setInputFiles({ name: "说明.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
@@ -306,6 +313,9 @@ describe("institution: profile, departments, assessment-institution application"
       await page.locator('[data-test="aa-file"]').filter({ hasText: "考核机构申请书.pdf" }).waitFor();
       await page.mouse.move(0, 0);
       await screenshot(page, "assessment-institution-application-file-refused");
+      await page.setViewportSize(VIEWPORTS.laptop);
+      await screenshot(page, "assessment-institution-application-file-refused-1024");
+      await page.setViewportSize(VIEWPORTS.desktop);
       await expectAccessible(page, "申请考核机构（文件未通过检查）");
 
       // Submitting with refused files in the list: the form says which field, nothing is sent.

@@ -64,6 +64,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       // Masked identifiers in the list.
       expect(await rows().first().textContent()).toMatch(/4501\*{10}\d{3}[\dX]/);
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "医师列表");
       await screenshot(page, "roster");
 
       // A suspended physician cannot take part: his box is disabled and says why, and so is 参加.
@@ -128,6 +129,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       expect(await page.locator('[data-test="batch-failed"]').textContent()).toBe("1");
       const failure = tableRow(page.locator('[data-test="batch-failures"]'), late);
       expect(await failure.textContent()).toContain("该医师不在执业状态，不能参加考核");
+      await expectAccessible(page, "批量参加结果");
       await screenshot(page, "batch-enroll-result");
       await page.locator('[data-test="batch-enroll-close"]').click();
       await dialog.waitFor({ state: "hidden" });
@@ -328,6 +330,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       expect(await row.textContent()).toContain("该医师未在任何机构执业，可以调入");
       expect(await row.textContent()).toContain(`${id18.slice(0, 4)}**********${id18.slice(-4)}`);
       await other.mouse.move(0, 0);
+      await expectAccessible(other, "调入医师");
       await screenshot(other, "transfer-in");
 
       await row.locator('[data-test="transfer-in"]').click();

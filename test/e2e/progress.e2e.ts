@@ -82,6 +82,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       await page.locator('[data-test="status-help"]').click();
       await help.waitFor({ state: "hidden" });
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "考核进度");
       await screenshot(page, "progress");
     });
   });
@@ -110,6 +111,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
       // The QR's address carries the number and its verification code (issue 18.19).
       expect(verifyUrl).toMatch(new RegExp(`/verify/${certificateNumber}\\?code=${code.replace(/-/g, "")}$`));
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "合格证明");
       await screenshot(page, "certificate-print");
 
       // 下载证书: a download of the PNG itself.
@@ -266,6 +268,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
         "疑似作弊标记仅作为标记操作，不代表最终监考处理结果",
       );
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "监考管理");
       await screenshot(page, "proctoring");
 
       // 查看照片: every picture loads; the least similar one is shown first.
@@ -303,6 +306,7 @@ describe("考核管理: progress and certificates, test progress, proctoring", (
         true,
       );
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "监考照片");
       await screenshot(page, "proctoring-gallery");
       await gallery.locator(".el-dialog__headerbtn").click();
       await gallery.waitFor({ state: "hidden" });

@@ -44,6 +44,7 @@ describe("reviews: simple, general, exemptions", () => {
       expect(await queueTotal()).toBe("5");
       expect(await queueRows().first().textContent()).toContain("待医疗卫生机构审核");
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "简易程序审核列表");
       await screenshot(page, "review-simple-list");
 
       const name = ((await queueRows().first().locator(".name-link").textContent()) ?? "").trim();
@@ -59,6 +60,7 @@ describe("reviews: simple, general, exemptions", () => {
       await tableRow(materials, "执业证书及申请材料.pdf").waitFor();
       await tableRow(materials, "年度考核证明.png").waitFor();
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "简易程序审核（报名信息）");
       await screenshot(page, "review-simple");
 
       // 附件: the PDF in the viewer (signed inline link), then the PNG inline.
@@ -82,6 +84,7 @@ describe("reviews: simple, general, exemptions", () => {
       await image.waitFor();
       await waitFor(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true);
       expect(await viewer.locator('[data-test="viewer-pdf"]').count()).toBe(0);
+      await expectAccessible(page, "查看申请材料");
       await screenshot(page, "attachment-viewer");
       expect(await viewer.locator('[data-test="viewer-download"]').getAttribute("href")).toMatch(/download=1$/);
       await viewer.locator(".el-dialog__headerbtn").click();
@@ -106,6 +109,7 @@ describe("reviews: simple, general, exemptions", () => {
       await waitFor(async () => (await page.locator('[data-test="outcome"]').textContent())?.trim(), "合格");
       await page.locator('textarea[name="reviewOpinion"]').fill("同意，评定合格");
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "简易程序审核（评定）");
       await screenshot(page, "review-simple-rating");
 
       await approve.click();
@@ -293,6 +297,7 @@ describe("reviews: simple, general, exemptions", () => {
       await waitFor(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true);
       expect(await dialog.locator('[data-test="viewer-current"]').textContent()).toContain("表彰证书.png");
       await page.mouse.move(0, 0);
+      await expectAccessible(page, "免考审核");
       await screenshot(page, "review-exemption");
 
       await page.locator('[data-test="exemption-approve"]').click();

@@ -43,6 +43,7 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       );
       await page.locator('[data-test="login-expired"]').waitFor();
       expect(await page.locator('[data-test="login-expired"]').textContent()).toContain("登录已过期，请重新登录");
+      await expectAccessible(page, "登录（已过期）");
       await screenshot(page, "login-session-expired");
 
       await login(page, "nnyy", DEMO_PASSWORD);
@@ -90,6 +91,7 @@ describe("session: expiry and lost cookie bring the user back after signing in",
       expect(await boot.textContent()).toContain("医师定期考核信息登记管理系统");
       await page.locator(".pa-boot-spinner").waitFor();
       await page.waitForTimeout(500);
+      await expectAccessible(page, "启动中（服务器响应慢）");
       await screenshot(page, "startup-slow-server");
       expect(await boot.isVisible()).toBe(true);
       release();
