@@ -14,6 +14,7 @@ import {
   AssessmentInstitutionApplication,
 } from "../institutions/assessment-institution-application.entity";
 import type { GqlClient } from "../testing/gql-client";
+import { createTestApiClient } from "../testing/api-clients";
 import { addPhysicians } from "../testing/physicians";
 import { startTestApp, type TestApp } from "../testing/test-app";
 import { minimalSubmission, physicianClient } from "../testing/workflow";
@@ -69,6 +70,8 @@ function clientDocuments(): Map<string, string> {
 const ROWS = 55;
 let app: TestApp;
 let world: World;
+/** The application whose timeline 我的消息 and 考核记录 show. */
+let timelineOf: Application;
 const who: Record<string, GqlClient> = {};
 
 /** Applications of instA moved to one state (set-up only: the list reads them, no counter reads them here). */
@@ -78,6 +81,46 @@ async function applicationsIn(values: Partial<Application>): Promise<Application
   const apps = await repo.findBy({ physicianId: In(physicians.map((p) => p.id)) });
   await repo.update({ id: In(apps.map((a) => a.id)) }, { lastActionAt: new Date(), ...values });
   return apps;
+}
+
+async function addEvents(application: Application, n: number) {
+  await app.deps.ds.getRepository(ApplicationEvent).insert(
+    Array.from({ length: n }, () => ({
+      applicationId: application.id,
+      at: new Date(),
+      actorType: "ACCOUNT",
+      actorId: world.accounts.instA.id,
+      actorName: "甲医院",
+      actorRole: "INSTITUTION",
+      action: WorkflowAction.ENROLL,
+      fromStatus: ApplicationStatus.NOT_ENROLLED,
+      toStatus: ApplicationStatus.AWAITING_REGISTRATION,
+      reason: null,
+      detail: null,
+      ip: "127.0.0.1",
+    })),
+  );
+}
+
+async function addPapers(n: number) {
+  const now = Date.now();
+  await app.deps.ds.getRepository(TestPaper).insert(
+    Array.from({ length: n }, (_, i) => ({
+      cycleId: world.cycle.id,
+      name: `试卷${i}`,
+      kind: TestKind.PROFESSIONAL,
+      windowStart: new Date(now - 86_400_000),
+      windowEnd: new Date(now + 86_400_000),
+      passMark: 60,
+      fullMarks: 100,
+      createdByInstitutionId: world.aiA.id,
+      createdAt: new Date(now),
+    })),
+  );
+}
+
+async function addApiClients(n: number) {
+  for (let i = 0; i < n; i++) await createTestApiClient(app.deps.ds, "450000", [], world.accounts.province.id);
 }
 
 beforeAll(async () => {
@@ -192,22 +235,8 @@ beforeAll(async () => {
   // 我的消息: one physician with a message per workflow event.
   const [reader] = await addPhysicians(ds, world.instA, 1);
   const own = await ds.getRepository(Application).findOneByOrFail({ physicianId: reader.id });
-  await ds.getRepository(ApplicationEvent).insert(
-    Array.from({ length: ROWS }, () => ({
-      applicationId: own.id,
-      at: now,
-      actorType: "ACCOUNT",
-      actorId: world.accounts.instA.id,
-      actorName: "甲医院",
-      actorRole: "INSTITUTION",
-      action: WorkflowAction.ENROLL,
-      fromStatus: ApplicationStatus.NOT_ENROLLED,
-      toStatus: ApplicationStatus.AWAITING_REGISTRATION,
-      reason: null,
-      detail: null,
-      ip: "127.0.0.1",
-    })),
-  );
+  timelineOf = own;
+  await addEvents(own, ROWS);
 
   for (const key of ["instA", "aiA", "nanning", "province"] as const) who[key] = await signIn(app, world.users[key]);
   who.physician = await physicianClient(app, reader);
@@ -269,5 +298,52 @@ describe.each(LISTS)("%s · %s (%s)", (_console, _list, operation, role, variabl
     const fifty = await measure(50);
     // On failure: the statements the bigger page ran beyond the smaller one's count.
     expect({ count: fifty.count, beyond: fifty.statements.slice(ten.count) }).toEqual({ count: ten.count, beyond: [] });
+  });
+});
+
+/** [console, list, operation, role, variables, the rows in the answer, adds rows]: lists the consoles show whole. */
+const WHOLE: [
+  string,
+  string,
+  string,
+  string,
+  () => Record<string, unknown>,
+  (data: any) => unknown[],
+  (n: number) => Promise<void>,
+][] = [
+  ["机构", "试卷", "TestPapers", "instA", () => ({}), (d) => d.testPapers, addPapers],
+  ["考核机构", "试卷管理", "AssessorPapers", "aiA", () => ({}), (d) => d.testPapers, addPapers],
+  ["省级卫生行政部门", "接口客户端", "AdminApiClients", "province", () => ({}), (d) => d.apiClients, addApiClients],
+  [
+    "机构",
+    "考核记录（时间线）",
+    "ApplicationTimeline",
+    "instA",
+    () => ({ id: timelineOf.id }),
+    (d) => d.application.timeline,
+    (n) => addEvents(timelineOf, n),
+  ],
+];
+
+describe.each(WHOLE)("%s · %s (%s)", (_console, _list, operation, role, variables, rows, add) => {
+  it("costs the same SQL statements with 40 more rows", async () => {
+    const document = clientDocuments().get(operation);
+    expect(document).toBeDefined();
+    const measure = async () => {
+      app.queries.reset();
+      const data = await who[role].ok(document!, variables());
+      return { count: app.queries.count, statements: app.queries.statements, rows: rows(data).length };
+    };
+    await add(10);
+    await measure(); // warm the session's touch and the caches
+    const before = await measure();
+    expect(before.rows).toBeGreaterThanOrEqual(10);
+    await add(40);
+    const after = await measure();
+    expect(after.rows).toBe(before.rows + 40);
+    expect({ count: after.count, beyond: after.statements.slice(before.count) }).toEqual({
+      count: before.count,
+      beyond: [],
+    });
   });
 });
