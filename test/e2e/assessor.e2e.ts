@@ -28,6 +28,11 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
   journey({ env: { SEED_DEMO_VOLUME: "true" }, session: true }, (x) => ((j = x), (page = x.page)));
 
   const REVIEW = "assessor-review-table";
+  /** Demo papers carry the cycle's years before their name. */
+  const pickContaining = async (select: ReturnType<Page["locator"]>, text: string) => {
+    await select.locator(".el-select__wrapper").click();
+    await page.locator(".el-select-dropdown__item:visible").filter({ hasText: text }).first().click();
+  };
   const RESULTS = "results-table";
 
   test("工作台: counts by status, the queues with links, the deadlines and the administrations' contacts", async () => {
@@ -253,6 +258,59 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
       await page.reload();
       await waitFor(() => listTotal(page, RESULTS), before);
       await expectFailedLoad(page, RESULTS, "AssessorQueue", () => page.goto("/assessor/results"));
+    });
+  });
+
+  test("缺考 recorded for a first test: 待确认补考, seen by the institution and the province", async () => {
+    let name = "";
+    await step("assessor-failed-result", { page, server: j.server }, async () => {
+      await page.goto("/assessor/results");
+      await chooseOption(page, page.locator('[data-test="filter-institutionId"]'), "南宁市第一人民医院");
+      await waitFor(async () => (await rowTexts(page, RESULTS)).some((r) => r.includes("待参加考核")), true);
+      const row = listRows(page, RESULTS).filter({ hasText: "待参加考核" }).first();
+      name = (await row.locator('[data-test="cell-name"]').textContent())?.trim() ?? "";
+      await row.locator('[data-test="row-record"]').click();
+      const dialog = page.locator('[data-test="score-dialog"]');
+      await dialog.waitFor();
+      await pickContaining(dialog.locator('[data-test="score-paper"]'), "医学人文测评（第一场）");
+      await dialog.locator('[data-test="score-absent"]').click();
+      await dialog.locator('[data-test="score-save"]').click();
+      await expectMessage(page, "当前状态：待确认补考", "success");
+      await waitFor(async () => (await rowTexts(page, RESULTS)).some((r) => r.includes(name)), false);
+    });
+    await inFreshSession(j.browser, j.server, "assessor-failed-seen-by-institution", async ({ page: inst }) => {
+      await login(inst, "nnyy", DEMO_PASSWORD);
+      await inst.waitForURL(/\/home$/);
+      await inst.goto(`/assessment/progress?name=${encodeURIComponent(name)}`);
+      await waitFor(async () => (await rowTexts(inst, "progress-table")).join("\n").includes("待确认补考"), true);
+    });
+    await inFreshSession(j.browser, j.server, "assessor-failed-seen-by-province", async ({ page: gov }) => {
+      await login(gov, "gxwjw", DEMO_PASSWORD);
+      await gov.waitForURL(/\/administration\/dashboard$/);
+      await gov.goto(`/administration/makeups?name=${encodeURIComponent(name)}`);
+      await waitFor(async () => (await rowTexts(gov, "makeup-table")).some((r) => r.includes(name)), true);
+    });
+  });
+
+  test("测评进度: attempts across its institutions by paper, the institution named on each row", async () => {
+    await step("assessor-tests", { page, server: j.server }, async () => {
+      await page.goto("/assessor/tests");
+      const table = "attempt-table";
+      await waitFor(async () => (await listRows(page, table).count()) > 0, true);
+      const rows = (await rowTexts(page, table)).join("\n");
+      expect(rows).not.toContain("柳州市妇幼保健院");
+      expect(rows).toMatch(/南宁市第一人民医院|南宁市青秀区人民医院|广西医科大学第一附属医院/);
+      const all = await listTotal(page, table);
+      await pickContaining(page.locator('[data-test="filter-paperId"]'), "医学人文测评（第一场）");
+      await waitFor(async () => (await listTotal(page, table)) <= all, true);
+      expect((await rowTexts(page, table)).every((r) => r.includes("医学人文测评（第一场）"))).toBe(true);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-tests");
+      await expectAccessible(page, "测评进度（考核机构）");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "assessor-tests-1024");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expectFailedLoad(page, table, "TestAttempts", () => page.goto("/assessor/tests"));
     });
   });
 

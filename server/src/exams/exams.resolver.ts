@@ -80,7 +80,7 @@ class SnapshotView {
 @ObjectType({
   description: "测评记录及其医师、试卷与监考信息 (a test attempt with its physician, paper and proctoring facts)",
 })
-class AttemptListItem extends TestAttemptView {
+export class AttemptListItem extends TestAttemptView {
   @Field(() => Int) physicianId: number;
   @Field(() => Int) institutionId: number;
   @Field(() => Float, { nullable: true, description: "最低相似度 (lowest snapshot similarity)" }) minSimilarity:

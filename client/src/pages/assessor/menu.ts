@@ -17,6 +17,7 @@ export const assessorMenu: MenuGroup = {
     { title: "免考复核", route: RouteName.assessorExemptions, roles: ASSESSOR },
     { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
     { title: "试卷管理", route: RouteName.assessorPapers, roles: ASSESSOR },
+    { title: "测评进度", route: RouteName.assessorTests, roles: ASSESSOR },
     { title: "本机构与所负责机构", route: RouteName.assessorProfile, roles: ASSESSOR },
   ],
 };

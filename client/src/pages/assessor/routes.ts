@@ -50,6 +50,13 @@ export const assessorRoutes: RouteRecordRaw[] = [
   },
 
   {
+    path: "assessor/tests",
+    name: RouteName.assessorTests,
+    component: () => import("@/pages/exams/TestProgressPage.vue"),
+    props: { across: true },
+    meta: { title: "测评进度", trail: ["考核机构"], roles: ASSESSOR },
+  },
+  {
     path: "assessor/profile",
     name: RouteName.assessorProfile,
     component: () => import("./AssessorProfilePage.vue"),

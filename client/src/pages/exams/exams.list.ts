@@ -32,8 +32,7 @@ const attemptIdentity: Column<AttemptRowFragment>[] = [
   attempt.idNumber((a) => a.idNumberMasked, { width: 168 }),
 ];
 
-export const testProgressColumns = [
-  ...attemptIdentity,
+const testProgressRest: Column<AttemptRowFragment>[] = [
   attempt.text("procedure", "考核程序", (a) => a.procedureLabel, { width: 86, align: "center" }),
   attempt.slot("test", "测评 / 试卷名称", { minWidth: 290 }),
   attempt.enum("status", "测评状态", (a) => ({ label: a.statusLabel, tag: ATTEMPT_STATUS[a.status].tag }), {
@@ -43,6 +42,24 @@ export const testProgressColumns = [
   attempt.slot("times", "答题时间", { width: 176 }),
   attempt.slot("score", "成绩", { width: 120, align: "center" }),
 ];
+
+export const testProgressColumns = [...attemptIdentity, ...testProgressRest];
+
+/** The assessment institution's 测评: the same rows across its institutions, each naming its own. */
+export const testProgressAcrossColumns = [
+  ...attemptIdentity,
+  attempt.text("institution", "所在机构", (a) => a.institutionName, { minWidth: 150 }),
+  ...testProgressRest,
+];
+
+export const testProgressAcrossFilters = (
+  papers: MaybeRefOrGetter<readonly Option<number>[]>,
+  institutions: MaybeRefOrGetter<readonly Option<number>[]>,
+) =>
+  [
+    ...testProgressFilters(papers),
+    filter.numberEnum("institutionId", "所在机构", institutions, { width: 220, filterable: true }),
+  ] as const;
 
 const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({
   value: value as SnapshotViewStatus,
