@@ -206,6 +206,10 @@ describe("physician portal: general procedure, uploads, every page, first-load b
       const required = p.locator('[data-test="tests-required"]');
       await waitFor(async () => (await required.textContent())?.trim(), "医学人文测评");
       expect(await p.locator('[data-test="tests-exempted"]').textContent()).toContain("业务水平测评（免考已通过）");
+      // Only the windows of 医学人文: the exempted 业务水平 paper is not listed.
+      const windows = p.locator('[data-test="tests-window"]');
+      await windows.first().waitFor();
+      expect(await windows.allTextContents()).toEqual([expect.stringContaining("医学人文测评")]);
 
       const done = await ok<{ recordTestResult: { status: string } }>(
         assessor,
