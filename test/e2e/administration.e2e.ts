@@ -419,6 +419,34 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
+  test("机构详情: read-only, with the region, superior and assessment institution only the administration sets", async () => {
+    const { page } = await signedIn("qxwjj", "laptop");
+    await step("admin-institution-profile", { page, server }, async () => {
+      await page.goto("/administration/institutions");
+      const row = tableRow(page, "南宁市青秀区人民医院");
+      await row.waitFor();
+      // A county lists its own institutions only.
+      expect(await page.locator('[data-test="region-institutions-table"]').textContent()).not.toContain(
+        "南宁市第一人民医院",
+      );
+      await row.getByRole("button", { name: "详情" }).click();
+      const drawer = page.locator('[data-test="institution-profile"]');
+      const set = drawer.locator('[data-test="institution-jurisdiction"]');
+      await set.getByText("南宁市青秀区卫生健康局").waitFor();
+      const text = ((await set.textContent()) ?? "").replace(/\s+/g, "");
+      expect(text).toContain("南宁市青秀区");
+      expect(text).toContain("广西壮族自治区医师协会");
+      // Nothing in the drawer can be edited.
+      expect(await drawer.locator("input, textarea").count()).toBe(0);
+      expect(await drawer.locator('[data-test="institution-own"]').textContent()).toContain("统一社会信用代码");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-institution-profile-1024");
+      await expectAccessible(page, "机构详情（县）");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await screenshot(page, "admin-institution-profile");
+    });
+  });
+
   test("考核周期: a phase extended with a reason; both fields are required", async () => {
     const { page } = await signedIn("gxwjw");
     await step("admin-cycles", { page, server }, async () => {
@@ -550,6 +578,7 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await shown.getByText("令牌只显示这一次").waitFor();
       const token = await shown.locator("input").inputValue();
       expect(token.length).toBeGreaterThan(20);
+      const minuteOfCall = Math.floor(Date.now() / 60_000);
       const res = await fetch(`${server.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -560,6 +589,12 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await shown.getByRole("button", { name: "我已保存" }).click();
       const row = tableRow(page, "南宁市卫生健康信息平台");
       await row.waitFor();
+      // This minute's count of the client: the one call above (unless the minute has turned since).
+      await page.locator(".el-button").filter({ hasText: "刷新" }).click();
+      await waitFor(
+        async () => ((await row.locator('[data-test="api-client-rate"]').textContent()) ?? "").replace(/\s+/g, ""),
+        Math.floor(Date.now() / 60_000) === minuteOfCall ? "1/600" : "0/600",
+      );
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-api-clients");
       await expectAccessible(page, "接口客户端");

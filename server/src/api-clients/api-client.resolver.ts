@@ -1,9 +1,23 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from "class-validator";
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { ApiPermission, Role, requirePrincipal } from "../common/auth";
 import type { Context } from "../context";
 import { ApiClient } from "./api-client.entity";
 import { createApiClient, revokeApiClient } from "./api-client.service";
+import { ApiClientRateLimit, rateLimitState } from "./rate-limit-state";
 
 @InputType({ description: "新建接口客户端 (a new API client)" })
 class ApiClientInput {
@@ -46,6 +60,13 @@ class CreatedApiClient {
 
 @Resolver(() => ApiClient)
 export class ApiClientResolver {
+  @FieldResolver(() => ApiClientRateLimit, {
+    description: "本分钟的限流状态：上限、已用、重置时间 (rate limit now: limit, used, reset time)",
+  })
+  rateLimit(@Root() client: ApiClient, @Ctx() ctx: Context): Promise<ApiClientRateLimit> {
+    return rateLimitState(ctx, client);
+  }
+
   @Authorized(Role.PROVINCIAL_ADMIN)
   @Query(() => [ApiClient], { description: "接口客户端列表（省级卫生行政部门） (API clients)" })
   apiClients(@Ctx() ctx: Context) {

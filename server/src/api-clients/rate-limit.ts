@@ -7,7 +7,10 @@ import type { AppDeps, Identity } from "../context";
 import { logger } from "../logger";
 import { ApiClient } from "./api-client.entity";
 
-const WINDOW_MS = 60_000;
+export const WINDOW_MS = 60_000;
+
+/** The bucket key of an API client's requests (the console reads it back: rate-limit-state.ts). */
+export const clientKey = (clientId: number) => `client:${clientId}`;
 
 /** Counts one request for `key` in the current window and returns the new count (atomic across processes). */
 export async function hit(
@@ -68,7 +71,7 @@ export function rateLimit(deps: AppDeps) {
       let key: string;
       let limit: number;
       if (principal?.type === "API_CLIENT") {
-        key = `client:${principal.id}`;
+        key = clientKey(principal.id);
         limit = await clientLimit(deps, principal.id);
       } else if (!principal) {
         key = `ip:${req.ip ?? ""}`;

@@ -47,10 +47,12 @@ export const regionInstitutionColumns = [
 ];
 
 export function regionInstitutionActions(h: {
+  profile: (i: RegionInstitutionRowFragment) => unknown;
   toggle: (i: RegionInstitutionRowFragment) => unknown;
   busy: (i: RegionInstitutionRowFragment) => boolean;
 }): RowAction<RegionInstitutionRowFragment>[] {
   return [
+    { key: "profile", label: "详情", onClick: h.profile },
     {
       key: "toggle",
       label: (i) => (i.assessmentApplicationAllowed ? "关闭申请权限" : "开通申请权限"),

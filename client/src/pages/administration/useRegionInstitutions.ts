@@ -18,7 +18,7 @@ function regionFilter(code: string) {
 }
 
 /** 辖区机构 (manual 2.2.4: the 申请考核机构 permission is opened by the 上级卫生行政部门). */
-export function useRegionInstitutions() {
+export function useRegionInstitutions(h: { profile: (i: RegionInstitutionRowFragment) => unknown }) {
   const list = useList({
     query: RegionInstitutionsDocument,
     filters: regionInstitutionFilters,
@@ -57,6 +57,6 @@ export function useRegionInstitutions() {
     }
   }
 
-  const actions = regionInstitutionActions({ toggle, busy: (i) => busyId.value === i.id });
+  const actions = regionInstitutionActions({ profile: h.profile, toggle, busy: (i) => busyId.value === i.id });
   return { list, actions };
 }

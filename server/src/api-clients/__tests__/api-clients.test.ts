@@ -177,6 +177,25 @@ describe("rate limiting", () => {
       };
       expect(body.errors[0].extensions.code).toBe("RATE_LIMITED");
       expect(body.errors[0].message).toMatch(/请求过于频繁（每分钟最多 6 次），请 \d+ 秒后重试/);
+      // The province reads the state: at its limit until the minute ends (9 counted, refused ones included).
+      const { apiClients } = await prov.ok(
+        `{ apiClients { id rateLimit { limitPerMinute usedThisMinute resetsAt limited } } }`,
+      );
+      const state = apiClients.find((c: { id: number }) => c.id === createApiClient.client.id).rateLimit;
+      expect(state).toMatchObject({ limitPerMinute: 6, usedThisMinute: 9, limited: true });
+      const resets = Date.parse(state.resetsAt);
+      expect(resets % 60_000).toBe(0);
+      expect(resets).toBeGreaterThan(Date.now());
+      expect(resets - Date.now()).toBeLessThanOrEqual(60_000);
+      // Another client, unused, is free; a city cannot read any client.
+      const { createApiClient: idle } = await prov.ok(CREATE, { input: { name: "闲置", regionCode: "450100" } });
+      const again = await prov.ok(`{ apiClients { id rateLimit { usedThisMinute limited } } }`);
+      expect(again.apiClients.find((c: { id: number }) => c.id === idle.client.id).rateLimit).toEqual({
+        usedThisMinute: 0,
+        limited: false,
+      });
+      const city = await signIn(limited, "t_nanning");
+      expect((await city.fails(`{ apiClients { id rateLimit { limited } } }`)).extensions?.code).toBe("FORBIDDEN");
     } finally {
       await peer.close();
     }
