@@ -13,6 +13,7 @@ import {
   AaApplicationStatus,
   AssessmentInstitutionApplication,
 } from "../institutions/assessment-institution-application.entity";
+import { ImportJob, ImportOutcome, ImportRowResult } from "../physicians/import/import-job.entity";
 import type { GqlClient } from "../testing/gql-client";
 import { createTestApiClient } from "../testing/api-clients";
 import { addPhysicians } from "../testing/physicians";
@@ -72,6 +73,8 @@ let app: TestApp;
 let world: World;
 /** The application whose timeline 我的消息 and 考核记录 show. */
 let timelineOf: Application;
+/** A roster import with a report of many rows. */
+let importJob: ImportJob;
 const who: Record<string, GqlClient> = {};
 
 /** Applications of instA moved to one state (set-up only: the list reads them, no counter reads them here). */
@@ -238,13 +241,39 @@ beforeAll(async () => {
   timelineOf = own;
   await addEvents(own, ROWS);
 
+  importJob = await ds.getRepository(ImportJob).save({
+    byAccountId: world.accounts.instA.id,
+    institutionId: world.instA.id,
+    regionCode: "450102",
+    fileName: "名册.csv",
+    totalRows: ROWS,
+    created: ROWS,
+    updated: 0,
+    refused: 0,
+    startedAt: now,
+    finishedAt: now,
+    failureReason: null,
+    heartbeatAt: null,
+  } as Partial<ImportJob>);
+  await ds.getRepository(ImportRowResult).insert(
+    Array.from({ length: ROWS }, (_, i) => ({
+      jobId: importJob.id,
+      rowNumber: i + 2,
+      outcome: ImportOutcome.CREATED,
+      name: `医师${i}`,
+      idNumberMasked: "450103********1234",
+      messages: [],
+    })),
+  );
+
   for (const key of ["instA", "aiA", "nanning", "province"] as const) who[key] = await signIn(app, world.users[key]);
   who.physician = await physicianClient(app, reader);
 }, 120_000);
 afterAll(() => app.close());
 
-/** [console, list, operation, role, variables, the page in the answer]. */
-const LISTS: [string, string, string, string, Record<string, unknown>, string][] = [
+/** [console, list, operation, role, variables, the page in the answer (a path)]. */
+type Variables = Record<string, unknown> | (() => Record<string, unknown>);
+const LISTS: [string, string, string, string, Variables, string][] = [
   ["机构", "医师列表（未确认参加）", "Roster", "instA", { filter: { tab: "NOT_ENROLLED" }, counts: {} }, "physicians"],
   ["机构", "医师列表（已确认参加）", "Roster", "instA", { filter: { tab: "ENROLLED" }, counts: {} }, "physicians"],
   ["机构", "考核进度", "ProgressList", "instA", { filter: {} }, "applications"],
@@ -254,6 +283,7 @@ const LISTS: [string, string, string, string, Record<string, unknown>, string][]
   ["机构", "测评进度", "TestAttempts", "instA", { filter: {} }, "testAttempts"],
   ["机构", "监考管理", "ProctoringAttempts", "instA", { filter: { withSnapshots: true } }, "testAttempts"],
   ["机构", "科室管理", "Departments", "instA", {}, "departments"],
+  ["机构", "名册导入报告", "PhysicianImportReport", "instA", () => ({ id: importJob.id }), "physicianImport.rows"],
   ["考核机构", "待复核", "AssessorQueue", "aiA", { filter: { queue: "ASSESSMENT_REVIEW" } }, "applications"],
   ["考核机构", "免考待复核", "AssessorQueue", "aiA", { filter: { queue: "EXEMPTION_REREVIEW" } }, "applications"],
   ["考核机构", "负责的机构", "AssessorAssignedInstitutions", "aiA", { filter: { assignedToMe: true } }, "institutions"],
@@ -288,9 +318,11 @@ describe.each(LISTS)("%s · %s (%s)", (_console, _list, operation, role, variabl
     expect(document).toBeDefined();
     const measure = async (pageSize: number) => {
       app.queries.reset();
-      const data = await who[role].ok(document!, { ...variables, page: 1, pageSize });
+      const given = typeof variables === "function" ? variables() : variables;
+      const data = await who[role].ok(document!, { ...given, page: 1, pageSize });
       const count = app.queries.count;
-      expect(data[field].items).toHaveLength(pageSize);
+      const page = field.split(".").reduce((at, key) => at[key], data);
+      expect(page.items).toHaveLength(pageSize);
       return { count, statements: app.queries.statements };
     };
     await measure(10); // warm the session's touch and the caches
