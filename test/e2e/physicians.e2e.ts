@@ -203,6 +203,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await timeline.waitFor();
       expect(await timeline.textContent()).toContain("确认参加");
       expect(await drawer.textContent()).toContain(name);
+      await expectAccessible(page, "医师详情");
       await drawer.getByRole("button", { name: "关闭", exact: true }).click();
       await drawer.waitFor({ state: "hidden" });
 
@@ -254,6 +255,9 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       await dialog.locator(".el-dialog__header").click();
       await page.locator('[data-test="physician-save"]').click();
       await formItem(dialog, "身份证号码").locator(".el-form-item__error").filter({ hasText: "已存在" }).waitFor();
+      // The previous 已新增医师 toast lies under this dialog's mask, dimmed: not text the user reads. Let it go first.
+      await page.locator(".el-message--success").waitFor({ state: "detached" });
+      await expectAccessible(page, "新增医师（身份证号码已存在）");
       await dialog.getByRole("button", { name: "取消" }).click();
 
       // 删除: only after confirming 已确认不执业.
@@ -262,6 +266,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
       const del = page.locator('[data-test="delete-physician-dialog"]');
       await del.waitFor({ state: "visible" });
       expect(await page.locator('[data-test="delete-physician-submit"]').isDisabled()).toBe(true);
+      await expectAccessible(page, "删除医师");
       await del.locator('[data-test="confirm-not-practising"]').click();
       await page.locator('[data-test="delete-physician-submit"]').click();
       await expectMessage(page, "已删除医师 覃志明", "success");
@@ -295,6 +300,7 @@ describe("physicians: roster, enrolment, transfers, import", () => {
         .locator(".el-form-item__error")
         .filter({ hasText: "请选择调离原因" })
         .waitFor();
+      await expectAccessible(page, "调离（原因未选）");
       await dialog.locator('[data-test="transfer-out-reason"]').getByText("调动", { exact: true }).click();
       await dialog.locator('textarea[name="transferOutNote"]').fill("调往柳州市妇幼保健院");
       await page.locator('[data-test="transfer-out-submit"]').click();
