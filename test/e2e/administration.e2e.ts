@@ -10,7 +10,9 @@ import {
   journey,
   login,
   openSession,
+  samplePdf,
   screenshot,
+  signInToHome,
   step,
   tableRow,
   waitFor,
@@ -416,6 +418,54 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-institutions");
       await expectAccessible(page, "辖区机构");
+    });
+  });
+
+  test("申请权限 opened by 柳州市 for 柳州市妇幼保健院: its 申请考核机构 form is then accepted and waits for the city", async () => {
+    const lzfy = await openSession(browser, server.url);
+    sessions.push(lzfy);
+    await signInToHome(lzfy.page, "lzfy");
+    const apply = async () => {
+      await lzfy.page.goto("/institution/assessment-institution-application");
+      await lzfy.page.locator('[data-test="aa-not-allowed"], [data-test="aa-submit"]').first().waitFor();
+    };
+    await apply();
+    expect(await lzfy.page.locator('[data-test="aa-not-allowed"]').count()).toBe(1);
+
+    const { page } = await signedIn("lzwjw");
+    await step("admin-aa-permission-chain", { page, server }, async () => {
+      await page.goto("/administration/institutions");
+      const row = tableRow(page, "柳州市妇幼保健院");
+      await row.waitFor();
+      await row.getByRole("button", { name: "开通申请权限" }).click();
+      await answerMessageBox(page, "开通");
+      await expectMessage(page, "已开通申请考核机构权限", "success");
+
+      // The institution's form is there now, and its application is accepted.
+      await apply();
+      await lzfy.page
+        .locator('textarea[name="statement"]')
+        .fill(
+          "本院为三级妇幼保健院，设有医师考核办公室和计算机考场，拟承担柳州市城中区妇幼保健机构的医师定期考核工作。",
+        );
+      await lzfy.page.locator('[data-test="aa-physician-count"] input').fill("180");
+      await lzfy.page.locator('[data-test="aa-physician-count"] input').press("Tab");
+      await lzfy.page
+        .locator('.el-upload input[type="file"]')
+        .setInputFiles({ name: "考核机构申请书.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+      await lzfy.page.locator('[data-test="aa-file"]').filter({ hasText: "考核机构申请书.pdf" }).waitFor();
+      await lzfy.page.locator('[data-test="aa-submit"]').click();
+      await answerMessageBox(lzfy.page, "提交");
+      await expectMessage(lzfy.page, "申请已提交", "success");
+      await lzfy.page.locator('[data-test="aa-pending"]').waitFor();
+
+      // It waits for 柳州市 in 考核机构申请审批.
+      await page.locator(".el-menu-item").filter({ hasText: "考核机构申请审批" }).click();
+      await tableRow(page, "柳州市妇幼保健院").waitFor();
+      expect(await tableRow(page, "柳州市妇幼保健院").textContent()).toContain("待审批");
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-aa-after-permission");
+      await expectAccessible(page, "考核机构申请审批（开通权限后）");
     });
   });
 
