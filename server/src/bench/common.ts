@@ -69,6 +69,7 @@ export const SECTIONS = [
   "enroll",
   "workers",
   "import",
+  "results",
 ] as const;
 export type SectionName = (typeof SECTIONS)[number];
 

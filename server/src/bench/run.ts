@@ -12,6 +12,7 @@ import { hotPathsSection } from "./sections/hotpaths";
 import { importSection } from "./sections/import";
 import { progressSection } from "./sections/progress";
 import { regionSection } from "./sections/region";
+import { resultsImportSection } from "./sections/results-import";
 import { statementsSection } from "./sections/statements";
 import { submitSection } from "./sections/submit";
 import { workersSection } from "./sections/workers";
@@ -105,6 +106,7 @@ async function main() {
     ["enroll", "批量参加 of 5 000", enrollSection],
     ["workers", "1 vs 2 worker processes", workersSection],
     ["import", "roster import 10 000 / 20 000 rows", importSection],
+    ["results", "results import 5 000 / 10 000 rows", resultsImportSection],
   ];
   const failures: string[] = [];
   for (const [name, title, run] of runners) {

@@ -366,14 +366,15 @@ export async function rebuildRegionCounters(conn: Connection): Promise<void> {
 }
 
 /** Recomputes the counters of one institution from its applications (after the benchmark's direct resets). */
-export async function recountInstitution(conn: Connection, institutionId: number): Promise<void> {
-  await conn.query("DELETE FROM status_counter WHERE institution_id = ?", [institutionId]);
+export async function recountInstitution(conn: Connection, institutionId: number | number[]): Promise<void> {
+  const ids = Array.isArray(institutionId) ? institutionId : [institutionId];
+  await conn.query("DELETE FROM status_counter WHERE institution_id IN (?)", [ids]);
   await conn.query(
     `INSERT INTO status_counter (cycle_id, institution_id, status, province_code, city_code, county_code, count)
      SELECT a.cycle_id, a.institution_id, a.status, i.province_code, i.city_code, i.county_code, COUNT(*)
-     FROM application a JOIN institution i ON i.id = a.institution_id WHERE a.institution_id = ?
+     FROM application a JOIN institution i ON i.id = a.institution_id WHERE a.institution_id IN (?)
      GROUP BY a.cycle_id, a.institution_id, a.status`,
-    [institutionId],
+    [ids],
   );
   await rebuildRegionCounters(conn);
 }

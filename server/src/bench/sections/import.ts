@@ -79,60 +79,70 @@ interface ImportRun {
   refusals: string[];
 }
 
-async function importOnce(ctx: BenchContext, rows: number, file: Buffer, withHeap: boolean) {
-  const heapFile = path.join(os.tmpdir(), `pa-bench-heap-${process.pid}-${rows}.json`);
+/** What one upload in a fresh server process measured. */
+export interface UploadRun<T> {
+  seconds: number;
+  /** One answer per file, in order. */
+  data: T[];
+  rssBefore: number;
+  peakRss: number;
+  hwm: number;
+  serverCpu: number;
+  dbCpu: number;
+  otherCpu: number;
+  heap: { baseline: number; max: number; samples: number; seconds: number } | null;
+}
+
+/**
+ * One multipart import in a fresh GraphQL server process, so its peak RSS belongs to that import; with `withHeap`
+ * the server runs with --expose-gc and records its live heap (graphql-server.ts). `after` may still query the
+ * server (refusal reports) before it stops.
+ */
+export async function uploadInFreshServer<T>(o: {
+  label: string;
+  user: string;
+  mutation: string;
+  /** Uploaded one after the other to the same server. */
+  files: { name: string; content: Buffer; type: string }[];
+  withHeap: boolean;
+  after?: (url: string, cookie: string, data: T) => Promise<void>;
+}): Promise<UploadRun<T>> {
+  const heapFile = path.join(os.tmpdir(), `pa-bench-heap-${process.pid}-${Date.now()}.json`);
   rmSync(heapFile, { force: true });
   const server = await startChild(
-    `GraphQL server (import ${rows}${withHeap ? ", live heap" : ""})`,
+    `GraphQL server (${o.label}${o.withHeap ? ", live heap" : ""})`,
     "graphql-server.ts",
-    withHeap ? { BENCH_HEAP_FILE: heapFile } : {},
-    withHeap ? ["--expose-gc"] : [],
+    o.withHeap ? { BENCH_HEAP_FILE: heapFile } : {},
+    o.withHeap ? ["--expose-gc"] : [],
   );
   const db = databasePid();
   try {
-    const cookie = await login(server.url, USERS.importer, BENCH_PASSWORD);
+    const cookie = await login(server.url, o.user, BENCH_PASSWORD);
     const rssBefore = server.memory().rss;
     const sampler = sampleRss(server.pid);
     const t0 = performance.now();
-    const { result: res, cpu } = await withCpu({ server: server.pid, db }, () =>
-      upload<{ importPhysicians: { id: number; totalRows: number; created: number; refused: number } }>(
-        server.url,
-        cookie,
-        IMPORT,
-        "file",
-        {
-          name: `医师名册-${rows}.xlsx`,
-          content: file,
-          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        },
-      ),
-    );
+    const { result: answers, cpu } = await withCpu({ server: server.pid, db }, async () => {
+      const out: T[] = [];
+      for (const file of o.files) {
+        const res = await upload<T>(server.url, cookie, o.mutation, "file", file);
+        if (res.errors?.length) throw new Error(`${o.label} failed: ${JSON.stringify(res.errors).slice(0, 500)}`);
+        out.push(res.data!);
+      }
+      return out;
+    });
     const seconds = (performance.now() - t0) / 1000;
     const peakRss = sampler.stop();
-    if (res.errors?.length)
-      throw new Error(`import of ${rows} rows failed: ${JSON.stringify(res.errors).slice(0, 500)}`);
-    const job = res.data!.importPhysicians;
-    const refusals: string[] = [];
-    if (job.refused) {
-      const report = await gql<{ physicianImport: { rows: { items: { rowNumber: number; messages: string[] }[] } } }>(
-        server.url,
-        cookie,
-        REFUSED,
-        { id: job.id },
-      );
-      for (const r of report.physicianImport.rows.items) refusals.push(`row ${r.rowNumber}: ${r.messages.join("; ")}`);
-    }
+    for (const data of answers) await o.after?.(server.url, cookie, data);
     const hwm = server.memory().hwm;
     await server.stop();
     const heap =
-      withHeap && existsSync(heapFile)
+      o.withHeap && existsSync(heapFile)
         ? (JSON.parse(readFileSync(heapFile, "utf8")) as { baseline: number; maxLive: number; samples: number })
         : null;
     rmSync(heapFile, { force: true });
     return {
       seconds,
-      job,
-      refusals,
+      data: answers,
       rssBefore,
       peakRss,
       hwm,
@@ -144,6 +154,37 @@ async function importOnce(ctx: BenchContext, rows: number, file: Buffer, withHea
   } finally {
     await server.stop();
   }
+}
+
+type RosterResult = { importPhysicians: { id: number; totalRows: number; created: number; refused: number } };
+
+async function importOnce(rows: number, file: Buffer, withHeap: boolean) {
+  const refusals: string[] = [];
+  const run = await uploadInFreshServer<RosterResult>({
+    label: `import ${rows}`,
+    user: USERS.importer,
+    mutation: IMPORT,
+    files: [
+      {
+        name: `医师名册-${rows}.xlsx`,
+        content: file,
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+    ],
+    withHeap,
+    after: async (url, cookie, data) => {
+      const job = data.importPhysicians;
+      if (!job.refused) return;
+      const report = await gql<{ physicianImport: { rows: { items: { rowNumber: number; messages: string[] }[] } } }>(
+        url,
+        cookie,
+        REFUSED,
+        { id: job.id },
+      );
+      for (const r of report.physicianImport.rows.items) refusals.push(`row ${r.rowNumber}: ${r.messages.join("; ")}`);
+    },
+  });
+  return { ...run, job: run.data[0].importPhysicians, refusals };
 }
 
 /**
@@ -167,13 +208,13 @@ export async function importSection(ctx: BenchContext): Promise<Record<string, u
     ] as const) {
       const file = await rosterFile(rows, firstSerial, county, departments);
       ctx.log(`  ${rows} rows (${mib(file.length)} .xlsx) …`);
-      const plain = await importOnce(ctx, rows, file, false);
+      const plain = await importOnce(rows, file, false);
       await cleanUp(conn, ctx.dataset.maxPhysicianId);
       ctx.log(
         `    ${plain.job.created} created, ${plain.job.refused} refused in ${plain.seconds.toFixed(1)} s; peak RSS ${mib(plain.hwm)}; again with --expose-gc for the live heap …`,
       );
       if (plain.refusals.length) ctx.log(`    refused: ${plain.refusals.join(" | ")}`);
-      const traced = await importOnce(ctx, rows, file, true);
+      const traced = await importOnce(rows, file, true);
       await cleanUp(conn, ctx.dataset.maxPhysicianId);
       runs.push({
         rows,

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { Connection } from "mysql2/promise";
 import { hashToken } from "../../accounts/principal";
 import { ms } from "../common";
 import { databasePid, pct, withCpu, type BenchContext } from "../context";
@@ -7,7 +6,8 @@ import { gql } from "../gql";
 import { graphqlError, request, runLoad, type LatencyStats, type RequestSpec } from "../load";
 import { startRecordingApp, type Statement } from "../recording-app";
 import { table } from "../report";
-import { countersMatchLive, openBenchConnection, recountInstitution } from "../seed";
+import { countersMatchLive, openBenchConnection } from "../seed";
+import { snapshotApplications } from "../snapshot";
 
 export const SUBMIT_MUTATION = `mutation Submit($input: ApplicationFormInput!, $v: Int) {
   submitApplication(input: $input, expectedVersion: $v) { id version status statusLabel availableActions lastAction lastActionAt }
@@ -43,39 +43,6 @@ const form = (t: Target) => ({
 });
 
 /**
- * Snapshot of the applications and accounts the section changes, to put every row back exactly (version included:
- * the replayed guarded UPDATEs must find the version they were recorded with).
- */
-async function snapshot(conn: Connection, ids: number[], accountIds: number[]) {
-  const [[events]] = (await conn.query("SELECT COALESCE(MAX(id), 0) AS n FROM application_event")) as never as [
-    { n: number }[],
-  ];
-  const [[audits]] = (await conn.query("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log")) as never as [
-    { n: number }[],
-  ];
-  await conn.query("DROP TEMPORARY TABLE IF EXISTS bench_submit_snap");
-  await conn.query("CREATE TEMPORARY TABLE bench_submit_snap AS SELECT * FROM application WHERE id IN (?)", [ids]);
-  const [cols] = await conn.query(
-    "SELECT column_name AS c FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'application' AND column_name <> 'id'",
-  );
-  const set = (cols as { c: string }[]).map(({ c }) => `a.\`${c}\` = s.\`${c}\``).join(", ");
-  return {
-    async restore() {
-      await conn.query(`UPDATE application a JOIN bench_submit_snap s ON s.id = a.id SET ${set}`);
-      await conn.query("DELETE FROM application_event WHERE id > ? AND application_id IN (?)", [events.n, ids]);
-      await conn.query("DELETE FROM audit_log WHERE id > ? AND actor_id IN (?)", [audits.n, accountIds]);
-      for (const i of INSTITUTIONS) await recountInstitution(conn, i);
-    },
-    async end() {
-      await this.restore();
-      await conn.query("DELETE FROM session WHERE account_id IN (?)", [accountIds]);
-      await conn.query("UPDATE account SET must_change_password = 1 WHERE id IN (?)", [accountIds]);
-      await conn.query("DROP TEMPORARY TABLE IF EXISTS bench_submit_snap");
-    },
-  };
-}
-
-/**
  * The physician's submit of a full application (the write path): 200 physicians each submit their own
  * 一般程序 application once, 8 at a time, through the GraphQL server; the raw side replays, on one connection per
  * request, the statements the service ran for the same submit (recorded in-process beforehand: the transaction with
@@ -101,7 +68,7 @@ export async function submitSection(ctx: BenchContext): Promise<Record<string, u
     targets.map((t) => [hashToken(t.token), t.accountId, now, now, "127.0.0.1", "bench"]),
   ]);
   await conn.query("UPDATE account SET must_change_password = 0 WHERE id IN (?)", [accountIds]);
-  const snap = await snapshot(
+  const snap = await snapshotApplications(
     conn,
     targets.map((t) => t.applicationId),
     accountIds,
@@ -209,7 +176,10 @@ export async function submitSection(ctx: BenchContext): Promise<Record<string, u
     });
     return { physicians: targets.length, ratio, statements: counts, runs };
   } finally {
-    await snap.end();
+    await snap.restore();
+    await snap.drop();
+    await conn.query("DELETE FROM session WHERE account_id IN (?)", [accountIds]);
+    await conn.query("UPDATE account SET must_change_password = 1 WHERE id IN (?)", [accountIds]);
     await conn.end();
   }
 }
