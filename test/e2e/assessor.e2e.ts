@@ -314,6 +314,30 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
     });
   });
 
+  test("监考查看: its institutions' snapshots, read-only (no 标记疑似 in the list or the gallery)", async () => {
+    await step("assessor-proctoring", { page, server: j.server }, async () => {
+      const table = "proctoring-table";
+      await page.goto("/assessor/proctoring?maxSimilarity=");
+      await waitFor(async () => (await listRows(page, table).count()) > 0, true);
+      expect((await rowTexts(page, table)).join("\n")).not.toContain("柳州市妇幼保健院");
+      expect(await listRows(page, table).locator('[data-test="row-mark"]').count()).toBe(0);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "assessor-proctoring");
+      await expectAccessible(page, "监考查看");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "assessor-proctoring-1024");
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await listRows(page, table).first().locator('[data-test="row-view-snapshots"]').click();
+      const gallery = page.locator(".el-dialog").filter({ hasText: "监考照片" }).last();
+      await gallery.waitFor();
+      await page.locator(".el-dialog img").first().waitFor();
+      expect(await page.locator('[data-test="gallery-mark"]').count()).toBe(0);
+      await expectAccessible(page, "监考照片（考核机构）");
+      await page.keyboard.press("Escape");
+      await expectFailedLoad(page, table, "ProctoringAttempts", () => page.goto("/assessor/proctoring?maxSimilarity="));
+    });
+  });
+
   test("试卷管理: a paper created and edited while unused; the province's papers offer no 修改", async () => {
     await step("assessor-papers", { page, server: j.server }, async () => {
       await page.goto("/assessor/papers");

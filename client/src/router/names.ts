@@ -37,6 +37,7 @@ export const RouteName = {
   assessorReviews: "assessor-reviews",
   assessorApplication: "assessor-application",
   assessorTests: "assessor-tests",
+  assessorProctoring: "assessor-proctoring",
   assessorProfile: "assessor-profile",
   assessorExemptions: "assessor-exemptions",
   assessorResults: "assessor-results",

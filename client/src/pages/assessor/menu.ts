@@ -18,6 +18,7 @@ export const assessorMenu: MenuGroup = {
     { title: "录入成绩", route: RouteName.assessorResults, roles: ASSESSOR },
     { title: "试卷管理", route: RouteName.assessorPapers, roles: ASSESSOR },
     { title: "测评进度", route: RouteName.assessorTests, roles: ASSESSOR },
+    { title: "监考查看", route: RouteName.assessorProctoring, roles: ASSESSOR },
     { title: "本机构与所负责机构", route: RouteName.assessorProfile, roles: ASSESSOR },
   ],
 };

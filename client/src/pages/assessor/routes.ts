@@ -57,6 +57,13 @@ export const assessorRoutes: RouteRecordRaw[] = [
     meta: { title: "测评进度", trail: ["考核机构"], roles: ASSESSOR },
   },
   {
+    path: "assessor/proctoring",
+    name: RouteName.assessorProctoring,
+    component: () => import("@/pages/exams/ProctoringPage.vue"),
+    props: { across: true },
+    meta: { title: "监考查看", trail: ["考核机构"], roles: ASSESSOR },
+  },
+  {
     path: "assessor/profile",
     name: RouteName.assessorProfile,
     component: () => import("./AssessorProfilePage.vue"),

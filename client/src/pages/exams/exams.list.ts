@@ -80,24 +80,45 @@ export const proctoringFilters = (papers: MaybeRefOrGetter<readonly Option<numbe
     filter.enum("viewStatus", "查看状态", viewStatuses, { width: 130 }),
   ] as const;
 
+/** 监考 for the assessment institution: the same list across its institutions, by 所在机构 too. */
+export const proctoringAcrossFilters = (
+  papers: MaybeRefOrGetter<readonly Option<number>[]>,
+  institutions: MaybeRefOrGetter<readonly Option<number>[]>,
+) =>
+  [
+    ...proctoringFilters(papers),
+    filter.numberEnum("institutionId", "所在机构", institutions, { width: 220, filterable: true }),
+  ] as const;
+
 const proctored = columns<ProctoringRowFragment>();
 
-export const proctoringColumns: Column<ProctoringRowFragment>[] = [
+export const proctoringColumns: Column<ProctoringRowFragment>[] = [...attemptIdentity, ...proctoringRest()];
+
+export const proctoringAcrossColumns: Column<ProctoringRowFragment>[] = [
   ...attemptIdentity,
-  proctored.slot("test", "测评 / 试卷", { minWidth: 224 }),
-  proctored.enum("status", "测评状态", (a) => ({ label: a.statusLabel, tag: ATTEMPT_STATUS[a.status].tag }), {
-    width: 90,
-    align: "center",
-  }),
-  proctored.text("snapshots", "监考照片", (a) => `${a.snapshotCount} 张`, { width: 84, align: "center" }),
-  proctored.slot("similarity", "最低相似度", { width: 96, align: "center" }),
-  proctored.slot("viewStatus", "查看状态", { minWidth: 116 }),
+  proctored.text("institution", "所在机构", (a) => a.institutionName, { minWidth: 150 }),
+  ...proctoringRest(),
 ];
+
+function proctoringRest(): Column<ProctoringRowFragment>[] {
+  return [
+    proctored.slot("test", "测评 / 试卷", { minWidth: 224 }),
+    proctored.enum("status", "测评状态", (a) => ({ label: a.statusLabel, tag: ATTEMPT_STATUS[a.status].tag }), {
+      width: 90,
+      align: "center",
+    }),
+    proctored.text("snapshots", "监考照片", (a) => `${a.snapshotCount} 张`, { width: 84, align: "center" }),
+    proctored.slot("similarity", "最低相似度", { width: 96, align: "center" }),
+    proctored.slot("viewStatus", "查看状态", { minWidth: 116 }),
+  ];
+}
 
 export function proctoringActions(h: {
   view: (a: ProctoringRowFragment) => unknown;
   mark: (a: ProctoringRowFragment) => unknown;
   marking: () => boolean;
+  /** The assessment institution: 查看照片 and the marks, never 标记疑似 (the institution marks). */
+  readOnly?: boolean;
 }): RowAction<ProctoringRowFragment>[] {
   return [
     { key: "view-snapshots", label: "查看照片", icon: Picture, onClick: h.view },
@@ -106,7 +127,7 @@ export function proctoringActions(h: {
       label: "标记疑似",
       type: "danger",
       icon: Flag,
-      visible: canMark,
+      visible: (a) => !h.readOnly && canMark(a),
       disabled: () => (h.marking() ? "正在标记，请稍候" : ""),
       onClick: h.mark,
     },
@@ -115,7 +136,7 @@ export function proctoringActions(h: {
       key: "marked",
       label: "已标记",
       type: "danger",
-      visible: (a) => !canMark(a) && a.suspected,
+      visible: (a) => a.suspected && (!!h.readOnly || !canMark(a)),
       disabled: (a) =>
         a.suspectedAt
           ? `标记于 ${formatDateTime(a.suspectedAt)}；若需取消作弊标记，联系主管卫生行政`

@@ -1,11 +1,12 @@
-import { computed, h } from "vue";
+import { computed, h, type MaybeRefOrGetter } from "vue";
 import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { alertRefusal, confirmWithNote } from "@/common/confirm";
 import { reportActionError } from "@/common/errors";
+import type { FilterValues, Option } from "@/components/list/filters";
 import { useList } from "@/components/list/useList";
 import { MarkAttemptSuspectedDocument, ProctoringAttemptsDocument, type ProctoringRowFragment } from "@/gql/graphql";
-import { proctoringActions, proctoringFilters } from "./exams.list";
+import { proctoringAcrossFilters, proctoringActions, proctoringFilters } from "./exams.list";
 import { LOW_SIMILARITY } from "./proctoring.rules";
 import { usePapers } from "./usePapers";
 
@@ -14,34 +15,48 @@ import { usePapers } from "./usePapers";
  * 相似度 (default: below 40%, the manual's suggestion); 查看照片 marks them viewed; 标记疑似 is one-way for
  * the institution (the province decides, and only it can take the mark back).
  */
-export function useProctoring(gallery: {
-  open: (row: ProctoringRowFragment) => unknown;
-  /** The row after 标记疑似, for the gallery when it is open. */
-  update: (row: ProctoringRowFragment) => unknown;
-}) {
+export function useProctoring(
+  gallery: {
+    open: (row: ProctoringRowFragment) => unknown;
+    /** The row after 标记疑似, for the gallery when it is open. */
+    update: (row: ProctoringRowFragment) => unknown;
+  },
+  /** The assessment institution's read-only view across the institutions assigned to it. */
+  across?: { institutions: MaybeRefOrGetter<readonly Option<number>[]> },
+) {
   const papers = usePapers();
   const paperOptions = computed(() => papers.value.map((p) => ({ value: p.id, label: p.name })));
-  const list = useList({
-    query: ProctoringAttemptsDocument,
-    filters: proctoringFilters(paperOptions),
-    variables: (f, paging) => ({
-      filter: {
-        withSnapshots: true,
-        name: f.name || undefined,
-        idNumber: f.idNumber || undefined,
-        paperId: f.paperId === "" ? undefined : f.paperId,
-        maxSimilarity: f.maxSimilarity === "" ? undefined : f.maxSimilarity,
-        viewStatus: f.viewStatus || undefined,
-      },
-      ...paging,
-    }),
-    rows: (data) => data.testAttempts,
-    // Narrower than the default view (the 40% hint alone is the default).
-    empty: ({ filtered }) =>
-      filtered
-        ? "没有符合条件的监考记录"
-        : `没有最低相似度低于 ${LOW_SIMILARITY}% 的监考记录，可清除【相似度】条件查看全部`,
+  const variables = (f: FilterValues<ReturnType<typeof proctoringFilters>>) => ({
+    withSnapshots: true,
+    name: f.name || undefined,
+    idNumber: f.idNumber || undefined,
+    paperId: f.paperId === "" ? undefined : f.paperId,
+    maxSimilarity: f.maxSimilarity === "" ? undefined : f.maxSimilarity,
+    viewStatus: f.viewStatus || undefined,
   });
+  // Narrower than the default view (the 40% hint alone is the default).
+  const empty = ({ filtered }: { filtered: boolean }) =>
+    filtered
+      ? "没有符合条件的监考记录"
+      : `没有最低相似度低于 ${LOW_SIMILARITY}% 的监考记录，可清除【相似度】条件查看全部`;
+  const list = across
+    ? useList({
+        query: ProctoringAttemptsDocument,
+        filters: proctoringAcrossFilters(paperOptions, across.institutions),
+        variables: (f, paging) => ({
+          filter: { ...variables(f), institutionId: f.institutionId === "" ? undefined : f.institutionId },
+          ...paging,
+        }),
+        rows: (data) => data.testAttempts,
+        empty,
+      })
+    : useList({
+        query: ProctoringAttemptsDocument,
+        filters: proctoringFilters(paperOptions),
+        variables: (f, paging) => ({ filter: variables(f), ...paging }),
+        rows: (data) => data.testAttempts,
+        empty,
+      });
 
   const { mutate: markMutation, loading: marking } = useMutation(MarkAttemptSuspectedDocument);
 
@@ -81,6 +96,11 @@ export function useProctoring(gallery: {
     }
   }
 
-  const actions = proctoringActions({ view: gallery.open, mark, marking: () => marking.value });
+  const actions = proctoringActions({
+    view: gallery.open,
+    mark,
+    marking: () => marking.value,
+    readOnly: !!across,
+  });
   return { list, actions, mark, marking };
 }
