@@ -381,6 +381,15 @@ describe("institution: profile, departments, assessment-institution application"
       await waitFor(async () => (await row.textContent())?.includes("已同意"), true);
     });
   });
+  test("a mistyped address: 页面不存在 inside the console, and 返回首页 leads home", async () => {
+    await step("not-found", { page, server }, async () => {
+      await page.goto("/institution/no-such-page");
+      await page.locator(".el-result__title").getByText("页面不存在").waitFor();
+      await expectAccessible(page, "页面不存在");
+      await page.getByRole("button", { name: "返回首页" }).click();
+      await page.waitForURL(/\/home$/);
+    });
+  });
 });
 
 /** Types into the tree-select's search box and ticks the matching node. */
