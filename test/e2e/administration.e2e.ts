@@ -776,15 +776,16 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
-  // Last: an approved change moves 南宁市第一人民医院 to 青秀区 for the rest of this server's life.
+  // Last: an approved change moves 柳州市妇幼保健院 to 鱼峰区 for the rest of this server's life. (nnyy is not
+  // used: 账户管理 above leaves its password reset.)
   test("隶属关系变更审批: one request rejected (the institution reads why), the next approved and in force", async () => {
-    const nnyy = await openSession(browser, server.url);
-    sessions.push(nnyy);
-    await login(nnyy.page, "nnyy", DEMO_PASSWORD);
-    await nnyy.page.waitForURL(/\/home$/);
+    const inst = await openSession(browser, server.url);
+    sessions.push(inst);
+    await login(inst.page, "lzfy", DEMO_PASSWORD);
+    await inst.page.waitForURL(/\/home$/);
     const ask = async (reason: string) => {
       const r = await graphql<{ requestJurisdictionChange: { id: number; status: string } }>(
-        nnyy.context,
+        inst.context,
         `
           mutation ($input: JurisdictionChangeInput!) {
             requestJurisdictionChange(input: $input) {
@@ -793,26 +794,26 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
             }
           }
         `,
-        { input: { countyCode: "450103", reason } },
+        { input: { countyCode: "450203", reason } },
       );
       expect(r.errors).toBeUndefined();
       return r.data!.requestJurisdictionChange.id;
     };
-    await ask("医院整体搬迁至青秀区新院区");
+    await ask("医院整体搬迁至鱼峰区新院区");
 
-    // The county is not the superior of 南宁市第一人民医院: nothing waits for it.
+    // 青秀区 (another city's county) is not the superior of 柳州市妇幼保健院: nothing waits for it.
     const county = await signedIn("qxwjj", "laptop");
     await county.page.goto("/administration/jurisdiction-changes");
     await county.page.getByText("暂无待审批的变更申请").waitFor();
 
-    const { page } = await signedIn("nnwjw");
+    const { page } = await signedIn("lzwjw");
     await step("admin-jurisdiction", { page, server }, async () => {
       await page.locator(".el-menu-item").filter({ hasText: "隶属关系变更审批" }).click();
       await page.waitForURL(/\/administration\/jurisdiction-changes$/);
       const rows = () => listRows(page, "jurisdiction-table");
       await waitFor(() => rows().count(), 1);
       const cells = (await rows().first().locator("td").allTextContents()).map((t) => t.replace(/\s+/g, ""));
-      expect(cells.slice(1, 3)).toEqual(["南宁市第一人民医院", "南宁市兴宁区→南宁市青秀区"]);
+      expect(cells.slice(1, 3)).toEqual(["柳州市妇幼保健院", "柳州市城中区→柳州市鱼峰区"]);
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-jurisdiction");
       await expectAccessible(page, "隶属关系变更审批");
@@ -824,10 +825,10 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await page.getByText("暂无待审批的变更申请").waitFor();
 
       // The institution reads the reason on its profile.
-      await nnyy.page.goto("/institution/profile");
+      await inst.page.goto("/institution/profile");
       await waitFor(
         async () =>
-          ((await nnyy.page.locator('[data-test="change-state"]').textContent()) ?? "").includes(
+          ((await inst.page.locator('[data-test="change-state"]').textContent()) ?? "").includes(
             "新院区尚未取得执业登记",
           ),
         true,
@@ -844,9 +845,9 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await answerMessageBox(page, "同意");
       await expectMessage(page, "已同意，变更已生效", "success");
 
-      // In force: the dashboard counts 南宁市第一人民医院 under 青秀区 now.
-      await page.goto("/administration/dashboard?region=450103");
-      await waitFor(async () => (await cellsOf(page, "南宁市第一人民医院")).length > 0, true);
+      // In force: the dashboard counts 柳州市妇幼保健院 under 鱼峰区 now.
+      await page.goto("/administration/dashboard?region=450203");
+      await waitFor(async () => (await cellsOf(page, "柳州市妇幼保健院")).length > 0, true);
     });
   });
 });
