@@ -81,10 +81,12 @@ const PLAN: {
   { status: ApplicationStatus.RETURNED_TO_INSTITUTION, n: 1, procedure: Procedure.GENERAL },
   {
     status: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW,
-    n: 3,
+    n: 2,
     procedure: Procedure.GENERAL,
     exemptionAtAssessor: true,
   },
+  // The assessor's 简易程序 queue has work too (its home page links both procedures).
+  { status: ApplicationStatus.AWAITING_ASSESSMENT_REVIEW, n: 1, procedure: Procedure.SIMPLE },
   { status: ApplicationStatus.AWAITING_TEST, n: 4, procedure: Procedure.GENERAL },
   { status: ApplicationStatus.AWAITING_MAKEUP_CONFIRMATION, n: 1, procedure: Procedure.GENERAL },
   { status: ApplicationStatus.AWAITING_MAKEUP_TEST, n: 1, procedure: Procedure.GENERAL },
