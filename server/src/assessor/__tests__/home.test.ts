@@ -121,3 +121,31 @@ describe("所负责机构", () => {
     expect((await inst.fails(ASSIGNED)).extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("测评进度 across institutions", () => {
+  it("names each attempt's institution; the other assessor sees none of them", async () => {
+    const hour = 3600_000;
+    const paper = (
+      await aiA.ok(`mutation($input: TestPaperInput!) { createTestPaper(input: $input) { id } }`, {
+        input: {
+          name: "跨机构测评·医学人文",
+          kind: "HUMANITIES",
+          windowStart: new Date(Date.now() - hour).toISOString(),
+          windowEnd: new Date(Date.now() + hour).toISOString(),
+          passMark: 60,
+        },
+      })
+    ).createTestPaper;
+    const { application } = await placeApplication(app, world, ApplicationStatus.AWAITING_TEST, {
+      institution: world.instB,
+    });
+    await aiA.ok(`mutation($input: TestScoreInput!) { recordTestScore(input: $input) { id } }`, {
+      input: { applicationId: application.id, paperId: paper.id, score: 75 },
+    });
+    const ATTEMPTS = `query($paper: Int) { testAttempts(filter: { paperId: $paper }, pageSize: 100) {
+      items { applicationId institutionName score } } }`;
+    const mine = (await aiA.ok(ATTEMPTS, { paper: paper.id })).testAttempts.items;
+    expect(mine).toEqual([expect.objectContaining({ institutionName: world.instB.name, score: 75 })]);
+    expect((await aiB.ok(ATTEMPTS, { paper: paper.id })).testAttempts.items).toEqual([]);
+  });
+});
