@@ -16,7 +16,7 @@ import {
 import { ApiPermission, Role, requirePrincipal } from "../common/auth";
 import type { Context } from "../context";
 import { ApiClient } from "./api-client.entity";
-import { createApiClient, revokeApiClient } from "./api-client.service";
+import { createApiClient, listApiClients, revokeApiClient } from "./api-client.service";
 import { ApiClientRateLimit, rateLimitState } from "./rate-limit-state";
 
 @InputType({ description: "新建接口客户端 (a new API client)" })
@@ -70,7 +70,7 @@ export class ApiClientResolver {
   @Authorized(Role.PROVINCIAL_ADMIN)
   @Query(() => [ApiClient], { description: "接口客户端列表（省级卫生行政部门） (API clients)" })
   apiClients(@Ctx() ctx: Context) {
-    return ctx.ds.getRepository(ApiClient).find({ order: { id: "ASC" } });
+    return listApiClients(ctx);
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)

@@ -2,6 +2,7 @@ import { audit } from "../audit/audit";
 import { requirePrincipal, type ApiPermission, type Principal } from "../common/auth";
 import { badInput, invalidState, notFound } from "../common/errors";
 import type { Context } from "../context";
+import { Like } from "typeorm";
 import { inTransaction } from "../db/transaction";
 import { hashToken, newToken } from "../accounts/principal";
 import { Region, regionPrefix } from "../regions/region.entity";
@@ -16,6 +17,16 @@ export interface NewApiClient {
 
 const insideJurisdiction = (p: Principal, code: string) =>
   !!p.regionCode && !!p.regionLevel && code.startsWith(regionPrefix(p.regionCode, p.regionLevel));
+
+/** The clients scoped inside the caller's province (another province's clients are not its business). */
+export function listApiClients(ctx: Context): Promise<ApiClient[]> {
+  const p = requirePrincipal(ctx);
+  if (!p.regionCode || !p.regionLevel) return Promise.resolve([]);
+  return ctx.ds.getRepository(ApiClient).find({
+    where: { regionCode: Like(`${regionPrefix(p.regionCode, p.regionLevel)}%`) },
+    order: { id: "ASC" },
+  });
+}
 
 /** Only the provincial administration creates clients, scoped to a region of its province. */
 export async function createApiClient(

@@ -57,6 +57,27 @@ describe("API clients (machine access for provincial systems)", () => {
     );
   });
 
+  it("the list holds only the clients of the caller's province", async () => {
+    // Another province's client in the same database (a shared national deployment): not this province's to see.
+    await app.deps.ds.getRepository(ApiClient).insert({
+      name: "北京市平台",
+      tokenHash: "f".repeat(64),
+      tokenPrefix: "ffffffff",
+      regionCode: "110000",
+      regionLevel: "PROVINCE" as ApiClient["regionLevel"],
+      permissions: [],
+      rateLimitPerMinute: null,
+      createdByAccountId: 1,
+      createdAt: new Date(),
+      expiresAt: null,
+    });
+    const { apiClients } = await province.ok<{ apiClients: { name: string; regionCode: string }[] }>(
+      `{ apiClients { name regionCode } }`,
+    );
+    expect(apiClients.map((c) => c.name)).not.toContain("北京市平台");
+    expect(apiClients.every((c) => c.regionCode.startsWith("45"))).toBe(true);
+  });
+
   it("a city client never sees another city", async () => {
     const { client } = await newClient({ name: "柳州", regionCode: "450200" });
     expect(
