@@ -4,7 +4,7 @@ import { Field, InputType, Int, registerEnumType } from "type-graphql";
 import type { SelectQueryBuilder } from "typeorm";
 import { scopeToVisibleInstitutions } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
-import { badInput, forbidden } from "../common/errors";
+import { badInput, forbidden, notFound } from "../common/errors";
 import { normalizeIdNumber } from "../common/id-number";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
@@ -16,7 +16,7 @@ import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
 import { Application } from "./application.entity";
 import { PHYSICIAN_SUMMARY_COLUMNS, physicianSummaryById } from "./application.loaders";
-import { currentCycleId } from "./cycle.service";
+import { currentCycleId, cycleProvince } from "./cycle.service";
 import { Procedure } from "./procedure";
 import { ApplicationStatus, ExemptionStatus, INSTITUTION_REVIEW_STATUSES } from "./workflow";
 
@@ -134,7 +134,17 @@ const SORTS: Record<ApplicationSort, [string, "ASC" | "DESC"]> = {
 };
 
 export async function resolveCycleId(ctx: Context, cycleId: number | undefined | null): Promise<number | null> {
-  if (cycleId) return cycleId;
+  const province = await callerProvince(ctx);
+  if (!cycleId) return province ? currentCycleId(ctx.ds, province) : null;
+  // A cycle named by the caller must exist and be of the caller's province: another province's cycle is
+  // answered as a missing one, not counted over (or failed on deeper down with an unexpected error).
+  const owner = await cycleProvince(ctx.ds, cycleId);
+  if (!owner || (province && owner !== province)) throw notFound("考核周期");
+  return cycleId;
+}
+
+/** The caller's province: its own for staff, its institution's for a physician. */
+async function callerProvince(ctx: Context): Promise<string | null> {
   const p = requirePrincipal(ctx);
   let province = p.provinceCode;
   if (!province && p.physicianId) {
@@ -146,7 +156,7 @@ export async function resolveCycleId(ctx: Context, cycleId: number | undefined |
       : null;
     province = inst?.provinceCode ?? null;
   }
-  return province ? currentCycleId(ctx.ds, province) : null;
+  return province;
 }
 
 /**

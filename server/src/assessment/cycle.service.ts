@@ -43,6 +43,22 @@ export async function currentCycleId(ds: DataSource, provinceCode: string): Prom
 
 const forgetCycleIds = (ds: DataSource) => cycleIds.delete(ds);
 
+/** A cycle's province never changes, so it is remembered for good once read (lists name a cycle on every page). */
+const cycleProvinces = new WeakMap<DataSource, Map<number, string>>();
+
+/** The province a cycle belongs to, or null when no such cycle exists. */
+export async function cycleProvince(ds: DataSource, cycleId: number): Promise<string | null> {
+  let byId = cycleProvinces.get(ds);
+  if (!byId) cycleProvinces.set(ds, (byId = new Map()));
+  const hit = byId.get(cycleId);
+  if (hit) return hit;
+  const cycle = await ds
+    .getRepository(AssessmentCycle)
+    .findOne({ where: { id: cycleId }, select: { id: true, provinceCode: true } });
+  if (cycle) byId.set(cycleId, cycle.provinceCode);
+  return cycle?.provinceCode ?? null;
+}
+
 export interface CycleSettings {
   name?: string;
   startDate?: string;

@@ -2,7 +2,8 @@ import { LoginThrottle } from "../../accounts/login-throttle.entity";
 import { AuditLog } from "../../audit/audit-log.entity";
 import { Application } from "../../assessment/application.entity";
 import { ApplicationEvent } from "../../assessment/application-event.entity";
-import { todayInChina } from "../../assessment/cycle.entity";
+import { cycleAround } from "../../assessment/cycle.defaults";
+import { AssessmentCycle, todayInChina } from "../../assessment/cycle.entity";
 import { TestKind } from "../../assessment/procedure";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { AttemptStatus, CheatingVerdict, TestAttempt } from "../../exams/test-attempt.entity";
@@ -11,7 +12,7 @@ import { startTestApp, type TestApp } from "../../testing/test-app";
 import { placeApplication } from "../../testing/workflow";
 import { buildWorld, signIn, type World } from "../../testing/world";
 
-const DASHBOARD = `query($code: String) { administrationDashboard(regionCode: $code) {
+const DASHBOARD = `query($code: String, $cycleId: Int) { administrationDashboard(regionCode: $code, cycleId: $cycleId) {
   cycleId region { code name level } trail { code name }
   summary { total statusCounts { status count } completion { enrolled finished rate } }
   childLevel children { code name total statusCounts { status count } }
@@ -140,6 +141,28 @@ describe("administration dashboard: drill-down province → city → county → 
     const other = (await liuzhou.ok(DASHBOARD, {})).administrationDashboard;
     expect(other.children.map((r: Row) => r.name)).toEqual(["城中区"]);
     expect(other.waiting.suspectedAttempts).toBe(1);
+  });
+
+  it("a cycle named by the caller must be of its province: another province's or a missing one is NOT_FOUND", async () => {
+    const em = app.deps.ds.manager;
+    const beijing = await em.save(
+      em.create(AssessmentCycle, { ...cycleAround(todayInChina(), "110000"), name: "北京市周期", isCurrent: false }),
+    );
+    for (const cycleId of [beijing.id, 987654]) {
+      const err = await province.fails(DASHBOARD, { cycleId });
+      expect({ cycleId, ext: err.extensions?.code, message: err.message }).toEqual({
+        cycleId,
+        ext: "NOT_FOUND",
+        message: "考核周期不存在或无权查看",
+      });
+      const list = await nanning.fails(`query($c: Int) { applications(filter: { cycleId: $c }) { total } }`, {
+        c: cycleId,
+      });
+      expect(list.extensions?.code).toBe("NOT_FOUND");
+    }
+    // Its own cycle named explicitly still answers as the default does.
+    const own = (await province.ok(DASHBOARD, { cycleId: world.cycle.id })).administrationDashboard;
+    expect(own.cycleId).toBe(world.cycle.id);
   });
 
   it("a county sees its institutions only, and cannot look up to its city", async () => {
