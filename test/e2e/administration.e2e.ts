@@ -361,7 +361,8 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       expect(await row.textContent()).toContain("24%");
       await row.locator('[data-test="row-photos"]').click();
       const gallery = page.locator('[data-test="snapshot-gallery"]');
-      await gallery.waitFor();
+      // The gallery opens before its snapshots arrive: wait for the first picture rather than count at once.
+      await gallery.locator("img").first().waitFor();
       expect(await gallery.locator("img").count()).toBeGreaterThan(0);
       await page.keyboard.press("Escape");
       await gallery.waitFor({ state: "hidden" });
