@@ -462,11 +462,41 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
 
       // It waits for 柳州市 in 考核机构申请审批.
       await page.locator(".el-menu-item").filter({ hasText: "考核机构申请审批" }).click();
-      await tableRow(page, "柳州市妇幼保健院").waitFor();
-      expect(await tableRow(page, "柳州市妇幼保健院").textContent()).toContain("待审批");
+      // The institutions list (same name in a row) stays on screen until the new page replaces it.
+      await page.waitForURL(/\/administration\/assessment-institution-applications/);
+      await waitFor(async () => (await tableRow(page, "柳州市妇幼保健院").textContent())?.includes("待审批"), true);
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-aa-after-permission");
       await expectAccessible(page, "考核机构申请审批（开通权限后）");
+
+      // 同意: the institution becomes an assessment institution on the same account, with a switch in its header.
+      await tableRow(page, "柳州市妇幼保健院").getByRole("button", { name: "同意" }).click();
+      await answerMessageBox(page, "同意");
+      await expectMessage(page, "已同意该申请", "success");
+    });
+    await step("institution-workspace-switch", { page: lzfy.page, server }, async () => {
+      const menuText = () => lzfy.page.locator(".side-menu").textContent();
+      await lzfy.page.goto("/home");
+      const toAssessor = lzfy.page.locator('[data-test="workspace-ASSESSMENT_INSTITUTION"]');
+      await toAssessor.waitFor();
+      expect(await lzfy.page.locator('[data-test="workspace-INSTITUTION"]').getAttribute("aria-current")).toBe("true");
+      expect(await menuText()).toContain("医师列表");
+      expect(await menuText()).not.toContain("录入成绩");
+      await toAssessor.click();
+      await lzfy.page.waitForURL(/\/assessor\/home$/);
+      await waitFor(async () => (await menuText())?.includes("录入成绩"), true);
+      expect(await menuText()).not.toContain("医师列表");
+      expect(await toAssessor.getAttribute("aria-current")).toBe("true");
+      await lzfy.page.mouse.move(0, 0);
+      await screenshot(lzfy.page, "institution-workspace-assessor");
+      await expectAccessible(lzfy.page, "考核机构端（机构切换）");
+      // The console in use follows the page: a reload keeps it, and the switch goes back.
+      await lzfy.page.reload();
+      await waitFor(async () => (await menuText())?.includes("录入成绩"), true);
+      await lzfy.page.locator('[data-test="workspace-INSTITUTION"]').click();
+      await lzfy.page.waitForURL(/\/home$/);
+      await waitFor(async () => (await menuText())?.includes("医师列表"), true);
+      expect(await menuText()).not.toContain("录入成绩");
     });
   });
 

@@ -75,12 +75,20 @@ export const MENU: MenuGroup[] = [
 
 const allowed = (roles: Role[], me: MeFieldsFragment) => roles.some((r) => me.roles.includes(r));
 
-/** The menu for this account, keeping only entries whose page exists. */
-export function menuFor(me: MeFieldsFragment | null, routeExists: (name: string) => boolean): MenuGroup[] {
+/**
+ * The menu for this account, keeping only entries whose page exists. `workspace` (an account with two consoles,
+ * see workspace.ts) keeps the groups of the console in use.
+ */
+export function menuFor(
+  me: MeFieldsFragment | null,
+  routeExists: (name: string) => boolean,
+  workspace: Role | null = null,
+): MenuGroup[] {
   if (!me) return [];
   const groups: MenuGroup[] = [];
   for (const g of MENU) {
     if (!allowed(g.roles, me)) continue;
+    if (workspace && !g.roles.includes(workspace)) continue;
     if (g.route) {
       if (routeExists(g.route)) groups.push(g);
       continue;
