@@ -97,17 +97,27 @@ describe("unknown accounts are answered like known ones", () => {
       await post(t.app, loginBody(username, "wrong"));
       return performance.now() - t0;
     };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      // fresh names each round so neither side reaches the lock (a lock skips the password check for both)
-      known.push(await time(i % 2 ? t.world.users.aiA : t.world.users.aiB));
-      unknown.push(await time(`nobody-${i % 2}`));
-      if (i === 3) await t.app.deps.ds.query("DELETE FROM login_throttle");
-    }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const [k, u] = [median(known), median(unknown)];
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(10, 0.5 * k));
+    const measure = async () => {
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        // fresh names each round so neither side reaches the lock (a lock skips the password check for both)
+        known.push(await time(i % 2 ? t.world.users.aiA : t.world.users.aiB));
+        unknown.push(await time(`nobody-${i % 2}`));
+        if (i % 4 === 3) await t.app.deps.ds.query("DELETE FROM login_throttle");
+      }
+      return { k: median(known), u: median(unknown) };
+    };
+    // A burst of load on the shared cores can slow one side's hashes for a whole round. A name check that skips
+    // the hash for unknown names is off by the hash's full cost every time; so a round within the margin, out of
+    // three, shows the two paths do the same work, and three rounds off show they do not.
+    let gap = { k: 0, u: Infinity };
+    for (let round = 0; round < 3; round++) {
+      gap = await measure();
+      if (Math.abs(gap.k - gap.u) < Math.max(10, 0.5 * gap.k)) break;
+    }
+    expect(Math.abs(gap.k - gap.u)).toBeLessThan(Math.max(10, 0.5 * gap.k));
   });
 });
 
