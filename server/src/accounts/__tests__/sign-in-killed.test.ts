@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { DataSource } from "typeorm";
-import { createDataSource } from "../../db/data-source";
-import { entities } from "../../entities";
 import { GqlClient } from "../../testing/gql-client";
-import { startServerProcess, type ServerProcess } from "../../testing/server-process";
-import { emptyAllTables, testDatabaseSettings, testDbKind } from "../../testing/test-db";
-import { buildWorld, TEST_PASSWORD, type World } from "../../testing/world";
+import { useProcessTestbed } from "../../testing/process-testbed";
+import { testDbKind } from "../../testing/test-db";
+import { TEST_PASSWORD } from "../../testing/world";
 import { LOST_SLOT_MS } from "../login-throttle";
 import { LoginThrottle } from "../login-throttle.entity";
 
@@ -22,54 +16,20 @@ import { LoginThrottle } from "../login-throttle.entity";
  */
 const FAULT = "login.password-check";
 const onMysql = testDbKind() === "mysql";
-let dir: string;
-let env: Record<string, string>;
-let ds: DataSource;
-let world: World;
-const running: ServerProcess[] = [];
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "pa-sign-in-"));
-  const settings = await testDatabaseSettings();
-  env = {
-    STORAGE_DIR: path.join(dir, "files"),
-    APP_SECRET: "sign-in-killed",
-    ANONYMOUS_RATE_LIMIT_PER_MINUTE: "100000",
-    LOCKOUT_ATTEMPTS: "5",
-  };
-  if (!onMysql) return;
-  env.DATABASE_URL = settings.databaseUrl!;
-  ds = await createDataSource({ ...settings, entities });
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "each" });
-  await emptyAllTables(ds);
-  world = await buildWorld(ds);
-}, 60_000);
-
-afterAll(async () => {
-  for (const p of running) await p.kill();
-  await ds?.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function start(extra: Record<string, string> = {}) {
-  const p = await startServerProcess({ ...env, ...extra });
-  running.push(p);
-  return p;
-}
+const bed = useProcessTestbed({ name: "sign-in-killed", env: { LOCKOUT_ATTEMPTS: "5" }, mysqlOnly: true });
 
 (onMysql ? it : it.skip)(
   "the fifth attempt killed mid-check: the right password signs in once the lost attempt stops counting",
   async () => {
-    const username = world.users.instA;
-    const first = await start();
+    const username = bed.world.users.instA;
+    const first = await bed.start();
     for (let i = 1; i <= 4; i++) {
       const res = await new GqlClient(first.url).login(username, `wrong-${i}`);
       expect(res.errors?.[0].message).toBe(`账号或密码错误，再错 ${5 - i} 次账户将被锁定`);
     }
     await first.stop();
 
-    const second = await start({ FAULT_PAUSE_AT: FAULT });
+    const second = await bed.start({ FAULT_PAUSE_AT: FAULT });
     const fifth = new GqlClient(second.url).login(username, "wrong-5").catch(() => null);
     for (let i = 0; i < 400 && !second.output().includes(`fault point reached: ${FAULT}`); i++)
       await new Promise((r) => setTimeout(r, 25));
@@ -77,9 +37,9 @@ async function start(extra: Record<string, string> = {}) {
     await second.kill();
     await fifth;
 
-    const third = await start();
+    const third = await bed.start();
     // As if the time a password check could possibly take had passed since the killed attempt took its slot.
-    await ds
+    await bed.ds
       .getRepository(LoginThrottle)
       .update({ username }, { inFlightAt: new Date(Date.now() - LOST_SLOT_MS - 1000) });
     const client = new GqlClient(third.url);
