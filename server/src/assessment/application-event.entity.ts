@@ -47,3 +47,19 @@ export class ApplicationEvent {
   @Column({ type: "varchar", length: 64, default: "" })
   ip: string;
 }
+
+/** The table's columns but its id, in order, for multi-row INSERTs of plain tuples (db/bulk-insert.ts). */
+export const EVENT_COLUMNS = [
+  "application_id",
+  "at",
+  "actor_type",
+  "actor_id",
+  "actor_name",
+  "actor_role",
+  "action",
+  "from_status",
+  "to_status",
+  "reason",
+  "detail",
+  "ip",
+];

@@ -2,6 +2,7 @@ import { format } from "mysql2";
 import { createConnection, type Connection } from "mysql2/promise";
 import { hashPassword, initialPasswordHash } from "../accounts/password-hash";
 import { INITIAL_PASSWORD } from "../accounts/password-policy";
+import { EVENT_COLUMNS } from "../assessment/application-event.entity";
 import { cycleAround } from "../assessment/cycle.defaults";
 import { todayInChina } from "../assessment/cycle.entity";
 import { ApplicationStatus, EVENT_LABEL, WorkflowAction } from "../assessment/workflow";
@@ -867,21 +868,7 @@ async function seed(
     "created_at",
     "updated_at",
   ]);
-  const events = w.table("application_event", [
-    "id",
-    "application_id",
-    "at",
-    "actor_type",
-    "actor_id",
-    "actor_name",
-    "actor_role",
-    "action",
-    "from_status",
-    "to_status",
-    "reason",
-    "detail",
-    "ip",
-  ]);
+  const events = w.table("application_event", ["id", ...EVENT_COLUMNS]);
   let eventId = 1;
   const names: string[] = new Array(total);
 

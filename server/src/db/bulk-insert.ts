@@ -29,3 +29,11 @@ export async function bulkInsert(
     );
   }
 }
+
+/** "?, ?, …" for an IN list, built once per length (a batch repeats the same few lengths). */
+const placeholderTexts = new Map<number, string>();
+export function placeholders(n: number): string {
+  let text = placeholderTexts.get(n);
+  if (!text) placeholderTexts.set(n, (text = Array.from({ length: n }, () => "?").join(", ")));
+  return text;
+}

@@ -5,7 +5,7 @@ import { resetPassword } from "../accounts/account.service";
 import { initialPasswordHash } from "../accounts/password-hash";
 import { INITIAL_PASSWORD } from "../accounts/password-policy";
 import { Application } from "../assessment/application.entity";
-import { ApplicationEvent } from "../assessment/application-event.entity";
+import { EVENT_COLUMNS } from "../assessment/application-event.entity";
 import { adjustCounters, moveCounter } from "../assessment/counters";
 import { phaseOpen, todayInChina, type AssessmentCycle } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
@@ -29,7 +29,7 @@ import { normalizeIdNumber } from "../common/id-number";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { isSqlite } from "../db/data-source";
-import { bulkInsert } from "../db/bulk-insert";
+import { bulkInsert, placeholders } from "../db/bulk-insert";
 import { sqlTime } from "../db/raw";
 import { inTransaction } from "../db/transaction";
 import { faultPoint } from "../common/fault-points";
@@ -212,27 +212,6 @@ const AUDITED_REFUSALS = 500;
 
 /** Ids per locking SELECT and guarded UPDATE of a batch (well under every driver's parameter limit). */
 const BATCH_CHUNK = 1000;
-const EVENT_COLUMNS = [
-  "application_id",
-  "at",
-  "actor_type",
-  "actor_id",
-  "actor_name",
-  "actor_role",
-  "action",
-  "from_status",
-  "to_status",
-  "reason",
-  "detail",
-  "ip",
-];
-/** "?, ?, …" for an IN list, built once per length (a batch repeats the same few lengths). */
-const placeholderTexts = new Map<number, string>();
-function placeholders(n: number): string {
-  let text = placeholderTexts.get(n);
-  if (!text) placeholderTexts.set(n, (text = Array.from({ length: n }, () => "?").join(", ")));
-  return text;
-}
 
 interface BatchRow {
   id: number;
