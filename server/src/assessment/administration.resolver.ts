@@ -4,7 +4,7 @@ import { VersionArgs } from "./application.inputs";
 import { applicationView } from "./application.mapping";
 import { adminCancelEnrollment, adminReturn, decideMakeup } from "./application.service";
 import { ApplicationView } from "./application.view";
-import { rolesFor, WorkflowAction } from "./workflow";
+import { ReturnSection, rolesFor, WorkflowAction } from "./workflow";
 
 /** Health administrations: returns of reviewed applications, the province's make-up decision. */
 @Resolver(() => ApplicationView)
@@ -17,10 +17,15 @@ export class AdministrationResolver {
   async returnApplication(
     @Arg("id", () => Int) id: number,
     @Arg("reason") reason: string,
+    @Arg("sections", () => [ReturnSection], {
+      nullable: true,
+      description: "驳回所涉的报名内容（选填），医师个人端在相应步骤旁显示理由 (sections the return concerns)",
+    })
+    sections: ReturnSection[] | null,
     @Args() { expectedVersion }: VersionArgs,
     @Ctx() ctx: Context,
   ) {
-    return applicationView(await adminReturn(ctx, id, reason, expectedVersion ?? null), true);
+    return applicationView(await adminReturn(ctx, id, reason, expectedVersion ?? null, sections), true);
   }
 
   @Authorized(...rolesFor(WorkflowAction.ADMIN_CANCEL_ENROLLMENT))

@@ -41,6 +41,10 @@ export class ApplicationEvent {
   @Column({ type: "varchar", length: 500, nullable: true })
   reason: string | null;
 
+  /** The 报名 sections a return to the physician names, comma-separated (workflow.ts ReturnSection). */
+  @Column({ type: "varchar", length: 200, nullable: true })
+  sections: string | null;
+
   @Column({ type: "text", nullable: true })
   detail: string | null;
 

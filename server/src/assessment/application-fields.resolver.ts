@@ -33,7 +33,7 @@ import {
 } from "./application.view";
 import { remainingTests } from "./outcome";
 import { TEST_KIND_LABEL, TestKind } from "./procedure";
-import { EVENT_LABEL, ExemptionAction, STATUS_INFO, WorkflowAction } from "./workflow";
+import { EVENT_LABEL, ExemptionAction, sectionsOfEvent, STATUS_INFO, WorkflowAction } from "./workflow";
 
 /** The application's fields that resolve through loaders (relations, JSON parts, what the caller may do). */
 @Resolver(() => ApplicationView)
@@ -140,6 +140,7 @@ export class ApplicationFieldsResolver {
       ...e,
       actionLabel: EVENT_LABEL[e.action as keyof typeof EVENT_LABEL] ?? e.action,
       toStatusLabel: e.toStatus ? STATUS_INFO[e.toStatus].label : null,
+      ...sectionsOfEvent(e.sections),
     }));
   }
 

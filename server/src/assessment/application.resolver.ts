@@ -12,6 +12,8 @@ import {
   EXEMPTION_INFO,
   EXEMPTION_TRANSITIONS,
   PARTY_ROLES,
+  ReturnSection,
+  returnSectionViews,
   STATUS_INFO,
   TRANSITIONS,
   type ApplicationStatus,
@@ -47,6 +49,7 @@ export class ApplicationResolver {
         ...info,
       })),
       exemptionActions: Object.values(EXEMPTION_TRANSITIONS).map((t) => ({ ...t, roles: PARTY_ROLES[t.party] })),
+      returnSections: returnSectionViews(Object.values(ReturnSection)),
     };
   }
 

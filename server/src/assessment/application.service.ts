@@ -52,6 +52,7 @@ import {
   ExemptionStatus,
   TRANSITIONS,
   WorkflowAction,
+  type ReturnSection,
   type Transition,
 } from "./workflow";
 
@@ -429,12 +430,19 @@ export async function approveByInstitution(
   });
 }
 
-export async function rejectByInstitution(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
+export async function rejectByInstitution(
+  ctx: Context,
+  id: number,
+  reason: string,
+  expectedVersion: number | null,
+  sections: ReturnSection[] | null = null,
+) {
   return transition(ctx, {
     action: WorkflowAction.REJECT,
     applicationId: id,
     expectedVersion,
     reason,
+    sections,
     decide: () => ({ changes: { returnReason: reason.trim() } }),
   });
 }
@@ -545,12 +553,19 @@ export async function reReview(
 }
 
 /** An administration undoes an already-reviewed application: back to the physician, reviews cleared. */
-export async function adminReturn(ctx: Context, id: number, reason: string, expectedVersion: number | null) {
+export async function adminReturn(
+  ctx: Context,
+  id: number,
+  reason: string,
+  expectedVersion: number | null,
+  sections: ReturnSection[] | null = null,
+) {
   return transition(ctx, {
     action: WorkflowAction.ADMIN_RETURN,
     applicationId: id,
     expectedVersion,
     reason,
+    sections,
     decide: (app) => ({
       changes: { institutionReview: null, assessmentReview: null, returnReason: reason.trim() },
       detail: { previousReviews: { institution: app.institutionReview, assessment: app.assessmentReview } },

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Rating } from "./application.types";
 import { Procedure, TestKind } from "./procedure";
-import { ApplicationStatus, ExemptionAction, ExemptionStatus, WorkflowAction } from "./workflow";
+import { ApplicationStatus, ExemptionAction, ExemptionStatus, ReturnSection, WorkflowAction } from "./workflow";
 import { AttemptStatus, CheatingVerdict } from "../exams/test-attempt.entity";
 
 @ObjectType({ description: "提交时的医师信息快照 (physician facts as of submission)" })
@@ -129,6 +129,10 @@ export class TimelineEventView {
   @Field(() => String, { nullable: true, description: "状态变化后的名称 (label of the new status)" }) toStatusLabel:
     string | null;
   @Field(() => String, { nullable: true, description: "理由 (reason)" }) reason: string | null;
+  @Field(() => [ReturnSection], { description: "驳回所涉的报名内容（驳回至医师时） (sections a return names)" })
+  sections: ReturnSection[];
+  @Field(() => [String], { description: "驳回所涉内容的名称，与 sections 同序 (their labels)" })
+  sectionLabels: string[];
 }
 
 /**
@@ -244,4 +248,14 @@ export class WorkflowView {
   @Field(() => [WorkflowActionView]) actions: WorkflowActionView[];
   @Field(() => [ExemptionStatusView]) exemptionStatuses: ExemptionStatusView[];
   @Field(() => [ExemptionActionView]) exemptionActions: ExemptionActionView[];
+  @Field(() => [ReturnSectionView], {
+    description: "驳回时可指明的报名内容，按报名表顺序 (sections a return may name)",
+  })
+  returnSections: ReturnSectionView[];
+}
+
+@ObjectType({ description: "驳回可指明的一项报名内容 (a section of the application with its label)" })
+export class ReturnSectionView {
+  @Field(() => ReturnSection) value: ReturnSection;
+  @Field() label: string;
 }

@@ -10,7 +10,7 @@ import {
   rejectByInstitution,
 } from "./application.service";
 import { ApplicationView } from "./application.view";
-import { ExemptionAction, exemptionRolesFor, rolesFor, WorkflowAction } from "./workflow";
+import { ExemptionAction, exemptionRolesFor, ReturnSection, rolesFor, WorkflowAction } from "./workflow";
 
 /** The physician's institution reviews: approve with ratings, reject, other sites' opinions, exemptions. */
 @Resolver(() => ApplicationView)
@@ -37,10 +37,15 @@ export class InstitutionReviewResolver {
   async rejectApplication(
     @Arg("id", () => Int) id: number,
     @Arg("reason") reason: string,
+    @Arg("sections", () => [ReturnSection], {
+      nullable: true,
+      description: "驳回所涉的报名内容（选填），医师个人端在相应步骤旁显示理由 (sections the return concerns)",
+    })
+    sections: ReturnSection[] | null,
     @Args() { expectedVersion }: VersionArgs,
     @Ctx() ctx: Context,
   ) {
-    return applicationView(await rejectByInstitution(ctx, id, reason, expectedVersion ?? null), true);
+    return applicationView(await rejectByInstitution(ctx, id, reason, expectedVersion ?? null, sections), true);
   }
 
   @Authorized(...rolesFor(WorkflowAction.ADD_OPINION))

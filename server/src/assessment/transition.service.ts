@@ -25,9 +25,12 @@ import {
   ExemptionStatus,
   Party,
   refusalFor,
+  RETURNS_TO_PHYSICIAN,
+  sectionsToColumn,
   TESTING_STATUSES,
   TRANSITIONS,
   type ExemptionAction,
+  type ReturnSection,
   type WorkflowAction,
 } from "./workflow";
 
@@ -50,6 +53,8 @@ export interface TransitionRequest {
   /** The version the user saw: a different current version means someone acted first (CONFLICT). */
   expectedVersion?: number | null;
   reason?: string | null;
+  /** The 报名 sections a return to the physician names (RETURNS_TO_PHYSICIAN actions only). */
+  sections?: ReturnSection[] | null;
   /** Checks the action's preconditions and computes its outcome, inside the transaction. */
   decide?: (app: Application, em: EntityManager, institution: Institution) => Promise<Outcome> | Outcome;
   /** Run inside the caller's transaction (a file import that commits all its rows or none). */
@@ -81,6 +86,7 @@ export interface StatusWrite {
   to: ApplicationStatus;
   changes?: Partial<Application>;
   reason?: string | null;
+  sections?: ReturnSection[] | null;
   detail?: Record<string, unknown>;
   closeExemption?: string;
 }
@@ -110,6 +116,7 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     action: w.action,
     fromStatus: w.app.status,
     reason: w.reason ?? null,
+    sections: sectionsToColumn(w.sections),
     detail: w.detail,
   });
   await audit(em, actor, {
@@ -155,6 +162,8 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
   const reason = req.reason?.trim() || null;
   if (step.requiresReason && !reason) throw badInput(`请填写${step.label}理由`, "reason");
   if (reason && reason.length > 500) throw badInput("理由不能超过500字", "reason");
+  if (req.sections?.length && !(RETURNS_TO_PHYSICIAN as string[]).includes(step.action))
+    throw badInput(`${step.label}不能指定所涉报名内容`, "sections");
   const work = async (em: EntityManager) => {
     const { app, institution } = await applicationForParty(em, principal, req.applicationId, step.party);
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
@@ -176,6 +185,7 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
         to,
         changes: { ...step.changes?.(app), ...outcome.changes },
         reason: reason ?? outcome.reason ?? null,
+        sections: req.sections,
         detail,
         closeExemption: outcome.closeExemption,
       },
@@ -223,7 +233,13 @@ async function insertEvent(
   actor: Actor,
   w: StatusWrite,
   at: Date,
-  e: { action: string; fromStatus: ApplicationStatus; reason: string | null; detail?: Record<string, unknown> },
+  e: {
+    action: string;
+    fromStatus: ApplicationStatus;
+    reason: string | null;
+    sections?: string | null;
+    detail?: Record<string, unknown>;
+  },
 ) {
   await em.insert(ApplicationEvent, {
     applicationId: w.app.id,
@@ -236,6 +252,7 @@ async function insertEvent(
     fromStatus: e.fromStatus,
     toStatus: w.to,
     reason: e.reason,
+    sections: e.sections ?? null,
     detail: e.detail ? JSON.stringify(e.detail) : null,
     ip: actor.ip.slice(0, 64),
   });

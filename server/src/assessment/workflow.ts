@@ -384,6 +384,62 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   ),
 };
 
+/**
+ * The parts of the 报名 form a return to the physician may name (the portal's steps and fields, in form order):
+ * the physician sees the reason beside each one named. Labels are published with the enum and the `workflow` query.
+ */
+export enum ReturnSection {
+  RECORDS = "RECORDS",
+  PROCEDURE = "PROCEDURE",
+  EXPERIENCE = "EXPERIENCE",
+  WORK_ACHIEVEMENT = "WORK_ACHIEVEMENT",
+  ETHICS = "ETHICS",
+  WORK_QUANTITY = "WORK_QUANTITY",
+  REPORT = "REPORT",
+  MATERIALS = "MATERIALS",
+}
+
+export const RETURN_SECTION_LABEL: Record<ReturnSection, string> = {
+  RECORDS: "良好/不良行为记录",
+  PROCEDURE: "考核程序与科室",
+  EXPERIENCE: "执业经历",
+  WORK_ACHIEVEMENT: "工作成绩自评",
+  ETHICS: "职业道德自评",
+  WORK_QUANTITY: "工作数量",
+  REPORT: "个人述职报告",
+  MATERIALS: "申请材料",
+};
+
+registerEnumType(ReturnSection, {
+  name: "ReturnSection",
+  description: "驳回所涉的报名内容（医师个人端报名表的步骤与字段） (a part of the application a return names)",
+  valuesConfig: Object.fromEntries(
+    Object.entries(RETURN_SECTION_LABEL).map(([k, label]) => [k, { description: label }]),
+  ) as Record<ReturnSection, { description: string }>,
+});
+
+/** The actions that send an application back to the physician with a reason: they may name sections. */
+export const RETURNS_TO_PHYSICIAN = Object.values(TRANSITIONS)
+  .filter((t) => t.requiresReason && t.to.includes(ApplicationStatus.RETURNED_TO_PHYSICIAN))
+  .map((t) => t.action);
+
+/** Sections as stored on the timeline event ("REPORT,MATERIALS"): known values only, in form order. */
+export const sectionsToColumn = (sections: readonly ReturnSection[] | null | undefined) =>
+  sections?.length
+    ? Object.values(ReturnSection)
+        .filter((s) => sections.includes(s))
+        .join(",")
+    : null;
+export const sectionsFromColumn = (column: string | null | undefined): ReturnSection[] =>
+  column ? Object.values(ReturnSection).filter((s) => column.split(",").includes(s)) : [];
+/** The stored sections as the API publishes them on an event or a return note: values and labels, same order. */
+export const sectionsOfEvent = (column: string | null | undefined) => {
+  const sections = sectionsFromColumn(column);
+  return { sections, sectionLabels: sections.map((s) => RETURN_SECTION_LABEL[s]) };
+};
+export const returnSectionViews = (sections: ReturnSection[]) =>
+  sections.map((value) => ({ value, label: RETURN_SECTION_LABEL[value] }));
+
 /** Events outside the transition tables that still move an application (roster operations). */
 export const TRANSFER_OUT_EVENT = "TRANSFER_OUT";
 

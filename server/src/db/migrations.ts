@@ -1,3 +1,4 @@
+import { ReturnSections1796146346220 } from "./migrations/1796146346220-ReturnSections";
 import { LoginThrottleInFlight1796135202071 } from "./migrations/1796135202071-LoginThrottleInFlight";
 import { DashboardTrendIndex1796135094560 } from "./migrations/1796135094560-DashboardTrendIndex";
 import { AssessorQueueSubmittedAt1796134610386 } from "./migrations/1796134610386-AssessorQueueSubmittedAt";
@@ -35,4 +36,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AssessorQueueSubmittedAt1796134610386,
   DashboardTrendIndex1796135094560,
   LoginThrottleInFlight1796135202071,
+  ReturnSections1796146346220,
 ];

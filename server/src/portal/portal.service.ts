@@ -5,7 +5,7 @@ import { availableActions } from "../assessment/application.service";
 import { AssessmentCycle, phaseOpen, todayInChina } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
 import { simpleProcedureRefusal, yearsBetween } from "../assessment/outcome";
-import { ApplicationStatus, STATUS_INFO, WorkflowAction } from "../assessment/workflow";
+import { ApplicationStatus, sectionsOfEvent, STATUS_INFO, WorkflowAction } from "../assessment/workflow";
 import { audit } from "../audit/audit";
 import { requirePrincipal, type Principal } from "../common/auth";
 import { badInput, notFound, stateChanged } from "../common/errors";
@@ -145,12 +145,16 @@ async function latestReturnOf(em: EntityManager, app: Application | null): Promi
     .orderBy("e.id", "DESC")
     .limit(1)
     .getOne();
-  if (!event) return app.returnReason ? { reason: app.returnReason, byLabel: "", at: app.lastActionAt } : null;
+  if (!event)
+    return app.returnReason
+      ? { reason: app.returnReason, byLabel: "", at: app.lastActionAt, ...sectionsOfEvent(null) }
+      : null;
   const party = RETURN_PARTY[event.action];
   return {
     reason: event.reason ?? app.returnReason ?? "",
     byLabel: event.actorName ? `${party}（${event.actorName}）` : party,
     at: event.at,
+    ...sectionsOfEvent(event.sections),
   };
 }
 
@@ -177,6 +181,11 @@ export async function portalHome(ctx: Context) {
 
 type EventText = (e: ApplicationEvent) => { title: string; body: string };
 const because = (e: ApplicationEvent) => (e.reason ? `理由：${e.reason}。` : "");
+/** A return's reason with the 报名 sections it names. */
+const returned = (e: ApplicationEvent) => {
+  const { sectionLabels } = sectionsOfEvent(e.sections);
+  return `${because(e)}${sectionLabels.length ? `需修改：${sectionLabels.join("、")}。` : ""}请修改报名信息后重新提交。`;
+};
 const result = (e: ApplicationEvent) => (e.toStatus ? STATUS_INFO[e.toStatus].label : "");
 
 /** The timeline events that ask the physician to act or tell him a decision, and how they read to him. */
@@ -191,11 +200,11 @@ export const MESSAGE_TEXT: Record<string, EventText> = {
   }),
   [WorkflowAction.REJECT]: (e) => ({
     title: "报名被医疗卫生机构驳回",
-    body: `${because(e)}请修改报名信息后重新提交。`,
+    body: returned(e),
   }),
   [WorkflowAction.ADMIN_RETURN]: (e) => ({
     title: "报名被卫生行政部门驳回",
-    body: `${because(e)}请修改报名信息后重新提交。`,
+    body: returned(e),
   }),
   [WorkflowAction.REREVIEW_APPROVE]: (e) => ({
     title: "报名已通过考核机构复核",

@@ -2,6 +2,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphq
 import { IsInt, IsOptional, MaxLength } from "class-validator";
 import { ApplicationView } from "../assessment/application.view";
 import { AssessmentCycle, CyclePhase, SimpleProcedureRule } from "../assessment/cycle.entity";
+import { ReturnSection } from "../assessment/workflow";
 
 /** What the physician should do next; the portal turns each into one button. */
 export enum PortalStep {
@@ -60,6 +61,11 @@ export class PortalReturnNote {
   @Field({ description: "驳回理由 (reason)" }) reason: string;
   @Field({ description: "驳回方，如 医疗卫生机构、卫生行政部门 (who returned it)" }) byLabel: string;
   @Field() at: Date;
+  @Field(() => [ReturnSection], {
+    description: "驳回所涉的报名内容，报名表在相应步骤旁显示理由；空表示未指明 (sections the return names)",
+  })
+  sections: ReturnSection[];
+  @Field(() => [String], { description: "所涉内容的名称，与 sections 同序 (their labels)" }) sectionLabels: string[];
 }
 
 @ObjectType({ description: "医师个人端首页 (the physician's 我的考核 home)" })
