@@ -154,7 +154,7 @@ describe("reviews: simple, general, exemptions", () => {
       // Reloaded: no longer in this institution's review step, the buttons are gone.
       await page.locator('[data-test="not-reviewable"]').waitFor();
       await waitFor(
-        async () => (await page.locator('[data-test="review-status"]').textContent())?.trim(),
+        async () => (await page.locator('[data-test="application-status"]').textContent())?.trim(),
         "待报名（被机构驳回）",
       );
       expect(await page.locator('[data-test="review-approve"]').count()).toBe(0);

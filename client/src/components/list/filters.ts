@@ -55,6 +55,21 @@ export interface DepartmentField<K extends string = string> extends FieldBase<K>
   kind: "department";
 }
 
+/**
+ * One of too many choices to load at once (所在机构 of an assessor with a thousand institutions): typing
+ * searches the server, which answers with the first page of matches; the value is the chosen id.
+ */
+export interface RemoteField<K extends string = string> extends FieldBase<K> {
+  kind: "remote";
+  /** The first page of choices whose label contains `text` ("" = the first page of all). */
+  search: (text: string) => Promise<readonly Option<number>[]>;
+  /** The label of a value read back from the address (null: no longer a choice). */
+  labelOf: (value: number) => Promise<string | null>;
+}
+
+/** Where a remote field's choices come from. */
+export type ChoiceSource = Pick<RemoteField, "search" | "labelOf">;
+
 /** 省 / 市 / 县（区）: any level; the value is the chosen region's code. */
 export interface RegionField<K extends string = string> extends FieldBase<K> {
   kind: "region";
@@ -71,6 +86,7 @@ export type FilterField =
   | EnumField<string, string>
   | EnumField<string, number>
   | DepartmentField
+  | RemoteField
   | RegionField
   | DateRangeField;
 
@@ -79,7 +95,7 @@ export type DateRange = [from: string, to: string];
 type ValueOf<F> =
   F extends EnumField<string, infer V>
     ? V | ""
-    : F extends DepartmentField
+    : F extends DepartmentField | RemoteField
       ? number | ""
       : F extends DateRangeField
         ? DateRange | null
@@ -132,6 +148,14 @@ export const filter = {
       width: 150,
       ...options,
     }) as DepartmentField<"departmentId">,
+  remote: <K extends string>(
+    key: K,
+    label: string,
+    source: Pick<RemoteField<K>, "search" | "labelOf">,
+    more: Partial<Omit<RemoteField<K>, "kind" | "key" | "search" | "labelOf">> = {},
+  ) => ({ kind: "remote", key, label, ...source, ...more }) as RemoteField<K>,
+  /** 所在机构 across many institutions (an assessment institution's), searched by name. */
+  institution: (source: ChoiceSource) => filter.remote("institutionId", "所在机构", source, { width: 220 }),
   region: <K extends string>(key: K, label = "地区", options: Partial<Omit<RegionField<K>, "kind" | "key">> = {}) =>
     ({ kind: "region", key, label, width: 240, ...options }) as RegionField<K>,
   dateRange: <K extends string>(
@@ -177,7 +201,8 @@ export function fromQueryValue(field: FilterField, raw: unknown): unknown {
       return s.slice(0, 18);
     case "region":
       return /^\d{6}$/.test(s) ? s : initial;
-    case "department": {
+    case "department":
+    case "remote": {
       const n = Number(s);
       return Number.isInteger(n) && n > 0 ? n : initial;
     }

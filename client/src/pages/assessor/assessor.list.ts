@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter } from "vue";
 import { View } from "@element-plus/icons-vue";
 import { EXEMPTION_TAG } from "@/common/labels";
 import { columns, type Column, type RowAction, type SelectableRule } from "@/components/list/columns";
-import { filter, type DateRange, type Option } from "@/components/list/filters";
+import { filter, type ChoiceSource, type DateRange, type Option } from "@/components/list/filters";
 import type { ApplicationStatus, AssessorRowFragment } from "@/gql/graphql";
 
 /** 考核机构端 queues (复核, 免考复核, 录入成绩) as lists: across every institution assigned to it. */
@@ -13,11 +13,11 @@ export const PROCEDURE_OPTIONS = [
 ] as const;
 
 /** Every queue: who, where (its institutions, a department by name), which procedure, submitted when. */
-export const queueFilters = (institutions: MaybeRefOrGetter<readonly Option<number>[]>) =>
+export const queueFilters = (institutions: ChoiceSource) =>
   [
     filter.name({ width: 140 }),
     filter.idNumber({ width: 190 }),
-    filter.numberEnum("institutionId", "所在机构", institutions, { width: 220, filterable: true }),
+    filter.institution(institutions),
     filter.text("departmentName", "科室", { placeholder: "科室名称", width: 130, maxLength: 50 }),
     filter.enum("procedure", "考核程序", PROCEDURE_OPTIONS, { width: 130 }),
     filter.dateRange("submitted", "提交日期"),

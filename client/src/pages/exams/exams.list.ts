@@ -2,7 +2,7 @@ import type { MaybeRefOrGetter } from "vue";
 import { Flag, Picture } from "@element-plus/icons-vue";
 import { ATTEMPT_STATUS, SNAPSHOT_VIEW_STATUS } from "@/common/labels";
 import { columns, type Column, type RowAction } from "@/components/list/columns";
-import { filter, type Option } from "@/components/list/filters";
+import { filter, type ChoiceSource, type Option } from "@/components/list/filters";
 import type { AttemptRowFragment, AttemptStatus, ProctoringRowFragment, SnapshotViewStatus } from "@/gql/graphql";
 import { procedureOptions } from "@/pages/progress/progress.list";
 import { formatDateTime } from "@/common/format";
@@ -54,12 +54,8 @@ export const testProgressAcrossColumns = [
 
 export const testProgressAcrossFilters = (
   papers: MaybeRefOrGetter<readonly Option<number>[]>,
-  institutions: MaybeRefOrGetter<readonly Option<number>[]>,
-) =>
-  [
-    ...testProgressFilters(papers),
-    filter.numberEnum("institutionId", "所在机构", institutions, { width: 220, filterable: true }),
-  ] as const;
+  institutions: ChoiceSource,
+) => [...testProgressFilters(papers), filter.institution(institutions)] as const;
 
 const viewStatuses = Object.entries(SNAPSHOT_VIEW_STATUS).map(([value, s]) => ({
   value: value as SnapshotViewStatus,
@@ -83,12 +79,8 @@ export const proctoringFilters = (papers: MaybeRefOrGetter<readonly Option<numbe
 /** 监考 for the assessment institution: the same list across its institutions, by 所在机构 too. */
 export const proctoringAcrossFilters = (
   papers: MaybeRefOrGetter<readonly Option<number>[]>,
-  institutions: MaybeRefOrGetter<readonly Option<number>[]>,
-) =>
-  [
-    ...proctoringFilters(papers),
-    filter.numberEnum("institutionId", "所在机构", institutions, { width: 220, filterable: true }),
-  ] as const;
+  institutions: ChoiceSource,
+) => [...proctoringFilters(papers), filter.institution(institutions)] as const;
 
 const proctored = columns<ProctoringRowFragment>();
 

@@ -1,9 +1,9 @@
-import { computed, h, type MaybeRefOrGetter } from "vue";
+import { computed, h } from "vue";
 import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { alertRefusal, confirmWithNote } from "@/common/confirm";
 import { reportActionError } from "@/common/errors";
-import type { FilterValues, Option } from "@/components/list/filters";
+import type { ChoiceSource, FilterValues } from "@/components/list/filters";
 import { useList } from "@/components/list/useList";
 import { MarkAttemptSuspectedDocument, ProctoringAttemptsDocument, type ProctoringRowFragment } from "@/gql/graphql";
 import { proctoringAcrossFilters, proctoringActions, proctoringFilters } from "./exams.list";
@@ -22,7 +22,7 @@ export function useProctoring(
     update: (row: ProctoringRowFragment) => unknown;
   },
   /** The assessment institution's read-only view across the institutions assigned to it. */
-  across?: { institutions: MaybeRefOrGetter<readonly Option<number>[]> },
+  across?: { institutions: ChoiceSource },
 ) {
   const papers = usePapers();
   const paperOptions = computed(() => papers.value.map((p) => ({ value: p.id, label: p.name })));

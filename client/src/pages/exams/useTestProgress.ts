@@ -1,6 +1,6 @@
-import { computed, type MaybeRefOrGetter } from "vue";
+import { computed } from "vue";
 import { useList } from "@/components/list/useList";
-import type { FilterValues, Option } from "@/components/list/filters";
+import type { ChoiceSource, FilterValues } from "@/components/list/filters";
 import { TestAttemptsDocument } from "@/gql/graphql";
 import { testProgressAcrossFilters, testProgressFilters } from "./exams.list";
 import { usePapers } from "./usePapers";
@@ -36,7 +36,7 @@ export function useTestProgress() {
 }
 
 /** The same list across the institutions an assessment institution is responsible for, by 所在机构 too. */
-export function useTestProgressAcross(institutions: MaybeRefOrGetter<readonly Option<number>[]>) {
+export function useTestProgressAcross(institutions: ChoiceSource) {
   const list = useList({
     query: TestAttemptsDocument,
     filters: testProgressAcrossFilters(usePaperOptions(), institutions),
