@@ -276,6 +276,21 @@ export function journey(
   return j;
 }
 
+/**
+ * The browser profiles a test opens for its parties: each is checked for page errors and closed after the test
+ * (push the sessions a test opens onto the returned list).
+ */
+export function closedAfterEach(): Session[] {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) {
+      expect(s.problems).toEqual([]);
+      await s.context.close();
+    }
+  });
+  return sessions;
+}
+
 /** Signs in with a demo account that lands on 首页 and confirms the cycle notice (shown once per cycle). */
 export async function signInToHome(page: Page, username: string) {
   await login(page, username, DEMO_PASSWORD);

@@ -84,7 +84,12 @@ export class CertificateResolver {
   ): Promise<CertificateView> {
     const app = await visibleApplication(ctx, applicationId);
     const cert = await ctx.ds.getRepository(Certificate).findOneBy({ applicationId: app.id });
-    if (!cert || cert.revokedAt) throw notFound("合格证明（仅考核合格的医师有合格证明）");
+    if (!cert) throw notFound("合格证明（仅考核合格的医师有合格证明）");
+    // Said as such to whoever may see the application (a cheating verdict, the reason in its timeline).
+    if (cert.revokedAt)
+      throw new AppError(ErrorCode.NOT_FOUND, "该合格证明已作废，不能查看或下载（作废原因见办理记录）", {
+        reason: "CERTIFICATE_REVOKED",
+      });
     return {
       ...cert.data,
       id: cert.id,

@@ -2,10 +2,11 @@ import { In, type EntityManager } from "typeorm";
 import { Application } from "../assessment/application.entity";
 import { ApplicationEvent } from "../assessment/application-event.entity";
 import { availableActions } from "../assessment/application.service";
-import { AssessmentCycle, phaseOpen, todayInChina } from "../assessment/cycle.entity";
+import { AssessmentCycle, todayInChina } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
 import { simpleProcedureRefusal, yearsBetween } from "../assessment/outcome";
-import { ApplicationStatus, sectionsOfEvent, STATUS_INFO, WorkflowAction } from "../assessment/workflow";
+import { phaseRefusal } from "../assessment/phases";
+import { ApplicationStatus, sectionsOfEvent, STATUS_INFO, TRANSITIONS, WorkflowAction } from "../assessment/workflow";
 import { audit } from "../audit/audit";
 import { requirePrincipal, type Principal } from "../common/auth";
 import { badInput, notFound, stateChanged } from "../common/errors";
@@ -71,6 +72,11 @@ export function nextStepOf(p: Principal, m: Mine, today: string): PortalNextStep
   const { actions } = availableActions(p, app, institution);
   const meaning = STATUS_INFO[app.status].meaning;
   if (actions.includes(WorkflowAction.SUBMIT)) {
+    // 报名 (or a resubmission) is next but the phases that admit it have ended: the way out, not a refused button.
+    const submit = TRANSITIONS[WorkflowAction.SUBMIT];
+    const gate = submit.phases[app.status];
+    const closed = gate ? phaseRefusal(cycle, gate, submit.label, today) : null;
+    if (closed) return step(PortalStep.REGISTRATION_CLOSED, "当前不在报名时间内", `${closed.message}。`, null);
     if (app.status === ApplicationStatus.RETURNED_TO_PHYSICIAN)
       return step(
         PortalStep.RESUBMIT,
@@ -78,17 +84,6 @@ export function nextStepOf(p: Principal, m: Mine, today: string): PortalNextStep
         "请按驳回理由修改报名信息，然后重新提交。",
         "修改并重新提交",
       );
-    if (!phaseOpen(cycle, "REGISTRATION", today)) {
-      const phase = cycle.phases.find((ph) => ph.key === "REGISTRATION");
-      return step(
-        PortalStep.REGISTRATION_CLOSED,
-        "当前不在报名时间内",
-        phase
-          ? `本周期报名时间为 ${phase.startDate} 至 ${phase.endDate}。如有疑问，请联系所在机构。`
-          : "本周期未设置报名时间，请联系所在机构。",
-        null,
-      );
-    }
     return step(
       PortalStep.REGISTER,
       "请填写并提交报名信息",

@@ -1,6 +1,6 @@
 import { computed, ref, watch } from "vue";
 import { useQuery } from "@vue/apollo-composable";
-import { reportError } from "@/common/errors";
+import { reportError, toFailure } from "@/common/errors";
 import { CertificateDocument } from "@/gql/graphql";
 
 /** The certificate image link is signed for 10 minutes; renew it once it is older than 9. */
@@ -21,8 +21,15 @@ export function useCertificate() {
     () => ({ enabled: visible.value && applicationId.value !== null, fetchPolicy: "network-only" }),
   );
   watch(error, (e) => e && reportError(e));
+  /** The server's words when there is no certificate (any more: a cheating verdict revokes it). */
+  const gone = computed(() => {
+    const f = error.value ? toFailure(error.value) : null;
+    return f?.code === "NOT_FOUND" ? f.message : null;
+  });
   const certificate = computed(() =>
-    result.value?.certificate.applicationId === applicationId.value ? (result.value?.certificate ?? null) : null,
+    !gone.value && result.value?.certificate.applicationId === applicationId.value
+      ? (result.value?.certificate ?? null)
+      : null,
   );
 
   /** When the signed link was fetched. */
@@ -45,15 +52,16 @@ export function useCertificate() {
   }
 
   const renewing = ref(false);
-  /** A fresh link: the current one when younger than 9 minutes, else refetched. */
-  async function fresh() {
-    if (certificate.value && Date.now() - loadedAt.value < LINK_LIFETIME_MS) return certificate.value;
+  /** A fresh link: the current one when younger than 9 minutes (unless `recheck`), else refetched. */
+  async function fresh(recheck = false) {
+    if (!recheck && certificate.value && Date.now() - loadedAt.value < LINK_LIFETIME_MS) return certificate.value;
     renewing.value = true;
     try {
       const r = await refetch();
       return r?.data.certificate ?? null;
     } catch (err) {
-      reportError(err);
+      // The query's error is reported by the watch above; only report what it does not see.
+      if (!error.value) reportError(err);
       return null;
     } finally {
       renewing.value = false;
@@ -94,11 +102,13 @@ export function useCertificate() {
     }
   }
 
-  /** 【下载证书】: the link is followed as it is, unless it is stale (then renewed first). */
+  /**
+   * 【下载证书】: asks the server first, so a certificate revoked since the page opened is refused with the
+   * server's reason instead of a failed download; the link is renewed on the way.
+   */
   async function download(event: MouseEvent) {
-    if (certificate.value && Date.now() - loadedAt.value < LINK_LIFETIME_MS) return;
     event.preventDefault();
-    const c = await fresh();
+    const c = await fresh(true);
     if (!c) return;
     const a = document.createElement("a");
     a.href = `${c.imageUrl}&download=1`;
@@ -111,6 +121,7 @@ export function useCertificate() {
   return {
     visible,
     certificate,
+    gone,
     loading,
     error,
     imageState,

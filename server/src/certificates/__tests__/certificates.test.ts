@@ -173,7 +173,9 @@ describe("结果查询/打印 (manual 2.3.0)", () => {
       status: "REVOKED",
       message: "该证明已作废",
     });
-    expect((await inst.fails(CERT, { id: application.id })).extensions?.code).toBe("NOT_FOUND");
+    const revoked = await inst.fails(CERT, { id: application.id });
+    expect(revoked.extensions).toMatchObject({ code: "NOT_FOUND", reason: "CERTIFICATE_REVOKED" });
+    expect(revoked.message).toBe("该合格证明已作废，不能查看或下载（作废原因见办理记录）");
     expect((await inst.get(certificate.imageUrl)).status).toBe(404);
   });
 });

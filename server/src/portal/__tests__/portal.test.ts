@@ -1,4 +1,5 @@
 import { Account } from "../../accounts/account.entity";
+import { todayInChina } from "../../assessment/cycle.entity";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { AuditLog } from "../../audit/audit-log.entity";
 import type { Department } from "../../departments/department.entity";
@@ -95,6 +96,45 @@ describe("我的考核 home and messages", () => {
     expect(unread.items[0].title).toBe("所在机构已确认您参加本周期考核");
     expect((await doctor.ok(MARK, {})).markMessagesRead).toBe(0);
     expect((await doctor.ok(HOME)).portalHome.unreadMessages).toBe(0);
+  });
+
+  test("returned after 医师报名 and 机构审核 ended: the way out instead of 重新提交; extended, it is offered again", async () => {
+    const [physician] = await addPhysicians(app.deps.ds, world.instA, 1);
+    const doctor = await physicianClient(app, physician);
+    await inst.ok(ENROLL, { id: physician.id });
+    await doctor.ok(SUBMIT, { input: simpleForm() });
+    const id = (await doctor.ok(HOME)).portalHome.application.id;
+    await inst.ok(REJECT, { id, reason: "请补充执业经历" });
+
+    const province = await signIn(app, world.users.province);
+    const { currentCycle } = await province.ok(`{ currentCycle { id phases { key name startDate endDate } } }`);
+    type Phase = { key: string; name: string; startDate: string; endDate: string };
+    const phases: Phase[] = currentCycle.phases;
+    const yesterday = new Date(Date.parse(`${todayInChina()}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const UPDATE_CYCLE = `mutation($id: Int!, $input: CycleInput!) { updateAssessmentCycle(id: $id, input: $input) { id } }`;
+    const ended = phases.map((ph) =>
+      ["REGISTRATION", "INSTITUTION_REVIEW"].includes(ph.key) ? { ...ph, endDate: yesterday } : ph,
+    );
+    await province.ok(UPDATE_CYCLE, { id: currentCycle.id, input: { phases: ended } });
+    try {
+      const home = (await doctor.ok(HOME)).portalHome;
+      expect(home.nextStep).toMatchObject({ step: "REGISTRATION_CLOSED", actionLabel: null });
+      expect(home.nextStep.description).toContain(`该阶段已于 ${yesterday} 结束`);
+      expect(home.nextStep.description).toContain("如需延长，请联系省级卫生行政部门");
+      const refused = await doctor.fails(SUBMIT, { input: simpleForm() });
+      expect(refused.extensions).toMatchObject({ code: "INVALID_STATE", reason: "PHASE_CLOSED" });
+
+      await province.ok(
+        `mutation($id: Int!, $end: String!) { extendCyclePhase(id: $id, phase: "REGISTRATION", endDate: $end, reason: "延长一周") { id } }`,
+        { id: currentCycle.id, end: todayInChina() },
+      );
+      expect((await doctor.ok(HOME)).portalHome.nextStep.step).toBe("RESUBMIT");
+      expect((await doctor.ok(SUBMIT, { input: simpleForm() })).submitApplication.status).toBe(
+        "AWAITING_INSTITUTION_REVIEW",
+      );
+    } finally {
+      await province.ok(UPDATE_CYCLE, { id: currentCycle.id, input: { phases } });
+    }
   });
 
   test("a page of messages costs the same statements for 1 or 10 rows", async () => {
