@@ -21,6 +21,7 @@ async function meOf(ctx: Context, p: Principal): Promise<Me> {
     institutionId: p.institutionId,
     physicianId: p.physicianId,
     adminId: p.adminId,
+    regionCode: p.adminId ? p.regionCode : null,
     sessionIdleMinutes: ctx.config.sessionIdleMinutes,
   };
 }

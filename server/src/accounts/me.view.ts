@@ -34,6 +34,12 @@ export class Me {
   @Field(() => Int, { nullable: true, description: "卫生行政部门 ID (administration of an administration account)" })
   adminId: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "辖区地区代码 (the region of an administration account: its filters offer it and below)",
+  })
+  regionCode: string | null;
+
   @Field(() => Float, { description: "会话空闲超时分钟数 (minutes of inactivity before the session ends)" })
   sessionIdleMinutes: number;
 }

@@ -73,6 +73,8 @@ export type ChoiceSource = Pick<RemoteField, "search" | "labelOf">;
 /** 省 / 市 / 县（区）: any level; the value is the chosen region's code. */
 export interface RegionField<K extends string = string> extends FieldBase<K> {
   kind: "region";
+  /** Only the signed-in administration's own region and below are offered. */
+  own?: boolean;
 }
 
 /** A range of days, both ends included (YYYY-MM-DD). */

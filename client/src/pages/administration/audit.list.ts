@@ -28,7 +28,7 @@ const ACTOR_TYPE: Record<string, string> = {
 export const auditFilters = [
   filter.enum("action", "动作", AUDIT_ACTIONS, { width: 160 }),
   filter.text("actor", "操作者", { placeholder: "操作者名称", width: 160, maxLength: 50 }),
-  filter.region("region", "地区"),
+  filter.region("region", "地区", { own: true }),
   filter.dateRange("at", "时间"),
   filter.enum("result", "结果", [{ value: "FAILED", label: "只看失败" }], { width: 120 }),
 ] as const;

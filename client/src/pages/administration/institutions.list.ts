@@ -6,7 +6,7 @@ import type { RegionInstitutionRowFragment } from "@/gql/graphql";
 
 export const regionInstitutionFilters = [
   filter.text("name", "机构名称", { placeholder: "机构名称", width: 180, maxLength: 50 }),
-  filter.region("region", "所在地区"),
+  filter.region("region", "所在地区", { own: true }),
   filter.enum(
     "kind",
     "机构类别",
