@@ -17,7 +17,7 @@ import {
   tableRow,
   waitFor,
   type RunningServer,
-  type Session,
+  closedAfterEach,
 } from "./harness";
 import { expectFailedLoad, expectPaging, listRows, listTotal } from "./lists";
 
@@ -33,7 +33,7 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
   let browser!: Browser;
   journey({}, (j) => ({ server, browser } = j));
 
-  const sessions: Session[] = [];
+  const sessions = closedAfterEach();
   async function signedIn(username: string, viewport: "desktop" | "laptop" = "desktop") {
     const s = await openSession(browser, server.url, { viewport });
     sessions.push(s);
@@ -41,12 +41,6 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     await s.page.waitForURL(/\/administration\/dashboard$/);
     return s;
   }
-  afterEach(async () => {
-    for (const s of sessions.splice(0)) {
-      expect(s.problems).toEqual([]);
-      await s.context.close();
-    }
-  });
 
   const dashboardRows = (page: Page) =>
     page.locator('[data-test="dashboard-table"] .el-table__body-wrapper tr.el-table__row');
@@ -830,6 +824,26 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       expect(r.errors).toBeUndefined();
       return r.data!.requestJurisdictionChange.id;
     };
+    // Earlier requests, each rejected (through the city's API): 全部 then has more than one page.
+    const lzwjw = await openSession(browser, server.url);
+    sessions.push(lzwjw);
+    await login(lzwjw.page, "lzwjw", DEMO_PASSWORD);
+    await lzwjw.page.waitForURL(/\/administration\/dashboard$/);
+    for (let i = 1; i <= 10; i++) {
+      const id = await ask(`第 ${i} 次申请：拟迁至鱼峰区（材料不全）`);
+      const r = await graphql(
+        lzwjw.context,
+        `
+          mutation ($id: Int!) {
+            decideJurisdictionChange(id: $id, approve: false, reason: "材料不全") {
+              status
+            }
+          }
+        `,
+        { id },
+      );
+      expect(r.errors).toBeUndefined();
+    }
     await ask("医院整体搬迁至鱼峰区新院区");
 
     // 青秀区 (another city's county) is not the superior of 柳州市妇幼保健院: nothing waits for it.
@@ -844,7 +858,9 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       const rows = () => listRows(page, "jurisdiction-table");
       await waitFor(() => rows().count(), 1);
       const cells = (await rows().first().locator("td").allTextContents()).map((t) => t.replace(/\s+/g, ""));
-      expect(cells.slice(1, 3)).toEqual(["柳州市妇幼保健院", "柳州市城中区→柳州市鱼峰区"]);
+      expect(cells[1]).toMatch(/^柳州市妇幼保健院提交于/);
+      // Only what changes is listed: the county (the superior and the assessor stay).
+      expect(cells[2]).toBe("所在地区柳州市城中区→柳州市鱼峰区");
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-jurisdiction");
       await expectAccessible(page, "隶属关系变更审批");
@@ -879,6 +895,26 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       // In force: the dashboard counts 柳州市妇幼保健院 under 鱼峰区 now.
       await page.goto("/administration/dashboard?region=450203");
       await waitFor(async () => (await cellsOf(page, "柳州市妇幼保健院")).length > 0, true);
+    });
+    await step("admin-jurisdiction-paging", { page, server }, async () => {
+      // 全部: the twelve requests, decided ones with the city's words.
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto("/administration/jurisdiction-changes?status=");
+      await waitFor(() => listTotal(page, "jurisdiction-table"), 12);
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-jurisdiction-all");
+      await expectPaging(page, "jurisdiction-table");
+      await expectFailedLoad(page, "jurisdiction-table", "JurisdictionChangeRequests", () => page.reload());
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto("/administration/jurisdiction-changes?status=");
+      await waitFor(async () => (await listRows(page, "jurisdiction-table").count()) > 0, true);
+      // Fits at 1024 px: no sideways scrolling inside the table.
+      const scroll = page.locator('[data-test="jurisdiction-table"] .el-table__body-wrapper .el-scrollbar__wrap');
+      expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      await page.locator('[data-test="decision-reason"]').first().getByText("审批意见：").waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-jurisdiction-all-1024");
+      await expectAccessible(page, "隶属关系变更（全部，1024）");
     });
   });
 });

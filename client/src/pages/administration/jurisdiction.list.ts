@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/common/format";
 import { AA_STATUS } from "@/common/labels";
 import { columns } from "@/components/list/columns";
 import { filter } from "@/components/list/filters";
@@ -18,19 +19,30 @@ export const jurisdictionFilters = [
 ] as const;
 
 const col = columns<JurisdictionChangeRowFragment>();
-/** "原 → 新", or the one value when the request leaves it as it is. */
-const change = (from: string | null | undefined, to: string | null | undefined) =>
-  (from ?? "") === (to ?? "") ? (to ?? "—") : `${from || "—"} → ${to || "—"}`;
+
+/**
+ * What the request changes, one line per item that changes ("原 → 新"); an item left as it is is not
+ * listed. One column instead of three keeps the table inside a 1024 px screen.
+ */
+export function changesOf(r: JurisdictionChangeRowFragment): { label: string; from: string; to: string }[] {
+  const items = [
+    { label: "所在地区", from: r.fromRegionName, to: r.toRegionName },
+    { label: "上级部门", from: r.fromSuperiorName, to: r.toSuperiorName },
+    { label: "考核机构", from: r.fromAssessmentInstitutionName, to: r.toAssessmentInstitutionName },
+  ];
+  return items
+    .filter((c) => (c.from ?? "") !== (c.to ?? ""))
+    .map((c) => ({ label: c.label, from: c.from || "—", to: c.to || "—" }));
+}
 
 export const jurisdictionColumns = [
-  col.text("institutionName", "申请机构", (r) => r.institutionName, { minWidth: 160, strong: true }),
-  col.text("region", "所在地区", (r) => change(r.fromRegionName, r.toRegionName), { minWidth: 170 }),
-  col.text("superior", "上级卫生行政部门", (r) => change(r.fromSuperiorName, r.toSuperiorName), { minWidth: 200 }),
-  col.text("assessor", "考核机构", (r) => change(r.fromAssessmentInstitutionName, r.toAssessmentInstitutionName), {
-    minWidth: 180,
+  col.text("institutionName", "申请机构", (r) => r.institutionName, {
+    minWidth: 130,
+    strong: true,
+    sub: (r) => `提交于 ${formatDateTime(r.submittedAt)}`,
   }),
-  col.text("reason", "申请理由", (r) => r.reason, { minWidth: 150, ellipsis: true }),
-  col.dateTime("submittedAt", "提交时间", (r) => r.submittedAt),
+  col.slot("changes", "变更内容", { minWidth: 180 }),
+  // The reason and, once decided, the decision's: two lines each at most (the whole text on hover).
+  col.slot("reasons", "申请理由 / 审批意见", { minWidth: 140 }),
   col.enum("status", "状态", (r) => STATUS[r.status], { width: 90, align: "center" }),
-  col.text("decisionReason", "审批意见", (r) => r.decisionReason, { minWidth: 120, ellipsis: true }),
 ];
