@@ -35,6 +35,21 @@ interface Listening {
 const isListening = (m: unknown): m is Listening =>
   typeof m === "object" && m !== null && (m as { type?: unknown }).type === "listening";
 
+/** A message a worker sends for all the others (e.g. "these cached principals are stale"); the primary relays it. */
+interface Broadcast {
+  type: "broadcast";
+  topic: string;
+}
+
+const isBroadcast = (m: unknown): m is Broadcast =>
+  typeof m === "object" && m !== null && (m as { type?: unknown }).type === "broadcast";
+
+function relay(from: Worker, message: Broadcast): void {
+  for (const w of Object.values(cluster.workers ?? {}))
+    if (w && w !== from && w.isConnected())
+      w.send(message, (err: Error | null) => err && logger.warn({ err }, "relay failed"));
+}
+
 /** Only a restart this soon after the previous one is delayed (a worker that dies at once would otherwise spin). */
 const RESTART_BACKOFF_MS = 1000;
 
@@ -52,6 +67,7 @@ export function runWorkers(count: number): Promise<{ url: string; stop(): Promis
     const fork = (): Worker => {
       const worker = cluster.fork();
       worker.on("message", (message: unknown) => {
+        if (isBroadcast(message)) return relay(worker, message);
         if (!isListening(message)) return;
         ready.add(worker.id);
         if (!started && ready.size >= count) {

@@ -3,6 +3,7 @@ import type { ServerResponse } from "node:http";
 import type { DataSource } from "typeorm";
 import { createApp, openDatabase } from "./app";
 import { announceListening, isWorker, runWorkers, workerCount, workerId, WorkersNeedMysqlError } from "./cluster";
+import { listenForPeerInvalidations } from "./accounts/principal-cache";
 import { loadConfig, type AppConfig } from "./config";
 import { databaseKind } from "./db/data-source";
 import { SqliteFileInUseError } from "./db/sqlite-lock";
@@ -43,6 +44,7 @@ async function serveAsWorker(config: AppConfig) {
   const id = String(workerId());
   // Which process answered, for the operator behind the proxy (and the tests that prove any worker will do).
   app.server.prependListener("request", (_req, res: ServerResponse) => res.setHeader("X-Worker", id));
+  listenForPeerInvalidations();
   announceListening(app.url);
   const stop = onStop(async () => {
     await app.close();

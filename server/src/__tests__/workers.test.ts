@@ -20,6 +20,8 @@ import { buildWorld, TEST_PASSWORD, type World } from "../testing/world";
  */
 const onMysql = testDbKind() === "mysql";
 const ANONYMOUS_LIMIT = 12;
+/** Requests with a signed-out cookie are anonymous: they count against this minute's anonymous limit too. */
+const DEAD_COOKIE_REQUESTS = 4;
 
 interface Answer {
   status: number;
@@ -71,6 +73,7 @@ const WHO = `{ me { username } }`;
   let world: World;
   let server: ServerProcess;
   let login: Answer;
+  let second: Answer;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "pa-workers-"));
@@ -90,8 +93,9 @@ const WHO = `{ me { username } }`;
       },
       { startMs: 120_000 },
     );
-    // The one anonymous request of this minute before the rate-limit test.
+    // The two anonymous requests of this minute before the rate-limit test.
     login = await post(server.url, LOGIN, { input: { username: world.users.instA, password: TEST_PASSWORD } });
+    second = await post(server.url, LOGIN, { input: { username: world.users.instB, password: TEST_PASSWORD } });
   }, 180_000);
 
   afterAll(async () => {
@@ -108,14 +112,28 @@ const WHO = `{ me { username } }`;
     for (const a of answers) expect(a.body.data?.me?.username).toBe(world.users.instA);
   });
 
+  it("a sign-out on one worker is refused by the other at once, though it had the principal cached", async () => {
+    const cookie = second.cookie!;
+    const warm = await Promise.all(Array.from({ length: 6 }, () => post(server.url, WHO, {}, cookie)));
+    expect(new Set(warm.map((a) => a.worker)).size).toBe(2);
+    const out = await post(server.url, `mutation { logout }`, {}, cookie);
+    expect(out.body.errors).toBeUndefined();
+    const after = await Promise.all(
+      Array.from({ length: DEAD_COOKIE_REQUESTS }, () => post(server.url, WHO, {}, cookie)),
+    );
+    expect(new Set(after.map((a) => a.worker)).size).toBe(2);
+    for (const a of after) expect(a.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("the anonymous rate limit is one count across both workers", async () => {
-    // The sign-in of beforeAll spent one anonymous request of this minute.
+    // The sign-ins of beforeAll and the signed-out cookie's requests spent some anonymous requests of this minute.
+    const spent = 2 + DEAD_COOKIE_REQUESTS;
     const answers: Answer[] = [];
     for (let i = 0; i < ANONYMOUS_LIMIT + 4; i++) answers.push(await post(server.url, `{ __typename }`));
     const served = answers.filter((a) => a.status === 200);
     const refused = answers.filter((a) => a.status === 429);
-    expect(served).toHaveLength(ANONYMOUS_LIMIT - 1);
-    expect(refused).toHaveLength(5);
+    expect(served).toHaveLength(ANONYMOUS_LIMIT - spent);
+    expect(refused).toHaveLength(4 + spent);
     expect(new Set(served.map((a) => a.worker)).size).toBe(2);
     expect(new Set(refused.map((a) => a.worker)).size).toBe(2);
     expect(refused[0].body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");

@@ -8,6 +8,7 @@ import { HealthAdministration } from "../regions/health-administration.entity";
 import { RegionLevel } from "../regions/region.entity";
 import { Account, AccountKind } from "./account.entity";
 import { Session } from "./session.entity";
+import { cachedSession, lookupStarted, rememberSession } from "./principal-cache";
 
 export const SESSION_COOKIE = "pa_sid";
 /** lastSeenAt is written at most this often (and well within the idle limit), so reads rarely turn into writes. */
@@ -117,7 +118,8 @@ export type SessionLookup = { principal: Principal | null; expired: boolean };
 
 /**
  * Resolves a console session cookie. A session idle for `idleMinutes`, or older than `maxHours` since its
- * sign-in however active it was, is deleted and reported as expired.
+ * sign-in however active it was, is deleted and reported as expired. A session read in the last second is answered
+ * from principal-cache.ts (invalidated by every write to the tables it is made of; see there for other processes).
  */
 export async function principalFromSession(
   ds: DataSource,
@@ -126,24 +128,35 @@ export async function principalFromSession(
   maxHours = 12,
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
+  const now = Date.now();
+  const idleMs = idleMinutes * 60_000;
+  const cached = cachedSession(tokenHash, now);
+  // A cached session still within its limits and not yet due for a touch needs no statement; otherwise the
+  // database decides (and deletes, or touches, as below).
+  if (cached && now - cached.lastSeenMs <= touchInterval(idleMs) && now - cached.signedInMs <= maxHours * 3600_000) {
+    return { principal: cached.principal, expired: false };
+  }
+  const startedAt = lookupStarted(ds);
   const rows: (AccountRow & { lastSeenAt: unknown; signedInAt: unknown; enabled: boolean | number })[] = await ds.query(
     sessionQuery(ds),
     [tokenHash],
   );
   const row = rows[0];
   if (!row) return { principal: null, expired: false };
-  const now = Date.now();
-  const idleMs = idleMinutes * 60_000;
   const lastSeen = toDate(row.lastSeenAt)?.getTime() ?? 0;
   const signedInAt = toDate(row.signedInAt)?.getTime() ?? 0;
   if (now - lastSeen > idleMs || now - signedInAt > maxHours * 3600_000 || !row.enabled) {
     await ds.getRepository(Session).delete({ tokenHash });
     return { principal: null, expired: true };
   }
+  let lastSeenMs = lastSeen;
   if (now - lastSeen > touchInterval(idleMs)) {
     await ds.getRepository(Session).update({ tokenHash }, { lastSeenAt: new Date(now) });
+    lastSeenMs = now;
   }
-  return { principal: principalOf(row, tokenHash), expired: false };
+  const principal = principalOf(row, tokenHash);
+  rememberSession(tokenHash, { principal, lastSeenMs, signedInMs: signedInAt }, startedAt);
+  return { principal, expired: false };
 }
 
 /** Resolves `Authorization: Bearer …` of an API client; revoked or expired tokens give no principal. */

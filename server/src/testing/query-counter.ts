@@ -1,3 +1,4 @@
+import { invalidatePrincipals } from "../accounts/principal-cache";
 import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from "typeorm";
 
 /** A TypeORM logger that counts SQL statements, to prove a page costs the same for 10 or 100 rows. */
@@ -9,7 +10,9 @@ export class QueryCounter extends AbstractLogger {
     this.statements.push(query);
   }
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[], _runner?: QueryRunner): void {}
+  /** Also empties the principal cache, so every measurement counts the session statement alike. */
   reset(): void {
+    invalidatePrincipals();
     this.count = 0;
     this.statements = [];
   }
