@@ -1,7 +1,6 @@
 import { FilterText } from "../common/filter-text";
 import { LIKE_ESCAPE, likeContains } from "../common/like";
 import { Field, InputType, Int, registerEnumType } from "type-graphql";
-import type { SelectQueryBuilder } from "typeorm";
 import { scopeToVisibleInstitutions } from "../common/access";
 import { Role, requirePrincipal } from "../common/auth";
 import { badInput, forbidden, notFound } from "../common/errors";
@@ -12,6 +11,7 @@ import { Department } from "../departments/department.entity";
 import { DEPARTMENT_COLUMNS, departmentById } from "../departments/department.loaders";
 import { sqlTime } from "../db/raw";
 import { columnName, rawColumns } from "../db/raw-select";
+import { ShapedQuery, type FilterTarget } from "../db/shaped-query";
 import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
 import { Application } from "./application.entity";
@@ -105,7 +105,7 @@ export class ApplicationFilter {
   cycleId?: number;
 }
 
-const QUEUES: Record<ReviewQueue, (qb: SelectQueryBuilder<Application>) => void> = {
+const QUEUES: Record<ReviewQueue, (qb: FilterTarget) => void> = {
   SIMPLE_REVIEW: (qb) =>
     qb.andWhere("a.procedure = :qp AND a.status IN (:...qs)", {
       qp: Procedure.SIMPLE,
@@ -167,12 +167,12 @@ async function callerProvince(ctx: Context): Promise<string | null> {
 export async function applicationQuery(
   ctx: Context,
   filter: ApplicationFilter,
-): Promise<{ qb: SelectQueryBuilder<Application>; cycleId: number } | null> {
+): Promise<{ qb: ShapedQuery<Application>; cycleId: number } | null> {
   const p = requirePrincipal(ctx);
   if (p.roles.has(Role.PHYSICIAN) && p.roles.size === 1) throw forbidden();
   const cycleId = await resolveCycleId(ctx, filter.cycleId);
   if (!cycleId) return null;
-  const qb = ctx.ds.getRepository(Application).createQueryBuilder("a").where("a.cycleId = :cycleId", { cycleId });
+  const qb = new ShapedQuery(ctx.ds, Application, "a").andWhere("a.cycleId = :cycleId", { cycleId });
   const own = p.roles.has(Role.INSTITUTION) && p.institutionId && !p.roles.has(Role.ASSESSMENT_INSTITUTION);
   if (own) {
     qb.andWhere("a.institutionId = :own", { own: p.institutionId });
@@ -275,15 +275,15 @@ export async function listApplications(
   const query = await applicationQuery(ctx, filter);
   if (!query) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
   const { qb, cycleId } = query;
-  const total = (await countFromCounters(ctx, filter, cycleId)) ?? (await qb.clone().getCount());
+  const total = (await countFromCounters(ctx, filter, cycleId)) ?? (await qb.count());
   const [column, direction] = SORTS[sort];
-  const [idsSql, idsParams] = qb
-    .select("a.id", "id")
-    .orderBy(column, direction)
-    .addOrderBy("a.id", direction)
-    .offset(offsetOf(page))
-    .limit(page.pageSize)
-    .getQueryAndParameters();
+  // The page's ids: ordered and cut in SQL text built once per filter shape and sort (db/shaped-query.ts).
+  const [idsSql, idsParams] = qb.statement(
+    `ids ${sort}`,
+    (b) => b.select("a.id", "id").orderBy(column, direction).addOrderBy("a.id", direction),
+    { pageLimit: page.pageSize, pageOffset: offsetOf(page) },
+    " LIMIT :pageLimit OFFSET :pageOffset",
+  );
   const { ds } = ctx;
   const a = rawColumns(ds, Application, "a", LIST_COLUMNS);
   const p = rawColumns(ds, Physician, "p", PHYSICIAN_SUMMARY_COLUMNS);

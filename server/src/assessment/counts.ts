@@ -18,7 +18,10 @@ export class PendingTasks {
   exemptionReviews: number;
 }
 
-@ObjectType({ description: "考核进度完成率 (completion: share of enrolled physicians with a final result)" })
+@ObjectType({
+  description: "考核进度完成率 (completion: share of enrolled physicians with a final result)",
+  simpleResolvers: true,
+})
 export class CompletionSummary {
   @Field(() => Int, { description: "已确认参加人数 (enrolled physicians)" })
   enrolled: number;

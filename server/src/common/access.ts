@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { FilterTarget } from "../db/shaped-query";
 import { RegionLevel } from "../regions/region.entity";
 import type { Institution } from "../institutions/institution.entity";
 import { Role, type Principal } from "./auth";
@@ -73,21 +73,20 @@ export function assertCanSee<T extends InstitutionRef>(p: Principal, inst: T | n
  * Restricts a query joined to `institution` (alias `instAlias`) to what `p` may see. Applied to
  * every list, so no page can leak another institution's rows.
  */
-export function scopeToVisibleInstitutions<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
+export function scopeToVisibleInstitutions<Q extends Pick<FilterTarget, "andWhere">>(
+  qb: Q,
   p: Principal,
   instAlias: string,
-): SelectQueryBuilder<T> {
+): Q {
   if (isRegionalPrincipal(p) && p.regionCode && p.regionLevel) {
-    return qb.andWhere(`${instAlias}.${regionColumn[p.regionLevel]} = :scopeRegion`, { scopeRegion: p.regionCode });
-  }
-  if (p.roles.has(Role.ASSESSMENT_INSTITUTION) && p.institutionId) {
-    return qb.andWhere(`(${instAlias}.id = :scopeInst OR ${instAlias}.assessmentInstitutionId = :scopeInst)`, {
+    qb.andWhere(`${instAlias}.${regionColumn[p.regionLevel]} = :scopeRegion`, { scopeRegion: p.regionCode });
+  } else if (p.roles.has(Role.ASSESSMENT_INSTITUTION) && p.institutionId) {
+    qb.andWhere(`(${instAlias}.id = :scopeInst OR ${instAlias}.assessmentInstitutionId = :scopeInst)`, {
       scopeInst: p.institutionId,
     });
-  }
-  if (p.institutionId) return qb.andWhere(`${instAlias}.id = :scopeInst`, { scopeInst: p.institutionId });
-  return qb.andWhere("1 = 0");
+  } else if (p.institutionId) qb.andWhere(`${instAlias}.id = :scopeInst`, { scopeInst: p.institutionId });
+  else qb.andWhere("1 = 0");
+  return qb;
 }
 
 /** The region filter (column, code) of a regional principal, for roll-ups over denormalised codes. */
