@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { Account } from "../account.entity";
 import { Institution } from "../../institutions/institution.entity";
 import { inTransaction } from "../../db/transaction";
@@ -160,4 +162,23 @@ describe("the principal cache", () => {
     rememberSession("fresh", session, lookupStarted(app.deps.ds));
     expect(cachedSession("fresh")?.principal).toBe(principal);
   });
+});
+
+/** Product code outside tests, the benchmark and migrations. */
+function productSources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory())
+      return ["__tests__", "bench", "migrations"].includes(name) ? [] : productSources(file);
+    return name.endsWith(".ts") ? [file] : [];
+  });
+}
+
+it("the product writes a principal's tables only through TypeORM's entity API, which the cache hears", () => {
+  // A hand-written UPDATE, DELETE or INSERT on these tables would go unseen by the cache for up to a second.
+  const written =
+    /\b(UPDATE|DELETE\s+FROM|INSERT\s+INTO|REPLACE\s+INTO)\s+`?(account|session|institution|health_administration)\b/i;
+  const src = path.resolve(__dirname, "..", "..");
+  const offenders = productSources(src).filter((file) => written.test(readFileSync(file, "utf8")));
+  expect(offenders.map((f) => path.relative(src, f))).toEqual([]);
 });
