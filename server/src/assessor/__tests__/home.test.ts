@@ -4,7 +4,8 @@ import { ApplicationStatus, ExemptionStatus } from "../../assessment/workflow";
 import type { GqlClient } from "../../testing/gql-client";
 import { placeApplication } from "../../testing/workflow";
 import { startTestApp, type TestApp } from "../../testing/test-app";
-import { buildWorld, signIn, type World } from "../../testing/world";
+import { Institution } from "../../institutions/institution.entity";
+import { buildWorld, createInstitution, nextCreditCode, signIn, type World } from "../../testing/world";
 
 const HOME = `{ assessorHome {
   institution { id name } cycle { id phases { key endDate } } institutionCount
@@ -148,4 +149,36 @@ describe("测评进度 across institutions", () => {
     expect(mine).toEqual([expect.objectContaining({ institutionName: world.instB.name, score: 75 })]);
     expect((await aiB.ok(ATTEMPTS, { paper: paper.id })).testAttempts.items).toEqual([]);
   });
+});
+
+describe("所在机构 filter: searched on the server", () => {
+  const FIND = `query($name: String) { institutions(filter: { assignedToMe: true, name: $name }, pageSize: 20) {
+    total items { id name } } }`;
+  const NAME = `query($id: Int!) { institution(id: $id) { id name } }`;
+  it("finds any of 1 000 assigned institutions by name, a page at a time, and names a chosen one", async () => {
+    // More than any one page (the old choices stopped at the first 100): the last one is found by its name.
+    const first = await createInstitution(app.deps.ds.manager, {
+      name: "远郊卫生院0000",
+      cityCode: "450100",
+      countyCode: "450103",
+      assessmentInstitutionId: world.aiA.id,
+    });
+    const { id: _id, ...template } = first;
+    for (let chunk = 0; chunk < 10; chunk++) {
+      const rows = Array.from({ length: 100 }, (_, k) => chunk * 100 + k)
+        .filter((i) => i > 0)
+        .map((i) => ({ ...template, name: `远郊卫生院${String(i).padStart(4, "0")}`, creditCode: nextCreditCode() }));
+      await app.deps.ds.getRepository(Institution).insert(rows);
+    }
+    const lastId = (await app.deps.ds.getRepository(Institution).findOneByOrFail({ name: "远郊卫生院0999" })).id;
+    const all = (await aiA.ok(FIND, { name: "远郊卫生院" })).institutions;
+    expect(all.total).toBe(1000);
+    expect(all.items).toHaveLength(20);
+    const last = (await aiA.ok(FIND, { name: "卫生院0999" })).institutions;
+    expect(last.items).toEqual([{ id: lastId, name: "远郊卫生院0999" }]);
+    expect((await aiA.ok(NAME, { id: lastId })).institution.name).toBe("远郊卫生院0999");
+    // The other assessor finds none of them and cannot read one's name.
+    expect((await aiB.ok(FIND, { name: "远郊卫生院" })).institutions.total).toBe(0);
+    expect((await aiB.fails(NAME, { id: lastId })).extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+  }, 120_000);
 });
