@@ -168,6 +168,9 @@ describe("accounts: sign-in, first-login password change, home notice", () => {
       await page.mouse.move(0, 0);
       await expectAccessible(page, "首页");
       await screenshot(page, "home");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await screenshot(page, "home-1024");
+      await expectAccessible(page, "首页（1024）");
     }));
 
   test("an assessment institution (gxysxh) lands on its own console; institution pages send it back", () =>
