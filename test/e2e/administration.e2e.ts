@@ -324,10 +324,12 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       const name = ((await row.locator("td").nth(1).textContent()) ?? "").trim();
       const idMasked = ((await row.locator("td").nth(3).textContent()) ?? "").trim();
       await row.getByRole("button", { name: "驳回" }).click();
-      const box = page.locator(".el-message-box");
-      await box.waitFor();
+      const box = page.locator('[data-test="return-dialog"]');
+      await box.waitFor({ state: "visible" });
+      await box.locator('[data-section="PROCEDURE"]').click();
       await box.locator("textarea").fill("执业注册信息与报名信息不一致，请核实后重新提交");
-      await answerMessageBox(page, "驳回");
+      await expectAccessible(page, "驳回已审核的申请");
+      await box.locator('[data-test="return-confirm"]').click();
       await expectMessage(page, "已驳回，申请已退回医师", "success");
       await waitFor(() => listTotal(page, "region-applications-table"), before - 1);
       await page.goto(`/administration/applications?name=${encodeURIComponent(name)}`);
@@ -337,6 +339,7 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await returned.getByRole("button", { name: "办理记录" }).click();
       const drawer = page.locator('[data-test="timeline-drawer"]');
       await drawer.getByText("执业注册信息与报名信息不一致").waitFor();
+      await drawer.locator('[data-test="timeline-sections"]').getByText("需修改：考核程序与科室").waitFor();
       await screenshot(page, "admin-application-returned");
     });
   });

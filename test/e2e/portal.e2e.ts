@@ -4,6 +4,7 @@ import { samplePng } from "../../server/src/testing/files";
 import {
   expectAccessible,
   expectMessage,
+  screenshot,
   expectNoHorizontalScroll,
   graphql,
   journey,
@@ -123,6 +124,7 @@ describe("physician portal", () => {
     });
 
     const inst = await apiAs(browser, server, "nnyy");
+    let applicationId = 0;
     await step("portal-apply-submit", { page: p, server }, async () => {
       await p.locator('[data-test="apply-next"]').click();
       await p.getByText("必填内容已完成，可以提交").waitFor();
@@ -141,39 +143,62 @@ describe("physician portal", () => {
       );
       const mine = await myApplication(context);
       expect(mine.timeline.filter((e) => e.action === "SUBMIT")).toHaveLength(1);
-
-      // The institution returns it with a reason.
-      const res = await graphql(
-        inst,
-        `
-          mutation ($id: Int!) {
-            rejectApplication(id: $id, reason: "述职报告过于简略，请补充") {
-              status
-            }
-          }
-        `,
-        {
-          id: mine.id,
-        },
-      );
-      expect(res.errors).toBeUndefined();
+      applicationId = mine.id;
     });
+
+    // The institution returns it in its console, ticking the two parts the reason concerns.
+    const reviewer = await signIn(browser, server, "desktop", "nnyy");
+    await step("portal-institution-returns", { page: reviewer.page, server }, async () => {
+      const r = reviewer.page;
+      await r.waitForURL((u) => !u.pathname.startsWith("/login"));
+      await r.goto(`/reviews/simple/${applicationId}`);
+      await r.locator('[data-test="review-next"]').click();
+      await r.locator('[data-test="review-reject"]').click();
+      const box = r.locator('[data-test="return-dialog"]');
+      await box.waitFor({ state: "visible" });
+      await box.locator('[data-section="REPORT"]').click();
+      await box.locator('[data-section="MATERIALS"]').click();
+      await box.locator("textarea").fill("述职报告过于简略，请补充；申请材料缺少执业证书");
+      await r.mouse.move(0, 0);
+      await screenshot(r, "review-return-sections-desktop");
+      await expectAccessible(r, "驳回对话框（勾选需修改的内容）");
+      await box.locator('[data-test="return-confirm"]').click();
+      await expectMessage(r, "已驳回", "success");
+    });
+    expect(reviewer.problems).toEqual([]);
+    await reviewer.context.close();
 
     await step("portal-resubmit", { page: p, server }, async () => {
       await p.reload();
-      await p.locator('[data-test="portal-return-reason"]').getByText("述职报告过于简略，请补充").waitFor();
+      await p
+        .locator('[data-test="portal-return-reason"]')
+        .getByText(/述职报告过于简略，请补充/)
+        .waitFor();
       await p.locator('[data-test="portal-nav-portal-messages"]').click();
       const message = p.locator('[data-test="message"]').filter({ hasText: "报名被医疗卫生机构驳回" });
       await message.getByText("述职报告过于简略").waitFor();
       await checkPage("messages", p, "消息 (phone)", "phone");
       await p.locator('[data-test="portal-nav-portal-home"]').click();
       await p.locator('[data-test="portal-cta"]').filter({ hasText: "修改并重新提交" }).click();
-      await p.locator('[data-test="apply-return-reason"]').getByText("述职报告过于简略").waitFor();
+      await p.locator('[data-test="apply-return-reason"]').getByText("述职报告过于简略").first().waitFor();
+      expect(await p.locator('[data-test="apply-return-sections"]').textContent()).toContain("个人述职报告、申请材料");
+      // The phone's step bar names the steps to fix; steps 1 and 2 carry no notice.
+      expect(await p.locator('[data-test="apply-step-flags"]').textContent()).toContain("第 3 步");
+      expect(await p.locator('[data-test="apply-step-flags"]').textContent()).not.toContain("第 1 步");
+      expect(await p.locator('[data-test^="apply-return-notice-"]').count()).toBe(0);
       await p.locator('[data-test="apply-previous"]').click();
       await p.locator('[data-test="apply-previous"]').getByText("本周期述职报告").waitFor();
       await checkPage("resubmit", p, "重新提交 (phone)", "phone");
       await p.locator('[data-test="apply-next"]').click();
+      expect(await p.locator('[data-test^="apply-return-notice-"]').count()).toBe(0);
       await p.locator('[data-test="apply-next"]').click();
+      // Step 3: the reason beside exactly the two fields the institution ticked.
+      await p.locator('[data-test="apply-step-flag"]').waitFor();
+      const notices = p.locator('[data-test^="apply-return-notice-"]');
+      await waitFor(() => notices.count(), 2);
+      for (const section of ["REPORT", "MATERIALS"])
+        await p.locator(`[data-test="apply-return-notice-${section}"]`).getByText("申请材料缺少执业证书").waitFor();
+      await checkPage("resubmit-notices", p, "重新提交：需修改的字段 (phone)", "phone");
       await p.locator('[data-test="apply-report"] textarea').fill("本周期述职报告（补充）：门诊、病房与带教工作详述。");
       await p.locator('[data-test="apply-submit"]').click();
       await p.waitForURL(/\/portal$/);
@@ -198,7 +223,16 @@ describe("physician portal", () => {
       await checkPage("home", p, "我的考核 (desktop)", "desktop");
       await p.locator('[data-test="portal-cta"]').click();
       await p.locator('[data-test="apply-return-reason"]').waitFor();
+      // The demo's return names 个人述职报告: the steps bar marks step 3, the notice stands beside that field only.
+      const flaggedStep = p.locator('.steps [data-flagged="true"]');
+      await waitFor(() => flaggedStep.count(), 1);
+      expect(await flaggedStep.textContent()).toContain("述职与材料（需修改）");
+      expect(await p.locator('[data-test^="apply-return-notice-"]').count()).toBe(0);
       await checkPage("resubmit", p, "重新提交 (desktop)", "desktop");
+      await flaggedStep.click();
+      await p.locator('[data-test="apply-return-notice-REPORT"]').getByText("述职报告内容过于简略").waitFor();
+      expect(await p.locator('[data-test^="apply-return-notice-"]').count()).toBe(1);
+      await checkPage("resubmit-notices", p, "重新提交：需修改的字段 (desktop)", "desktop");
     });
     expect(returned.problems).toEqual([]);
     await returned.context.close();

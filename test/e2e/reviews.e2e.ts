@@ -244,14 +244,17 @@ describe("reviews: simple, general, exemptions", () => {
       await page.setViewportSize({ width: 1440, height: 900 });
       await answerMessageBox(page, "取消");
 
-      // 驳回: the reason is required.
+      // 驳回: the reason is required; the parts of the 报名 it concerns may be ticked.
       await page.locator('[data-test="review-reject"]').click();
-      const box = page.locator(".el-message-box");
+      const box = page.locator('[data-test="return-dialog"]');
       await box.waitFor({ state: "visible" });
-      await box.getByRole("button", { name: "驳回", exact: true }).click();
-      await box.locator(".el-message-box__errormsg").filter({ hasText: "请填写驳回理由" }).waitFor();
+      await box.locator('[data-test="return-confirm"]').click();
+      await box.locator(".el-form-item__error").filter({ hasText: "请填写驳回理由" }).waitFor();
+      await box.locator('[data-section="WORK_QUANTITY"]').click();
       await box.locator("textarea").fill("手术量与病案系统统计不一致，请核实后重新填报");
-      await box.getByRole("button", { name: "驳回", exact: true }).click();
+      await expectAccessible(page, "驳回对话框");
+      await screenshot(page, "review-reject-dialog");
+      await box.locator('[data-test="return-confirm"]').click();
       await box.waitFor({ state: "hidden" });
       await expectMessage(page, `已驳回 ${name} 的申请`, "success");
       await page.waitForURL(/\/reviews\/general$/);
@@ -270,6 +273,7 @@ describe("reviews: simple, general, exemptions", () => {
       const timeline = page.locator('[data-test="physician-drawer"] [data-test="timeline"]');
       await timeline.getByText("手术量与病案系统统计不一致，请核实后重新填报").waitFor();
       expect(await timeline.textContent()).toContain("机构驳回");
+      await timeline.locator('[data-test="timeline-sections"]').getByText("需修改：工作数量").waitFor();
       await page.locator('[data-test="physician-drawer"]').getByRole("button", { name: "关闭", exact: true }).click();
     });
   });

@@ -27,5 +27,19 @@ export function useWorkflow() {
   const exemptionActionLabel = (a: ExemptionAction) =>
     workflow.value?.exemptionActions.find((x) => x.action === a)?.label ?? "";
 
-  return { workflow, ready, loading, statuses, statusLabel, action, actionLabel, refusal, exemptionActionLabel };
+  /** The 报名 sections a return to the physician may name, in form order, with their labels. */
+  const returnSections = computed(() => workflow.value?.returnSections ?? []);
+
+  return {
+    workflow,
+    ready,
+    loading,
+    statuses,
+    statusLabel,
+    action,
+    actionLabel,
+    refusal,
+    exemptionActionLabel,
+    returnSections,
+  };
 }

@@ -9,7 +9,7 @@ import { OtherInstitutionOpinion } from "../assessment/other-opinion.entity";
 import { Procedure, TestKind } from "../assessment/procedure";
 import { writeTransition } from "../assessment/transition.service";
 import { ratingItemName, snapshotOf } from "../assessment/application.service";
-import { ApplicationStatus, ExemptionStatus, Party, WorkflowAction } from "../assessment/workflow";
+import { ApplicationStatus, ExemptionStatus, Party, ReturnSection, WorkflowAction } from "../assessment/workflow";
 import { Attachment } from "../attachments/attachment.entity";
 import type { FileStorage, StoredFile } from "../attachments/storage";
 import type { Principal } from "../common/auth";
@@ -447,7 +447,8 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
       to: ApplicationStatus,
       changes: Partial<Application> = {},
       reason: string | null = null,
-    ) => writeTransition(em, who, { app, institution: r.institution, action, party, to, changes, reason });
+      sections: ReturnSection[] = [],
+    ) => writeTransition(em, who, { app, institution: r.institution, action, party, to, changes, reason, sections });
     switch (action) {
       case WorkflowAction.ENROLL:
         await step(
@@ -519,6 +520,7 @@ async function replay(em: EntityManager, world: DemoWorld, r: ReplayInput) {
           ApplicationStatus.RETURNED_TO_PHYSICIAN,
           { returnReason: "述职报告内容过于简略，请补充本周期工作情况" },
           "述职报告内容过于简略，请补充本周期工作情况",
+          [ReturnSection.REPORT],
         );
         break;
       case WorkflowAction.APPROVE: {

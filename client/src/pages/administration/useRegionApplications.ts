@@ -1,7 +1,8 @@
 import { computed, ref } from "vue";
 import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
-import { alertRefusal, promptReason } from "@/common/confirm";
+import { alertRefusal } from "@/common/confirm";
+import { useReturnDialog } from "@/common/return-dialog";
 import { reportError, toFailure } from "@/common/errors";
 import { useWorkflow } from "@/common/workflow";
 import { useList } from "@/components/list/useList";
@@ -40,15 +41,18 @@ export function useRegionApplications(h: {
 
   const busyId = ref<number | null>(null);
   const { mutate } = useMutation(AdminReturnApplicationDocument);
+  const returnDialog = useReturnDialog();
   async function giveBack(row: RegionApplicationRowFragment) {
-    const reason = await promptReason(
-      `驳回后，“${row.physician.name}”的申请（${row.statusLabel}）将退回医师本人修改后重新提交，机构与医师均可看到驳回理由。`,
-      { title: "驳回已审核的申请", confirmText: "驳回", placeholder: "驳回理由", required: "请填写驳回理由" },
-    );
-    if (reason === null) return;
+    const answer = await returnDialog.ask({
+      message: `驳回后，“${row.physician.name}”的申请（${row.statusLabel}）将退回医师本人修改后重新提交，机构与医师均可看到驳回理由。`,
+      title: "驳回已审核的申请",
+      confirmText: "驳回",
+      placeholder: "驳回理由",
+    });
+    if (answer === null) return;
     busyId.value = row.id;
     try {
-      await mutate({ id: row.id, reason, expectedVersion: row.version });
+      await mutate({ id: row.id, ...answer, expectedVersion: row.version });
       ElMessage.success("已驳回，申请已退回医师");
       await list.reload();
     } catch (err) {
@@ -68,5 +72,5 @@ export function useRegionApplications(h: {
     giveBack,
     busy: (a) => busyId.value === a.id,
   });
-  return { list, actions, institutionFilter, institutionName };
+  return { list, actions, institutionFilter, institutionName, returnDialog };
 }

@@ -14,6 +14,7 @@ import {
   type AttachmentPurpose,
   type PortalApplicationFragment,
   type Procedure,
+  type ReturnSection,
 } from "@/gql/graphql";
 
 export const APPLY_FIELDS = [
@@ -38,6 +39,18 @@ export const STEP_OF: Record<ApplyField, number> = {
   workQuantities: 1,
   report: 2,
   attachments: 2,
+};
+
+/** Which step of the guided form holds each section a return may name (the server's ReturnSection). */
+export const SECTION_STEP: Record<ReturnSection, number> = {
+  RECORDS: 0,
+  PROCEDURE: 0,
+  EXPERIENCE: 1,
+  WORK_ACHIEVEMENT: 1,
+  ETHICS: 1,
+  WORK_QUANTITY: 1,
+  REPORT: 2,
+  MATERIALS: 2,
 };
 
 export interface UploadState {

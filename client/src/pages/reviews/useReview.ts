@@ -2,7 +2,8 @@ import { computed, nextTick, reactive, ref, watch } from "vue";
 import { useRouter } from "vue-router";
 import { useMutation, useQuery } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
-import { confirmAction, promptReason } from "@/common/confirm";
+import { confirmAction } from "@/common/confirm";
+import { useReturnDialog } from "@/common/return-dialog";
 import { reportActionError, reportError } from "@/common/errors";
 import { GENDER, RATING, RATING_ITEM } from "@/common/labels";
 import { useWorkflow } from "@/common/workflow";
@@ -275,19 +276,20 @@ export function useReview(id: number, procedure: Procedure) {
     }
   }
 
+  const returnDialog = useReturnDialog();
   async function reject() {
     const a = app.value;
     if (!a) return;
     const label = workflow.actionLabel("REJECT");
-    const reason = await promptReason(`请填写${label}理由。${label}后医师可修改报名信息后重新提交。`, {
+    const answer = await returnDialog.ask({
+      message: `请填写${label}理由，并勾选需修改的内容。${label}后医师可修改报名信息后重新提交。`,
       title: `${label} ${a.physician.name} 的申请`,
       confirmText: label,
       placeholder: "如：证明材料不符合简易程序条件，请补充……",
-      required: `请填写${label}理由`,
     });
-    if (reason === null) return;
+    if (answer === null) return;
     try {
-      await rejectMutation({ id: a.id, reason, expectedVersion: a.version });
+      await rejectMutation({ id: a.id, ...answer, expectedVersion: a.version });
       ElMessage.success(`已${label} ${a.physician.name} 的申请`);
       await backToList();
     } catch (err) {
@@ -326,6 +328,7 @@ export function useReview(id: number, procedure: Procedure) {
     approve,
     removeOpinion,
     reject,
+    returnDialog,
     backToList,
   };
 }
