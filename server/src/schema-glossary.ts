@@ -98,6 +98,7 @@ const GLOSSARY: Record<string, string> = {
   toStatus: "新状态 (status after)",
   "WorkflowStatusView.value": "状态代码 (status code)",
   "ExemptionStatusView.value": "免考状态代码 (exemption status code)",
+  "ReturnSectionView.value": "报名内容代码 (section code)",
   "WorkQuantityView.value": "申报数量 (reported figure)",
   "WorkQuantityInput.value": "申报数量 (reported figure)",
   "ProcedureTests.procedure": "考核程序 (procedure)",
