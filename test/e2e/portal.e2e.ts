@@ -13,7 +13,7 @@ import {
   waitFor,
   type RunningServer,
 } from "./harness";
-import { apiAs, checkPage, demoPhysician, myApplication, signIn } from "./portal";
+import { apiAs, checkPage, demoPhysician, myApplication, ok, signIn } from "./portal";
 
 /** 医师个人端 (issue 12): what a physician does, on a phone and on a desktop, through the real server. */
 describe("physician portal", () => {
@@ -206,6 +206,50 @@ describe("physician portal", () => {
         async () => (await p.locator('[data-test="portal-status"]').textContent())?.trim(),
         "待医疗卫生机构审核",
       );
+    });
+
+    await step("portal-messages-paging", { page: p, server }, async () => {
+      // Nine more returns, each resubmitted through the API: with 确认参加 and the first return, 11 messages,
+      // two pages of ten.
+      const { myApplication: current } = await ok<{ myApplication: { submission: Record<string, unknown> } }>(
+        context,
+        `{ myApplication { submission { procedure departmentId practiceExperience workPerformance ethics report
+             hasGoodRecord hasBadRecord } } }`,
+      );
+      for (let i = 2; i <= 10; i++) {
+        await ok(inst, `mutation($id: Int!, $r: String!) { rejectApplication(id: $id, reason: $r) { id } }`, {
+          id: applicationId,
+          r: `第 ${i} 次退回：请核对`,
+        });
+        await ok(context, `mutation($input: ApplicationFormInput!) { submitApplication(input: $input) { id } }`, {
+          input: current.submission,
+        });
+      }
+      await p.goto("/portal/messages");
+      const rows = p.locator('[data-test="message"]');
+      await waitFor(() => rows.count(), 10);
+      const first = await rows.allTextContents();
+      expect(first[0]).toContain("第 10 次退回");
+      await p.locator('[data-test="messages-pagination"]').locator("li.number").filter({ hasText: /^2$/ }).click();
+      await waitFor(() => rows.count(), 1);
+      const second = await rows.allTextContents();
+      expect(second[0]).toContain("所在机构已确认您参加本周期考核");
+      expect(first).not.toContain(second[0]);
+      await checkPage("messages-page-2", p, "消息第 2 页 (phone)", "phone");
+
+      // The server out of reach: an error with 重试, which then loads the list.
+      await p.route("**/graphql", async (route) => {
+        if ((route.request().postData() ?? "").includes('"operationName":"PortalMessages"'))
+          await route.abort("internetdisconnected");
+        else await route.continue();
+      });
+      await p.reload();
+      await p.locator('[data-test="messages-failed"]').waitFor();
+      await expectAccessible(p, "消息加载失败 (phone)");
+      await p.unroute("**/graphql");
+      await p.locator('[data-test="messages-retry"]').click();
+      await waitFor(() => rows.count(), 10);
+      expect(await p.locator('[data-test="messages-failed"]').count()).toBe(0);
     });
     await inst.close();
     expect(problems).toEqual([]);
