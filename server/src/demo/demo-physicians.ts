@@ -1,3 +1,4 @@
+import { spreadDemoTimelines } from "./demo-timeline";
 import { In, type EntityManager } from "typeorm";
 import { Account } from "../accounts/account.entity";
 import { hashPassword } from "../accounts/password-hash";
@@ -226,6 +227,8 @@ function submissionFor(procedure: Procedure, department: Department, name: strin
 
 /** Physicians in every workflow status for each demo institution, with consistent timelines and counters. */
 export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): Promise<void> {
+  // Timelines written from here on are spread over the weeks afterwards (a second back: stored times may drop ms).
+  const since = new Date(Date.now() - 1000);
   const password = await hashPassword(world.demoPassword);
   const pdf = await world.storage.putBuffer(demoMaterialPdf());
   const png = await world.storage.putBuffer(await demoMaterialPng());
@@ -301,6 +304,7 @@ export async function seedDemoPhysicians(em: EntityManager, world: DemoWorld): P
       key === "lzfy" ? institutionAccount : null,
     );
   }
+  await spreadDemoTimelines(em, world.cycle, since);
 }
 
 async function ensurePapers(em: EntityManager, cycle: AssessmentCycle) {

@@ -1,4 +1,5 @@
 import { Application } from "../../assessment/application.entity";
+import { ApplicationEvent } from "../../assessment/application-event.entity";
 import { counterTables } from "../../testing/counters";
 import { ApplicationStatus } from "../../assessment/workflow";
 import { Physician } from "../../physicians/physician.entity";
@@ -170,6 +171,30 @@ describe("demo data a reviewer can believe (issue 16 item 14)", () => {
     }
     const starts = cycle.phases.map((p) => p.startDate);
     expect([...starts].sort()).toEqual(starts);
+  });
+
+  it("spreads the seeded timelines over the weeks of 在线测评: the trend reads as a trend, in order, none today", async () => {
+    await seedDemo(app.deps.ds, app.deps.storage);
+    const province = app.client();
+    expect((await province.login("gxwjw", DEMO_PASSWORD)).errors).toBeUndefined();
+    const { trend } = (await province.ok(`{ administrationDashboard { trend { day submissions results } } }`))
+      .administrationDashboard;
+    const today = todayInChina();
+    const submitDays = trend.filter((t: { submissions: number }) => t.submissions > 0);
+    const resultDays = trend.filter((t: { results: number }) => t.results > 0);
+    expect(submitDays.length).toBeGreaterThanOrEqual(10);
+    expect(resultDays.length).toBeGreaterThanOrEqual(5);
+    const busiest = Math.max(...trend.map((t: { submissions: number }) => t.submissions));
+    const total = submitDays.reduce((n: number, t: { submissions: number }) => n + t.submissions, 0);
+    expect(busiest / total).toBeLessThan(0.25);
+    expect(trend.at(-1)).toMatchObject({ day: today, submissions: 0, results: 0 });
+    // Each timeline keeps its order.
+    const events: { applicationId: number; id: number; at: Date }[] = await app.deps.ds
+      .getRepository(ApplicationEvent)
+      .find({ order: { applicationId: "ASC", id: "ASC" } });
+    for (let i = 1; i < events.length; i++)
+      if (events[i].applicationId === events[i - 1].applicationId)
+        expect(events[i].at.getTime()).toBeGreaterThan(events[i - 1].at.getTime());
   });
 
   it("keeps every phase inside the cycle whatever day it is seeded on", () => {
