@@ -632,8 +632,23 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
-  test("接口客户端: created for a city, its token shown once and working on /graphql, then revoked", async () => {
+  test("接口客户端: created for a city, its token shown once and working on /graphql, then revoked; paging", async () => {
     const { page } = await signedIn("gxwjw");
+    // Eleven earlier clients (through the province's API): with the new one the list has two pages.
+    for (let i = 1; i <= 11; i++) {
+      const r = await graphql(
+        page.context(),
+        `
+          mutation ($input: ApiClientInput!) {
+            createApiClient(input: $input) {
+              token
+            }
+          }
+        `,
+        { input: { name: `县级数据平台 ${i}`, regionCode: "450103", permissions: [] } },
+      );
+      expect(r.errors).toBeUndefined();
+    }
     await step("admin-api-clients", { page, server }, async () => {
       await page.locator(".el-menu-item").filter({ hasText: "接口客户端" }).click();
       await page.waitForURL(/\/administration\/api-clients$/);
@@ -676,13 +691,22 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-api-clients");
       await expectAccessible(page, "接口客户端");
-      await row.locator('[data-test="api-client-revoke"]').click();
+      await row.locator('[data-test="row-revoke"]').click();
       await answerMessageBox(page, "吊销");
       await expectMessage(page, "已吊销", "success");
       await waitFor(
         async () => (await tableRow(page, "南宁市卫生健康信息平台").textContent())?.includes("已吊销"),
         true,
       );
+      expect(await tableRow(page, "南宁市卫生健康信息平台").locator('[data-test="row-revoke"]').count()).toBe(0);
+    });
+    await step("admin-api-clients-paging", { page, server }, async () => {
+      await expectPaging(page, "api-clients-table");
+      await expectFailedLoad(page, "api-clients-table", "AdminApiClientPage", () => page.reload());
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.mouse.move(0, 0);
+      await screenshot(page, "admin-api-clients-1024");
+      await expectAccessible(page, "接口客户端（1024）");
     });
   });
   test("查看证件号: the full number after a reason the server asks for; the reveal is in the audit trail", async () => {
@@ -793,6 +817,25 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       await p.goto("/administration/audit?action=physician.identity.reveal&region=450103");
       await waitFor(async () => (await detailTexts(p)).some((t) => t.includes(qingxiu.name)), true);
       expect((await detailTexts(p)).some((t) => t.includes(xingning.name))).toBe(false);
+      // The region picker offers the city and its counties, nothing outside.
+      await p.locator('[data-test="audit-table"]').waitFor();
+      await p.locator(".data-list .el-cascader").first().click();
+      await waitFor(
+        async () =>
+          (await p.locator(".el-cascader-menu:visible").first().locator(".el-cascader-node").allTextContents())
+            .map((t) => t.trim())
+            .join("|"),
+        "南宁市",
+      );
+      await p.locator(".el-cascader-menu:visible").first().locator(".el-cascader-node").first().click();
+      await waitFor(
+        async () =>
+          (await p.locator(".el-cascader-menu:visible").nth(1).locator(".el-cascader-node").allTextContents())
+            .map((t) => t.trim())
+            .includes("青秀区"),
+        true,
+      );
+      await p.keyboard.press("Escape");
       await p.mouse.move(0, 0);
       await screenshot(p, "admin-audit-city");
       await expectAccessible(p, "审计记录（市）");

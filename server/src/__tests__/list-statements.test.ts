@@ -131,6 +131,7 @@ beforeAll(async () => {
   world = await buildWorld(app.deps.ds);
   const ds = app.deps.ds;
   const submitted = { submittedAt: new Date() };
+  await addApiClients(50);
   await applicationsIn({}); // 未确认参加
   await applicationsIn({
     status: ApplicationStatus.AWAITING_INSTITUTION_REVIEW,
@@ -318,6 +319,7 @@ const LISTS: [string, string, string, string, Variables, string][] = [
     "testAttempts",
   ],
   ["医师", "我的消息", "PortalMessages", "physician", { unreadOnly: false }, "myMessages"],
+  ["省级卫生行政部门", "接口客户端", "AdminApiClientPage", "province", {}, "apiClientPage"],
 ];
 
 describe.each(LISTS)("%s · %s (%s)", (_console, _list, operation, role, variables, field) => {
@@ -353,7 +355,6 @@ const WHOLE: [
 ][] = [
   ["机构", "试卷", "TestPapers", "instA", () => ({}), (d) => d.testPapers, addPapers],
   ["考核机构", "试卷管理", "AssessorPapers", "aiA", () => ({}), (d) => d.testPapers, addPapers],
-  ["省级卫生行政部门", "接口客户端", "AdminApiClients", "province", () => ({}), (d) => d.apiClients, addApiClients],
   [
     "机构",
     "考核记录（时间线）",

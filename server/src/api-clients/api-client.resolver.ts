@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from "class-validator";
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   Field,
@@ -14,9 +15,10 @@ import {
   Root,
 } from "type-graphql";
 import { ApiPermission, Role, requirePrincipal } from "../common/auth";
+import { PageArgs, PageOf } from "../common/pagination";
 import type { Context } from "../context";
 import { ApiClient } from "./api-client.entity";
-import { createApiClient, listApiClients, revokeApiClient } from "./api-client.service";
+import { createApiClient, listApiClientPage, listApiClients, revokeApiClient } from "./api-client.service";
 import { ApiClientRateLimit, rateLimitState } from "./rate-limit-state";
 
 @InputType({ description: "新建接口客户端 (a new API client)" })
@@ -58,6 +60,8 @@ class CreatedApiClient {
   token: string;
 }
 
+const ApiClientPage = PageOf(ApiClient, "ApiClientPage", "接口客户端分页列表 (a page of API clients)");
+
 @Resolver(() => ApiClient)
 export class ApiClientResolver {
   @FieldResolver(() => ApiClientRateLimit, {
@@ -71,6 +75,14 @@ export class ApiClientResolver {
   @Query(() => [ApiClient], { description: "接口客户端列表（省级卫生行政部门） (API clients)" })
   apiClients(@Ctx() ctx: Context) {
     return listApiClients(ctx);
+  }
+
+  @Authorized(Role.PROVINCIAL_ADMIN)
+  @Query(() => ApiClientPage, {
+    description: "接口客户端分页列表，最新创建的在前（省级卫生行政部门） (API clients, newest first, a page at a time)",
+  })
+  apiClientPage(@Args() page: PageArgs, @Ctx() ctx: Context) {
+    return listApiClientPage(ctx, page);
   }
 
   @Authorized(Role.PROVINCIAL_ADMIN)

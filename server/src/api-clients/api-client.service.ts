@@ -1,6 +1,7 @@
 import { audit } from "../audit/audit";
 import { requirePrincipal, type ApiPermission, type Principal } from "../common/auth";
 import { badInput, invalidState, notFound } from "../common/errors";
+import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { Like } from "typeorm";
 import { inTransaction } from "../db/transaction";
@@ -20,13 +21,23 @@ const insideJurisdiction = (p: Principal, code: string) =>
 
 /** The clients scoped inside the caller's province (another province's clients are not its business). */
 export function listApiClients(ctx: Context): Promise<ApiClient[]> {
-  const p = requirePrincipal(ctx);
-  if (!p.regionCode || !p.regionLevel) return Promise.resolve([]);
-  return ctx.ds.getRepository(ApiClient).find({
-    where: { regionCode: Like(`${regionPrefix(p.regionCode, p.regionLevel)}%`) },
-    order: { id: "ASC" },
-  });
+  const where = scopeOf(requirePrincipal(ctx));
+  return where ? ctx.ds.getRepository(ApiClient).find({ where, order: { id: "ASC" } }) : Promise.resolve([]);
 }
+
+/** The same clients a page at a time, the newest first (a client just created is on the first page). */
+export async function listApiClientPage(ctx: Context, args: PageArgs): Promise<Page<ApiClient>> {
+  const where = scopeOf(requirePrincipal(ctx));
+  const [items, total] = where
+    ? await ctx.ds
+        .getRepository(ApiClient)
+        .findAndCount({ where, order: { id: "DESC" }, skip: offsetOf(args), take: args.pageSize })
+    : [[], 0];
+  return { items, total, page: args.page, pageSize: args.pageSize };
+}
+
+const scopeOf = (p: Principal) =>
+  p.regionCode && p.regionLevel ? { regionCode: Like(`${regionPrefix(p.regionCode, p.regionLevel)}%`) } : null;
 
 /** Only the provincial administration creates clients, scoped to a region of its province. */
 export async function createApiClient(

@@ -1,29 +1,28 @@
-import { computed, reactive, ref } from "vue";
-import { useMutation, useQuery } from "@vue/apollo-composable";
+import { reactive, ref } from "vue";
+import { useMutation } from "@vue/apollo-composable";
 import { ElMessage } from "element-plus";
 import { confirmAction } from "@/common/confirm";
 import { reportError, toFailure } from "@/common/errors";
+import type { RowAction } from "@/components/list/columns";
+import { useList } from "@/components/list/useList";
 import {
-  AdminApiClientsDocument,
+  AdminApiClientPageDocument,
   CreateApiClientDocument,
   RevokeApiClientDocument,
   type AdminApiClientFragment,
   type ApiPermission,
 } from "@/gql/graphql";
 
-export const PERMISSION: Record<ApiPermission, string> = {
-  RECORD_SNAPSHOTS: "上传监考照片",
-  RECORD_TEST_RESULTS: "开考、交卷、录入测评成绩",
-};
-
-/** 接口客户端 (province): create (the token shown once), revoke, last use. */
+/** 接口客户端 (province): the clients a page at a time, create (the token shown once), revoke, last use. */
 export function useApiClients() {
-  const { result, loading, error, refetch } = useQuery(AdminApiClientsDocument, null, {
-    fetchPolicy: "cache-and-network",
+  const list = useList({
+    query: AdminApiClientPageDocument,
+    filters: [],
+    variables: (_f, paging) => paging,
+    rows: (data) => data.apiClientPage,
+    empty: "尚未创建接口客户端",
   });
-  const clients = computed(() => result.value?.apiClients ?? []);
-  const failure = computed(() => (error.value ? toFailure(error.value) : null));
-  const reload = () => void refetch()?.catch(() => undefined);
+  const reload = () => void list.reload();
 
   const form = reactive({
     visible: false,
@@ -86,5 +85,8 @@ export function useApiClients() {
     }
   }
 
-  return { clients, loading, failure, reload, form, token, saving, openCreate, submit, revoke };
+  const actions: RowAction<AdminApiClientFragment>[] = [
+    { key: "revoke", label: "吊销", type: "danger", visible: (c) => !c.revokedAt, onClick: revoke },
+  ];
+  return { list, actions, form, token, saving, openCreate, submit };
 }
