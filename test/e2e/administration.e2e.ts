@@ -132,7 +132,7 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
       );
       const best = [...rates].sort((a, b) => b.rate - a.rate)[0];
       expect(await label("ranking")).toContain(`第 1 名 ${best.name} ${best.rate}%`);
-      expect(await label("trend")).toMatch(/每日趋势折线图：报名提交共 [1-9]\d* 次，测评结果录入共 \d+ 次/);
+      expect(await label("trend")).toMatch(/起每[日周]趋势折线图：报名提交共 [1-9]\d* 次，测评结果录入共 \d+ 次/);
       await page.mouse.move(0, 0);
       await screenshot(page, "admin-dashboard-charts");
       await expectAccessible(page, "辖区考核概况图表（省）");
@@ -835,7 +835,9 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
             .includes("青秀区"),
         true,
       );
-      await p.keyboard.press("Escape");
+      // Closed again (a click outside), with nothing chosen.
+      await p.locator(".pa-card-title").first().click();
+      await waitFor(() => p.locator(".el-cascader-menu:visible").count(), 0);
       await p.mouse.move(0, 0);
       await screenshot(p, "admin-audit-city");
       await expectAccessible(p, "审计记录（市）");
