@@ -58,7 +58,7 @@ describe("demo data", () => {
     const physician = logins.find((l) => l.who.startsWith("医师"))!;
     expect((await app.client().login(physician.username, DEMO_PASSWORD)).data.login.kind).toBe("PHYSICIAN");
     expect(logins.find((l) => l.username === "qxyy")!.password).toContain("666666");
-  });
+  }, 120_000); // two full demo seeds: 30 s was too short on MariaDB with the shared cores busy (timed out at load 13)
 
   it("gives a physician login for each state the portal shows, and one that signs in first with 666666", async () => {
     const logins = (await seedDemo(app.deps.ds, app.deps.storage)).filter((l) => l.who.startsWith("医师"));
