@@ -14,6 +14,7 @@ import { Physician } from "../physicians/physician.entity";
 import { TestAttempt, AttemptStatus } from "../exams/test-attempt.entity";
 import { OPEN_ATTEMPT_STATUSES, scheduleAttempts } from "../exams/scheduling";
 import { Application } from "./application.entity";
+import type { TransitionBatch } from "./transition-batch";
 import {
   ETHICS,
   Rating,
@@ -631,7 +632,7 @@ export interface ResultInput {
  * 录入测评结果 (first attempt) or 补考结果, by the assessment institution or the test system.
  * The result is stored as a graded attempt; the application moves by the outcome rules.
  */
-export async function recordResult(ctx: Context, input: ResultInput, inside?: EntityManager) {
+export async function recordResult(ctx: Context, input: ResultInput, inside?: EntityManager, batch?: TransitionBatch) {
   const p = requirePrincipal(ctx);
   const current = await (inside ?? ctx.ds.manager).findOneBy(Application, { id: input.applicationId });
   const action =
@@ -643,8 +644,11 @@ export async function recordResult(ctx: Context, input: ResultInput, inside?: En
     applicationId: input.applicationId,
     expectedVersion: input.expectedVersion,
     em: inside,
+    batch,
     decide: async (app, em) => {
-      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+      const cycle = batch
+        ? await batch.cycle(em, app.cycleId)
+        : await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
       const remaining = remainingTests(cycle, app);
       if (!remaining.includes(input.testKind))
         throw badInput("该医师无需参加此项测评（不在其考核程序要求内或已免考）", "testKind");

@@ -1,4 +1,4 @@
-import { audit } from "../audit/audit";
+import { audit, auditRow } from "../audit/audit";
 import type { EntityManager } from "typeorm";
 import { requirePrincipal, type Principal } from "../common/auth";
 import { badInput, invalidState, notFound, stateChanged } from "../common/errors";
@@ -9,6 +9,7 @@ import { lockInstitution } from "../institutions/institution-lock";
 import { issueCertificate, revokeCertificate } from "../certificates/certificate.service";
 import { Application } from "./application.entity";
 import { ApplicationEvent } from "./application-event.entity";
+import type { TransitionBatch } from "./transition-batch";
 import { adjustCounters, moveCounter } from "./counters";
 import { actingRole, partyAllows } from "./parties";
 import { AttemptStatus, TestAttempt } from "../exams/test-attempt.entity";
@@ -59,6 +60,8 @@ export interface TransitionRequest {
   decide?: (app: Application, em: EntityManager, institution: Institution) => Promise<Outcome> | Outcome;
   /** Run inside the caller's transaction (a file import that commits all its rows or none). */
   em?: EntityManager;
+  /** With `em`: one of many steps of that transaction, sharing its look-ups and appends (transition-batch.ts). */
+  batch?: TransitionBatch;
 }
 
 export interface Actor {
@@ -71,9 +74,16 @@ export interface Actor {
  * institution is read under its shared row lock (institution-lock.ts): who may act and whose counters move stay
  * as read until the step commits, and a jurisdiction change waits for it (or it for the change).
  */
-export async function applicationForParty(em: EntityManager, p: Principal, applicationId: number, party: Party) {
+export async function applicationForParty(
+  em: EntityManager,
+  p: Principal,
+  applicationId: number,
+  party: Party,
+  batch?: TransitionBatch,
+) {
   const app = await em.findOneBy(Application, { id: applicationId });
-  const institution = app?.institutionId ? await lockInstitution(em, app.institutionId) : null;
+  const lock = (id: number) => (batch ? batch.institution(em, id) : lockInstitution(em, id));
+  const institution = app?.institutionId ? await lock(app.institutionId) : null;
   if (!app || !institution || !partyAllows(p, party, app, institution)) throw notFound("考核申请");
   return { app, institution };
 }
@@ -95,7 +105,12 @@ export interface StatusWrite {
  * Writes one transition: a guarded UPDATE (id and version) so a concurrent change makes it fail
  * with CONFLICT, its timeline event, and the status counters — all in the caller's transaction.
  */
-export async function writeTransition(em: EntityManager, actor: Actor, w: StatusWrite): Promise<void> {
+export async function writeTransition(
+  em: EntityManager,
+  actor: Actor,
+  w: StatusWrite,
+  batch?: TransitionBatch,
+): Promise<void> {
   const now = new Date();
   const label = EVENT_LABEL[w.action as keyof typeof EVENT_LABEL] ?? w.action;
   const result = await em
@@ -112,22 +127,35 @@ export async function writeTransition(em: EntityManager, actor: Actor, w: Status
     .where("id = :id AND version = :version", { id: w.app.id, version: w.app.version })
     .execute();
   if (result.affected !== 1) throw stateChanged();
-  await insertEvent(em, actor, w, now, {
-    action: w.action,
-    fromStatus: w.app.status,
-    reason: w.reason ?? null,
-    sections: sectionsToColumn(w.sections),
-    detail: w.detail,
-  });
-  await audit(em, actor, {
+  await insertEvent(
+    em,
+    actor,
+    w,
+    now,
+    {
+      action: w.action,
+      fromStatus: w.app.status,
+      reason: w.reason ?? null,
+      sections: sectionsToColumn(w.sections),
+      detail: w.detail,
+    },
+    batch,
+  );
+  const entry = {
     action: `workflow.${w.action}`,
     targetType: "Application",
     targetId: w.app.id,
     detail: { from: w.app.status, to: w.to, ...(w.reason ? { reason: w.reason } : {}) },
     regionCode: w.institution.countyCode,
-  });
-  if (w.to !== w.app.status) await adjustCounters(em, moveCounter(w.app.cycleId, w.institution, w.app.status, w.to));
-  await closeWhatTheMoveEnds(em, actor, w, now);
+  };
+  if (batch) batch.audit(auditRow(actor, entry));
+  else await audit(em, actor, entry);
+  if (w.to !== w.app.status) {
+    const deltas = moveCounter(w.app.cycleId, w.institution, w.app.status, w.to);
+    if (batch) batch.counters(deltas);
+    else await adjustCounters(em, deltas);
+  }
+  await closeWhatTheMoveEnds(em, actor, w, now, batch);
   // 合格 carries a certificate; leaving 合格 (a later cheating verdict) revokes it.
   if (w.to === ApplicationStatus.QUALIFIED && w.app.status !== ApplicationStatus.QUALIFIED)
     await issueCertificate(em, { ...w.app, ...w.changes, status: w.to });
@@ -165,11 +193,11 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
   if (req.sections?.length && !(RETURNS_TO_PHYSICIAN as string[]).includes(step.action))
     throw badInput(`${step.label}不能指定所涉报名内容`, "sections");
   const work = async (em: EntityManager) => {
-    const { app, institution } = await applicationForParty(em, principal, req.applicationId, step.party);
+    const { app, institution } = await applicationForParty(em, principal, req.applicationId, step.party, req.batch);
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
       throw stateChanged();
     step.admit(app);
-    await admitPhase(em, app, step);
+    await admitPhase(em, app, step, req.batch);
     const outcome = (await req.decide?.(app, em, institution)) ?? {};
     const to = outcome.to ?? (step.to.length === 1 ? step.to[0] : app.status);
     if (step.to.length && !step.to.includes(to)) throw new Error(`${step.action} cannot lead to ${to}`);
@@ -189,6 +217,7 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
         detail,
         closeExemption: outcome.closeExemption,
       },
+      req.batch,
     );
     return em.findOneByOrFail(Application, { id: app.id });
   };
@@ -200,7 +229,13 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
  * (its own timeline event), and the 未开始 attempts of an application that leaves testing (a return,
  * a cancelled enrolment, a result): nobody is to take them any more.
  */
-async function closeWhatTheMoveEnds(em: EntityManager, actor: Actor, w: StatusWrite, now: Date) {
+async function closeWhatTheMoveEnds(
+  em: EntityManager,
+  actor: Actor,
+  w: StatusWrite,
+  now: Date,
+  batch?: TransitionBatch,
+) {
   const exemption = w.changes?.exemptionStatus ?? w.app.exemptionStatus;
   const closedByMove = w.to !== w.app.status && EXEMPTION_CLOSED_BY[w.to]?.includes(exemption);
   if ((closedByMove || w.closeExemption) && exemption !== ExemptionStatus.NONE) {
@@ -215,14 +250,21 @@ async function closeWhatTheMoveEnds(em: EntityManager, actor: Actor, w: StatusWr
         exemptionRequestedAt: null,
       },
     );
-    await insertEvent(em, actor, w, now, {
-      action: CLOSE_EXEMPTION_EVENT,
-      fromStatus: w.to,
-      reason:
-        w.closeExemption ??
-        `${EVENT_LABEL[w.action as keyof typeof EVENT_LABEL] ?? w.action}，免考申请（${EXEMPTION_INFO[exemption].label}）随之关闭`,
-      detail: { exemption: { from: exemption, to: ExemptionStatus.NONE, exemptedTest: w.app.exemptedTest } },
-    });
+    await insertEvent(
+      em,
+      actor,
+      w,
+      now,
+      {
+        action: CLOSE_EXEMPTION_EVENT,
+        fromStatus: w.to,
+        reason:
+          w.closeExemption ??
+          `${EVENT_LABEL[w.action as keyof typeof EVENT_LABEL] ?? w.action}，免考申请（${EXEMPTION_INFO[exemption].label}）随之关闭`,
+        detail: { exemption: { from: exemption, to: ExemptionStatus.NONE, exemptedTest: w.app.exemptedTest } },
+      },
+      batch,
+    );
   }
   if (TESTING_STATUSES.includes(w.app.status) && !TESTING_STATUSES.includes(w.to))
     await em.delete(TestAttempt, { applicationId: w.app.id, status: AttemptStatus.NOT_STARTED });
@@ -240,8 +282,9 @@ async function insertEvent(
     sections?: string | null;
     detail?: Record<string, unknown>;
   },
+  batch?: TransitionBatch,
 ) {
-  await em.insert(ApplicationEvent, {
+  const event = {
     applicationId: w.app.id,
     at,
     actorType: actor.principal.type,
@@ -255,14 +298,23 @@ async function insertEvent(
     sections: e.sections ?? null,
     detail: e.detail ? JSON.stringify(e.detail) : null,
     ip: actor.ip.slice(0, 64),
-  });
+  };
+  if (batch) batch.event(event);
+  else await em.insert(ApplicationEvent, event);
 }
 
 /** Refuses a step whose gating phases (for the application's status) are all closed today. */
-async function admitPhase(em: EntityManager, app: Application, step: Pick<Step, "phases" | "label">) {
+async function admitPhase(
+  em: EntityManager,
+  app: Application,
+  step: Pick<Step, "phases" | "label">,
+  batch?: TransitionBatch,
+) {
   const gate = step.phases?.[app.status];
   if (!gate?.length) return;
-  const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+  const cycle = batch
+    ? await batch.cycle(em, app.cycleId)
+    : await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
   const closed = phaseRefusal(cycle, gate, step.label, todayInChina());
   if (closed) throw invalidState(closed.message, { reason: "PHASE_CLOSED", phase: closed.phase });
 }

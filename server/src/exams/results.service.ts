@@ -3,6 +3,7 @@ import { In, type EntityManager } from "typeorm";
 import { Application } from "../assessment/application.entity";
 import { recordResult } from "../assessment/application.service";
 import { resolveCycleId } from "../assessment/application-list";
+import { TransitionBatch } from "../assessment/transition-batch";
 import { STATUS_INFO } from "../assessment/workflow";
 import { storeUpload } from "../attachments/attachments.service";
 import { auditNow } from "../audit/audit";
@@ -35,10 +36,16 @@ export interface ScoreEntry {
  * 录入成绩 against a paper: the paper's pass mark decides 合格, 缺考 counts as failed, and the result moves
  * the application exactly as `recordTestResult` does (same transition, refusals, guard and timeline).
  */
-export async function recordScore(ctx: Context, entry: ScoreEntry, inside?: EntityManager): Promise<Application> {
+export async function recordScore(
+  ctx: Context,
+  entry: ScoreEntry,
+  inside?: EntityManager,
+  file?: { batch: TransitionBatch; paper: TestPaper },
+): Promise<Application> {
   const em = inside ?? ctx.ds.manager;
-  const paper = await em.findOneBy(TestPaper, { id: entry.paperId });
-  const app = await em.findOneBy(Application, { id: entry.applicationId });
+  // A results file has its papers and applications matched to the cycle already (parseRows).
+  const paper = file ? file.paper : await em.findOneBy(TestPaper, { id: entry.paperId });
+  const app = file ? null : await em.findOneBy(Application, { id: entry.applicationId });
   if (!paper || (app && app.cycleId !== paper.cycleId)) throw notFound("试卷");
   if (!entry.absent) {
     const score = entry.score;
@@ -57,6 +64,7 @@ export async function recordScore(ctx: Context, entry: ScoreEntry, inside?: Enti
       expectedVersion: entry.expectedVersion,
     },
     inside,
+    file?.batch,
   );
 }
 
@@ -86,6 +94,8 @@ export interface ResultImportReport {
 interface ParsedResultRow {
   row: ResultImportRow;
   entry?: ScoreEntry;
+  paper?: TestPaper;
+  institutionId?: number;
   key?: string;
 }
 
@@ -161,10 +171,11 @@ async function parseRows(
   const apps = physicians.length
     ? await ctx.ds.getRepository(Application).find({
         where: { cycleId, physicianId: In(physicians.map((p) => p.id)) },
-        select: { id: true, physicianId: true },
+        select: { id: true, physicianId: true, institutionId: true },
       })
     : [];
   const appByPhysician = new Map(apps.map((a) => [a.physicianId, a.id]));
+  const institutionOf = new Map(apps.map((a) => [a.id, a.institutionId]));
   const papers = await ctx.ds.getRepository(TestPaper).findBy({ cycleId });
   const paperByName = new Map(papers.map((p) => [p.name.trim(), p]));
   const seen = new Map<string, number>();
@@ -208,7 +219,12 @@ async function parseRows(
       row.message = messages.join("；");
       return { row };
     }
-    return { row, entry: { applicationId: applicationId!, paperId: paper!.id, score, absent } };
+    return {
+      row,
+      entry: { applicationId: applicationId!, paperId: paper!.id, score, absent },
+      paper,
+      institutionId: institutionOf.get(applicationId!) ?? undefined,
+    };
   });
 }
 
@@ -235,9 +251,14 @@ export async function importResults(ctx: Context, upload: Promise<FileUpload>): 
   if (parsed.every((r) => r.entry)) {
     try {
       await inTransaction(ctx.ds, async (em) => {
+        const batch = new TransitionBatch();
+        await batch.lockInstitutions(
+          em,
+          parsed.flatMap((r) => (r.institutionId ? [r.institutionId] : [])),
+        );
         for (const r of parsed) {
           try {
-            const app = await recordScore(ctx, r.entry!, em);
+            const app = await recordScore(ctx, r.entry!, em, { batch, paper: r.paper! });
             r.row.statusLabel = STATUS_INFO[app.status].label;
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
@@ -246,6 +267,7 @@ export async function importResults(ctx: Context, upload: Promise<FileUpload>): 
           }
         }
         if (parsed.some((r) => !r.entry)) throw new Rollback();
+        await batch.flush(em);
       });
       written = true;
     } catch (err) {
