@@ -136,8 +136,14 @@ export async function snapshotOf(
   em: EntityManager,
   physician: Physician,
   departmentName: string,
+  /** The institution if the caller has it already (read again only if it is not the physician's). */
+  known?: Institution,
 ): Promise<PhysicianSnapshot> {
-  const inst = physician.institutionId ? await em.findOneBy(Institution, { id: physician.institutionId }) : null;
+  const inst = !physician.institutionId
+    ? null
+    : known?.id === physician.institutionId
+      ? known
+      : await em.findOneBy(Institution, { id: physician.institutionId });
   return {
     name: physician.name,
     gender: physician.gender === "MALE" ? "男" : "女",
@@ -230,10 +236,11 @@ async function validatedSubmission(
   app: Application,
   form: Submission,
   cycle: AssessmentCycle,
+  institution: Institution,
 ): Promise<{ submission: Submission; physician: Physician; department: Department }> {
   const { missing, physician, department } = await submissionRequirements(em, app, form, cycle);
   if (missing.length || !department) throw badInput(missing[0]!.message, missing[0]!.field);
-  const snapshot = await snapshotOf(em, physician, department.name);
+  const snapshot = await snapshotOf(em, physician, department.name, institution);
   return {
     submission: { ...form, workQuantities: form.procedure === Procedure.GENERAL ? form.workQuantities : [], snapshot },
     physician,
@@ -261,9 +268,9 @@ export async function submit(
     action: WorkflowAction.SUBMIT,
     applicationId: mine.id,
     expectedVersion,
-    decide: async (app, em) => {
-      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
-      const { submission, physician, department } = await validatedSubmission(em, app, form, cycle);
+    decide: async (app, em, institution, cycleOf) => {
+      const cycle = await cycleOf();
+      const { submission, physician, department } = await validatedSubmission(em, app, form, cycle, institution);
       if (physician.departmentId !== department.id)
         await em.update(Physician, { id: physician.id }, { departmentId: department.id, updatedAt: new Date() });
       // The exempted test follows from the procedure in force: a request that no longer fits is void.
@@ -544,8 +551,8 @@ export async function reReview(
     action: WorkflowAction.REREVIEW_APPROVE,
     applicationId: id,
     expectedVersion,
-    decide: async (app, em) => {
-      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+    decide: async (app, em, _institution, cycleOf) => {
+      const cycle = await cycleOf();
       const to = afterReReview(cycle, app, app.institutionReview?.outcome ?? Rating.QUALIFIED);
       if (to === ApplicationStatus.AWAITING_TEST) await scheduleAttempts(em, app, cycle, false);
       return { to, changes: { assessmentReview: review }, detail: { remainingTests: remainingTests(cycle, app) } };
@@ -645,10 +652,8 @@ export async function recordResult(ctx: Context, input: ResultInput, inside?: En
     expectedVersion: input.expectedVersion,
     em: inside,
     batch,
-    decide: async (app, em) => {
-      const cycle = batch
-        ? await batch.cycle(em, app.cycleId)
-        : await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+    decide: async (app, em, _institution, cycleOf) => {
+      const cycle = await cycleOf();
       const remaining = remainingTests(cycle, app);
       if (!remaining.includes(input.testKind))
         throw badInput("该医师无需参加此项测评（不在其考核程序要求内或已免考）", "testKind");
@@ -722,8 +727,8 @@ export async function exemptionStep(
     applicationId: id,
     expectedVersion: options.expectedVersion,
     reason: options.reason,
-    decide: async (app, em) => {
-      const cycle = await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
+    decide: async (app, em, _institution, cycleOf) => {
+      const cycle = await cycleOf();
       const reason = options.reason?.trim() || null;
       const changes: Partial<Application> = {};
       if (action === ExemptionAction.REQUEST_EXEMPTION) {

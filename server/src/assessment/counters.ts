@@ -17,18 +17,18 @@ export interface CounterDelta {
  *
  * The region a delta counts in is the institution's as it stands, read under its row lock (institution-lock.ts),
  * not what the caller read earlier: a jurisdiction change committed in between would otherwise leave the delta in
- * the county the institution has left (issue 18.7).
+ * the county the institution has left (issue 18.7). `locked` are rows the caller read under that same lock.
  */
-export async function adjustCounters(em: EntityManager, deltas: CounterDelta[]): Promise<void> {
+export async function adjustCounters(
+  em: EntityManager,
+  deltas: CounterDelta[],
+  /** Institutions the caller read under their row lock in this transaction already: not read again. */
+  locked: CounterDelta["institution"][] = [],
+): Promise<void> {
   if (!deltas.length) return;
-  const places = new Map(
-    (
-      await lockInstitutions(
-        em,
-        deltas.map((d) => d.institution.id),
-      )
-    ).map((i) => [i.id, i] as const),
-  );
+  const places = new Map<number, CounterDelta["institution"]>(locked.map((i) => [i.id, i]));
+  const unread = deltas.map((d) => d.institution.id).filter((id) => !places.has(id));
+  if (unread.length) for (const i of await lockInstitutions(em, unread)) places.set(i.id, i);
   const merged = new Map<string, CounterDelta>();
   for (const given of deltas) {
     const d = { ...given, institution: places.get(given.institution.id) ?? given.institution };

@@ -57,7 +57,12 @@ export interface TransitionRequest {
   /** The 报名 sections a return to the physician names (RETURNS_TO_PHYSICIAN actions only). */
   sections?: ReturnSection[] | null;
   /** Checks the action's preconditions and computes its outcome, inside the transaction. */
-  decide?: (app: Application, em: EntityManager, institution: Institution) => Promise<Outcome> | Outcome;
+  decide?: (
+    app: Application,
+    em: EntityManager,
+    institution: Institution,
+    cycle: () => Promise<AssessmentCycle>,
+  ) => Promise<Outcome> | Outcome;
   /** Run inside the caller's transaction (a file import that commits all its rows or none). */
   em?: EntityManager;
   /** With `em`: one of many steps of that transaction, sharing its look-ups and appends (transition-batch.ts). */
@@ -99,6 +104,8 @@ export interface StatusWrite {
   sections?: ReturnSection[] | null;
   detail?: Record<string, unknown>;
   closeExemption?: string;
+  /** `institution` was read under its row lock in this transaction (the counters need not lock it again). */
+  institutionLocked?: boolean;
 }
 
 /**
@@ -153,7 +160,7 @@ export async function writeTransition(
   if (w.to !== w.app.status) {
     const deltas = moveCounter(w.app.cycleId, w.institution, w.app.status, w.to);
     if (batch) batch.counters(deltas);
-    else await adjustCounters(em, deltas);
+    else await adjustCounters(em, deltas, w.institutionLocked ? [w.institution] : []);
   }
   await closeWhatTheMoveEnds(em, actor, w, now, batch);
   // 合格 carries a certificate; leaving 合格 (a later cheating verdict) revokes it.
@@ -197,8 +204,14 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
     if (req.expectedVersion !== undefined && req.expectedVersion !== null && req.expectedVersion !== app.version)
       throw stateChanged();
     step.admit(app);
-    await admitPhase(em, app, step, req.batch);
-    const outcome = (await req.decide?.(app, em, institution)) ?? {};
+    // The cycle is read once per step, for the phase gate and the step's own decision alike.
+    let cycleRead: Promise<AssessmentCycle> | undefined;
+    const cycle = () =>
+      (cycleRead ??= req.batch
+        ? req.batch.cycle(em, app.cycleId)
+        : em.findOneByOrFail(AssessmentCycle, { id: app.cycleId }));
+    await admitPhase(app, step, cycle);
+    const outcome = (await req.decide?.(app, em, institution, cycle)) ?? {};
     const to = outcome.to ?? (step.to.length === 1 ? step.to[0] : app.status);
     if (step.to.length && !step.to.includes(to)) throw new Error(`${step.action} cannot lead to ${to}`);
     const detail = step.detail || outcome.detail ? { ...step.detail?.(app), ...outcome.detail } : undefined;
@@ -216,6 +229,7 @@ async function runStep(ctx: Context, step: Step, req: Omit<TransitionRequest, "a
         sections: req.sections,
         detail,
         closeExemption: outcome.closeExemption,
+        institutionLocked: true,
       },
       req.batch,
     );
@@ -305,17 +319,13 @@ async function insertEvent(
 
 /** Refuses a step whose gating phases (for the application's status) are all closed today. */
 async function admitPhase(
-  em: EntityManager,
   app: Application,
   step: Pick<Step, "phases" | "label">,
-  batch?: TransitionBatch,
+  cycle: () => Promise<AssessmentCycle>,
 ) {
   const gate = step.phases?.[app.status];
   if (!gate?.length) return;
-  const cycle = batch
-    ? await batch.cycle(em, app.cycleId)
-    : await em.findOneByOrFail(AssessmentCycle, { id: app.cycleId });
-  const closed = phaseRefusal(cycle, gate, step.label, todayInChina());
+  const closed = phaseRefusal(await cycle(), gate, step.label, todayInChina());
   if (closed) throw invalidState(closed.message, { reason: "PHASE_CLOSED", phase: closed.phase });
 }
 
