@@ -4,7 +4,7 @@ import { logger } from "../logger";
 import { downloadAllowed } from "../attachments/download-gate";
 import { Certificate } from "./certificate.entity";
 import { certificateImage } from "./certificate.service";
-import { MissingCjkFontError } from "./render/fonts";
+import { MissingCjkFontError } from "./render/missing-font";
 
 /** GET /certificates/:id.png?exp&sig: the certificate image, for the caller GraphQL signed the link for. */
 export function certificateRouter(deps: AppDeps): Router {

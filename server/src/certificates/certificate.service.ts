@@ -10,7 +10,6 @@ import { Physician, PhysicianLevel } from "../physicians/physician.entity";
 import { HealthAdministration } from "../regions/health-administration.entity";
 import { RegionLevel } from "../regions/region.entity";
 import { Certificate } from "./certificate.entity";
-import { renderCertificatePng } from "./render/certificate-image";
 import { formatVerificationCode, newVerificationCode } from "./verification-code";
 
 /** Certificate numbers: province prefix, cycle start year, the application id (one certificate per application). */
@@ -107,6 +106,9 @@ export const verifyUrl = (
 export async function certificateImage(deps: AppDeps, certificate: Certificate): Promise<Buffer> {
   if (certificate.imageKey && (await deps.storage.exists(certificate.imageKey)))
     return deps.storage.read(certificate.imageKey);
+  // The renderer (canvas, fonts, QR code) loads on the first certificate drawn, not with every server process.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a relative import() needs ESM resolution
+  const { renderCertificatePng } = require("./render/certificate-image") as typeof import("./render/certificate-image");
   const png = await renderCertificatePng({
     ...certificate.data,
     verificationCode: formatVerificationCode(certificate.verificationCode),

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { spreadsheetTemplateRouter } from "../common/template-route";
 
 /** The results template's columns: header text → field. `*` marks required ones. */
@@ -12,6 +11,7 @@ export const RESULT_COLUMNS = [
 export type ResultField = (typeof RESULT_COLUMNS)[number]["field"];
 
 export async function resultsTemplateXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs"); // loaded when a template is first asked for
   const wb = new ExcelJS.Workbook();
   wb.creator = "医师定期考核信息登记管理系统";
   const sheet = wb.addWorksheet("测评成绩");

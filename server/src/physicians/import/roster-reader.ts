@@ -1,5 +1,5 @@
 import { pipeline, Transform, type Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parse } from "csv-parse";
 import { sniffFileKind } from "../../attachments/file-kinds";
 
@@ -54,7 +54,8 @@ function cellText(value: ExcelJS.CellValue): string {
 async function* xlsxRows(stream: Readable): AsyncGenerator<SheetRow> {
   // exceljs pipes the stream into its unzipper without listening for errors on it.
   stream.on("error", () => undefined);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const { default: Excel } = await import("exceljs"); // loaded on the first import, not with every server process
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",

@@ -1,10 +1,10 @@
-import ExcelJS from "exceljs";
 import { practiceCategories, referenceLists } from "../../catalogs/catalog";
 import { PRACTISING_STATUS_LABEL } from "../physician.entity";
 import { ROSTER_COLUMNS } from "./roster-columns";
 
 /** The downloadable roster template: headers, one example row, and a sheet of allowed values. */
 export async function rosterTemplateXlsx(): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs"); // loaded when a template is first asked for
   const wb = new ExcelJS.Workbook();
   wb.creator = "医师定期考核信息登记管理系统";
   const sheet = wb.addWorksheet("医师名册");
