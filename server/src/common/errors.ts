@@ -142,6 +142,24 @@ const REQUEST_ERROR_CODES: string[] = [
 ];
 
 /**
+ * graphql-js and Apollo word request errors in English. A Chinese lead says what kind of mistake it is; the original
+ * words follow for the developer (they name the field, variable or value). Messages already in Chinese (our own
+ * limits and refusals) are kept as they are.
+ */
+const REQUEST_ERROR_LEAD: Record<string, string> = {
+  [ApolloServerErrorCode.GRAPHQL_PARSE_FAILED]: "请求语法有误",
+  [ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED]: "请求不符合接口定义",
+  [ApolloServerErrorCode.BAD_USER_INPUT]: "输入的取值无效",
+  [ApolloServerErrorCode.BAD_REQUEST]: "请求格式有误",
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND]: "未找到已登记的查询",
+  [ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: "不支持已登记查询",
+  [ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE]: "无法确定要执行的操作",
+};
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+const requestErrorMessage = (code: string, message: string) =>
+  HAS_CHINESE.test(message) ? message : `${REQUEST_ERROR_LEAD[code] ?? "请求有误"}：${message}`;
+
+/**
  * What was thrown. Apollo hands formatError a resolver's error wrapped with its path (unwrapResolverError), and an
  * error from a validation rule or from building the context as the originalError of a GraphQLError of its own.
  */
@@ -174,7 +192,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code as string | undefined;
   // Request errors are kept for developers, without stack traces.
   if (code && REQUEST_ERROR_CODES.includes(code) && !(original instanceof Error && "sql" in original)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: requestErrorMessage(code, formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   if (original instanceof GraphQLError && code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: formatted.message, path: formatted.path, extensions: { code } };

@@ -96,7 +96,8 @@ describe("formatError: coded errors", () => {
     expect(parse.extensions).toEqual({ code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED });
     const [validation] = await errorsOf("{ nosuchfield }");
     expect(validation.extensions).toEqual({ code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED });
-    expect(validation.message).toMatch(/nosuchfield/);
+    expect(validation.message).toMatch(/^请求不符合接口定义：.*nosuchfield/);
+    expect(parse.message).toMatch(/^请求语法有误：/);
   });
 
   it("keeps a GraphQLError's own non-internal code but nothing else of its extensions", async () => {

@@ -78,6 +78,7 @@ test("an unknown section is a coded refusal that changes nothing", async () => {
   const before = await eventsOf(application.id);
   const res = await inst.request(REJECT, { id: application.id, reason: "材料不全", sections: ["REPORT", "SALARY"] });
   expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  expect(res.errors?.[0].message).toMatch(/^输入的取值无效：.*SALARY/);
   const after = await app.deps.ds.getRepository(Application).findOneByOrFail({ id: application.id });
   expect(after.status).toBe(ApplicationStatus.AWAITING_INSTITUTION_REVIEW);
   expect(await eventsOf(application.id)).toHaveLength(before.length);
