@@ -525,13 +525,29 @@ describe("卫生行政端: dashboard, make-ups, accounts, applications", () => {
     });
   });
 
-  test("考核周期: a phase extended with a reason; both fields are required", async () => {
+  test("考核周期: a failed load retried; a phase extended with a reason; both fields are required", async () => {
     const { page } = await signedIn("gxwjw");
     await step("admin-cycles", { page, server }, async () => {
+      // First with the network down for the cycles' query: the page says so with the reason and 重试, which works
+      // once the network is back (a province has a cycle every three years: the page lists them all, unpaged).
+      const pattern = "**/graphql";
+      await page.route(pattern, async (route) => {
+        const body = route.request().postData() ?? "";
+        if (body.includes('"operationName":"AdminCycles"')) await route.abort("internetdisconnected");
+        else await route.continue();
+      });
       await page.locator(".el-menu-item").filter({ hasText: "考核周期" }).click();
       await page.waitForURL(/\/administration\/cycles$/);
+      const failed = page.locator('[data-test="cycles-failed"]');
+      await failed.waitFor();
+      expect(await failed.textContent()).toContain("网络连接失败");
+      expect(await page.locator("section.cycle").count()).toBe(0);
+      await expectAccessible(page, "考核周期（加载失败）");
+      await page.unroute(pattern);
+      await failed.getByRole("button", { name: "重试" }).click();
       const current = page.locator("section.cycle").filter({ hasText: "当前周期" });
       await current.waitFor();
+      expect(await failed.count()).toBe(0);
       const row = current.locator('[data-test="cycle-phases"] tr.el-table__row').first();
       const cells = (await row.locator("td").allTextContents()).map((t) => t.trim());
       const [phaseName, , end] = cells;

@@ -344,8 +344,14 @@ describe("assessor console: 复核, 录入成绩, 成绩导入", () => {
       await expectPaging(page, table);
       const all = await listTotal(page, table);
       await pickContaining(page.locator('[data-test="filter-paperId"]'), "医学人文测评（第一场）");
-      await waitFor(async () => (await listTotal(page, table)) <= all, true);
-      expect((await rowTexts(page, table)).every((r) => r.includes("医学人文测评（第一场）"))).toBe(true);
+      // The filtered page replaces the paged one when its answer arrives: wait for its rows, not only its total.
+      await waitFor(
+        async () =>
+          (await listTotal(page, table)) <= all &&
+          (await listRows(page, table).count()) > 0 &&
+          (await rowTexts(page, table)).every((r) => r.includes("医学人文测评（第一场）")),
+        true,
+      );
       await page.mouse.move(0, 0);
       await screenshot(page, "assessor-tests");
       await expectAccessible(page, "测评进度（考核机构）");

@@ -404,6 +404,15 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  * violation, naming the rule and the offending nodes. Call it on every page a journey visits.
  */
 export async function expectAccessible(page: Page, where: string) {
+  let violations = await axeViolations(page);
+  // A toast that starts to fade out while axe runs (its timer ran out, on a busy machine axe takes seconds) is
+  // measured half transparent. Such a finding is measured again once the fade is over; any other finding stands.
+  if (violations.length && violations.every((v) => v.startsWith("serious color-contrast") && v.includes("el-message")))
+    violations = await axeViolations(page);
+  if (violations.length) throw new Error(`accessibility violations on ${where}:\n${violations.join("\n")}`);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
   // A toast or dialog still fading in is half transparent: axe would measure the blend, not the colours the user
   // reads a moment later (a flaky color-contrast on 已新增其他执业机构意见). Let running transitions settle first.
   await page
@@ -418,7 +427,7 @@ export async function expectAccessible(page: Page, where: string) {
     .catch(() => undefined);
   // Evaluated through the DevTools protocol, not as an inline <script>: the pages' CSP allows no inline script.
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
     type AxeResults = {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[];
@@ -434,7 +443,6 @@ export async function expectAccessible(page: Page, where: string) {
           `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 200)}`).join(", ")}`,
       );
   });
-  if (violations.length) throw new Error(`accessibility violations on ${where}:\n${violations.join("\n")}`);
 }
 
 /** Fails when the page scrolls sideways (a phone layout must fit its width). */

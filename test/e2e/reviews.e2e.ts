@@ -167,8 +167,10 @@ describe("reviews: simple, general, exemptions", () => {
       await goTask("general");
       await page.waitForURL(/\/reviews\/general$/);
       await waitFor(() => queueRows().count(), 4);
-      name = ((await queueRows().first().locator(".name-link").textContent()) ?? "").trim();
-      await queueRows().first().locator('[data-test="row-review"]').click();
+      // A surgical department's application: it declares both 接诊 and 手术量 (the demo's order follows its dates).
+      const surgical = queueRows().filter({ hasText: /外科|妇产科/ }).first();
+      name = ((await surgical.locator(".name-link").textContent()) ?? "").trim();
+      await surgical.locator('[data-test="row-review"]').click();
       await page.waitForURL(/\/reviews\/general\/\d+$/);
       await page.locator('[data-test="applicant-practice"]').waitFor();
       await page.locator('[data-test="review-next"]').click();
