@@ -168,7 +168,9 @@ describe("reviews: simple, general, exemptions", () => {
       await page.waitForURL(/\/reviews\/general$/);
       await waitFor(() => queueRows().count(), 4);
       // A surgical department's application: it declares both 接诊 and 手术量 (the demo's order follows its dates).
-      const surgical = queueRows().filter({ hasText: /外科|妇产科/ }).first();
+      const surgical = queueRows()
+        .filter({ hasText: /外科|妇产科/ })
+        .first();
       name = ((await surgical.locator(".name-link").textContent()) ?? "").trim();
       await surgical.locator('[data-test="row-review"]').click();
       await page.waitForURL(/\/reviews\/general\/\d+$/);
