@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       "**/node_modules/**",
       "**/dist/**",
+      "server/bench-dist/**",
       "client/src/gql/**",
       "client/components.d.ts",
       "client/auto-imports.d.ts",

@@ -37,7 +37,7 @@ import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";
 import { createDataSource, databaseKind, isSqlite } from "./db/data-source";
 import { claimSqliteFile } from "./db/sqlite-lock";
-import { replicaReadsPlugin, replicaRouting } from "./db/replication";
+import { hasReplicas, replicaReadsPlugin, replicaRouting } from "./db/replication";
 import { withinMs } from "./db/database-timeouts";
 import { entities } from "./entities";
 import { createHttpServer } from "./http-server";
@@ -130,7 +130,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
       landingPage(config),
       costLimitPlugin(schema, config.maxQueryCost),
       apiCallAuditPlugin,
-      replicaReadsPlugin,
+      ...(hasReplicas(ds) ? [replicaReadsPlugin] : []),
       // No @cacheControl hints are used; without this default plugin Apollo stops wrapping every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -141,24 +141,43 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
 
   app.use(securityHeaders({ sandboxAtGraphql: config.sandbox }));
 
-  // One structured line per request (level info; LOG_LEVEL=warn silences it under load).
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info(
-        {
-          method: req.method,
-          path: req.path,
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-          operation: req.body?.operationName,
-        },
-        "request",
-      );
+  // One structured line per request (level info; with LOG_LEVEL=warn the listener is not even installed).
+  if (logger.isLevelEnabled("info"))
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info(
+          {
+            method: req.method,
+            path: req.path,
+            status: res.statusCode,
+            ms: Math.round(ms * 10) / 10,
+            operation: req.body?.operationName,
+          },
+          "request",
+        );
+      });
+      next();
     });
-    next();
-  });
+
+  // The API first: the busiest path should not walk past every other router on each request.
+  app.use(
+    "/graphql",
+    // Answers carry personal data: no browser or proxy may keep a copy.
+    (_req: Request, res: Response, next: NextFunction) => (res.setHeader("Cache-Control", "no-store"), next()),
+    cors(),
+    identify(deps),
+    rateLimit(deps),
+    multipartUploads(deps),
+    express.json({ limit: "2mb" }),
+    ...(hasReplicas(ds) ? [replicaRouting] : []),
+    batchLimit(config),
+    ...(config.persistedOperationsFile
+      ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
+      : []),
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
+  );
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -175,23 +194,6 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   app.use(resultsTemplateRouter());
   app.use(certificateRouter(deps));
   if (config.explorer) app.use(explorerRouter());
-  app.use(
-    "/graphql",
-    // Answers carry personal data: no browser or proxy may keep a copy.
-    (_req: Request, res: Response, next: NextFunction) => (res.setHeader("Cache-Control", "no-store"), next()),
-    cors(),
-    identify(deps),
-    rateLimit(deps),
-    multipartUploads(deps),
-    express.json({ limit: "2mb" }),
-    replicaRouting,
-    batchLimit(config),
-    ...(config.persistedOperationsFile
-      ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
-      : []),
-    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
-  );
-
   if (config.clientDist && existsSync(path.join(config.clientDist, "index.html"))) {
     // The console is a single-page app: unknown GET paths render it and the router takes over.
     app.use(consoleFiles(config.clientDist, /^\/(graphql|files|healthz|explorer|templates|certificates)/));

@@ -3,7 +3,7 @@ import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { killChildrenNow, startChild, stopAllChildren, type ChildServer } from "./children";
+import { buildChildScripts, killChildrenNow, startChild, stopAllChildren, type ChildServer } from "./children";
 import { BENCH_DB, benchDbUrl, mib, parseArgs, RESULTS_DIR, SECTIONS, type SectionName } from "./common";
 import { speedProbe, type BenchContext } from "./context";
 import { table, targetsTable, type Target } from "./report";
@@ -41,6 +41,7 @@ async function main() {
   log(
     `benchmark against ${benchDbUrl().replace(/\/\/[^@]*@/, "//")} (${os.cpus().length} CPUs, Node ${process.version})`,
   );
+  buildChildScripts(log);
   log(`\n== data set (${BENCH_DB})`);
   const seed = await ensureDataset(args.reseed, log);
   const d = seed.dataset;

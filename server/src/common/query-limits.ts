@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import {
   Kind,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -89,25 +90,45 @@ export function aliasLimitRule(maxAliases: number) {
   };
 }
 
-/** Refuses operations whose estimated cost is above MAX_QUERY_COST, before anything runs. */
+/** Costs remembered per document (the same DocumentNode while Apollo's document cache holds it). */
+const COSTS_PER_DOCUMENT = 256;
+
+/**
+ * Refuses operations whose estimated cost is above MAX_QUERY_COST, before anything runs. The cost of a document
+ * with the same operation and variables is computed once: walking the document against the schema is a
+ * noticeable share of a cheap list request, and the consoles repeat the same few documents all day.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, Map<string, number | null>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>) => {
+    let byVariables = costs.get(document);
+    if (!byVariables) costs.set(document, (byVariables = new Map()));
+    const key = `${operationName ?? ""}\u0000${JSON.stringify(variables)}`;
+    if (byVariables.has(key)) return byVariables.get(key)!;
+    let cost: number | null;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName,
+        estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch {
+      cost = null; // variables that do not coerce: execution reports them as BAD_USER_INPUT
+    }
+    // Large variables (批量参加's id lists) are not kept: a cache of them would hold megabytes for nothing.
+    if (key.length > 2048) return cost;
+    if (byVariables.size >= COSTS_PER_DOCUMENT) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            return; // variables that do not coerce: execution reports them as BAD_USER_INPUT
-          }
-          if (cost > maxCost) {
+          const cost = costOf(document, request.operationName ?? undefined, request.variables ?? {});
+          if (cost !== null && cost > maxCost) {
             // A refusal of the request, like the depth and alias limits: HTTP 400, not Apollo's default 500.
             throw limitError(`查询代价估算为 ${cost}，超过上限 ${maxCost}，请减少每页条数或所取字段`, {
               cost,

@@ -25,6 +25,12 @@ const routing = new AsyncLocalStorage<Routing>();
 /** Statements that only read; anything else on the primary counts as the request's write. */
 const READ_ONLY_SQL = /^\s*(\(\s*)?(SELECT|SHOW|WITH|SET\s+SESSION|SET\s+STATEMENT)\b/i;
 
+/**
+ * Whether the DataSource reads from replicas. Without them the routing is not installed at all: on Node 20
+ * AsyncLocalStorage turns on promise hooks for the whole process, a cost on every await of every request.
+ */
+export const hasReplicas = (ds: DataSource): boolean => Boolean((ds.options as { replication?: unknown }).replication);
+
 /** Express middleware: each request gets its routing state (primary until an operation says otherwise). */
 export function replicaRouting(req: Request, _res: Response, next: NextFunction): void {
   routing.run({ replicaReads: false, wrote: false, batched: Array.isArray(req.body) }, next);
