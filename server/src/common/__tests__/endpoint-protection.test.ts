@@ -55,6 +55,23 @@ describe("endpoint protection", () => {
     expect(expensive.errors?.[0].message).toMatch(/查询代价估算为 \d+，超过上限 3000/);
   });
 
+  it("prices one document anew for other variables (costs are cached per document and variables)", async () => {
+    const inst = await signIn(app, world.users.instA);
+    const query = `query($n: Int) { applications(pageSize: $n) { items { id physician { name } timeline { id action } attachments { id } } } }`;
+    for (const [n, refused] of [
+      [5, false],
+      [100, true],
+      [5, false],
+      [100, true],
+    ] as const) {
+      const res = await inst.request(query, { n });
+      expect({ n, code: res.errors?.[0]?.extensions?.code ?? null }).toEqual({
+        n,
+        code: refused ? "QUERY_TOO_COMPLEX" : null,
+      });
+    }
+  });
+
   it("caps page sizes", async () => {
     const inst = await signIn(app, world.users.instA);
     expect((await inst.request(`{ physicians(pageSize: 101) { total } }`)).errors?.[0].message).toBe(
