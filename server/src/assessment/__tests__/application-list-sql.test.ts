@@ -62,6 +62,24 @@ describe("考核进度's SQL, built once per filter shape", () => {
     expect(ids(third)).toEqual(newestFirst(withStatus(ApplicationStatus.QUALIFIED)));
   });
 
+  it("an institution's status-filtered page brings its total from the counters in the page's own statement", async () => {
+    const all = await app.deps.ds.getRepository(Application).find({ where: { institutionId: world.instA.id } });
+    const awaiting = all.filter((a) => a.status === ApplicationStatus.AWAITING_TEST).length;
+    await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, page: 1, pageSize: 2 }); // principal cached
+    app.queries.count = 0;
+    app.queries.statements = [];
+    const page = await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, page: 2, pageSize: 2 });
+    expect(page.applications.total).toBe(awaiting);
+    expect(ids(page)).toHaveLength(2);
+    expect(app.queries.statements).toEqual([expect.stringMatching(/AS page_total FROM application a/)]);
+    // A page past the end has no row to carry it: the counters are read on their own, the total stays right.
+    const past = await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, page: 50, pageSize: 2 });
+    expect(past.applications).toMatchObject({ total: awaiting, items: [] });
+    // Filters the counters do not keep (a name) are counted over the applications.
+    const named = await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"], name: "医" }, page: 1, pageSize: 2 });
+    expect(named.applications.total).toBe(all.filter((a) => a.status === ApplicationStatus.AWAITING_TEST).length);
+  });
+
   it("another caller's scope is another shape: the province sees every institution's rows, the institution its own", async () => {
     const mine = await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, pageSize: 50 });
     const all = await province.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, pageSize: 50 });

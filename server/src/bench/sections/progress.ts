@@ -1,9 +1,11 @@
 import { ApplicationStatus as S } from "../../assessment/workflow";
+import type { ChildServer } from "../children";
 import { BENCH_PASSWORD, mib, ms, USERS } from "../common";
-import { cpuSeconds, databasePid, pct, withCpu, type BenchContext } from "../context";
+import { cpuSeconds, databasePid, pct, type BenchContext } from "../context";
 import { login } from "../gql";
-import { graphqlError, mergeStats, request, runLoad, type LatencyStats, type RequestSpec } from "../load";
+import { graphqlError, request, runLoad, type LatencyStats, type RequestSpec } from "../load";
 import { table } from "../report";
+import { alternatingRounds } from "../rounds";
 import { INST, openBenchConnection } from "../seed";
 
 /** The tabs of the 考核进度 page: all, and a few status filters. */
@@ -97,77 +99,25 @@ export async function progressSection(ctx: BenchContext): Promise<Record<string,
 
   const db = databasePid();
   const runs: Record<string, { stats: LatencyStats; cpu: Record<string, number>; rssAfter: number }> = {};
+  const variant = (name: string, server: ChildServer, request: (c: ReturnType<typeof choose>) => RequestSpec) => ({
+    name,
+    server,
+    build: (r: () => number) => request(choose(r)),
+    isError: server === graphql ? graphqlError : undefined,
+  });
   const variants = [
-    [
-      "GraphQL",
-      graphql,
-      (r: () => number) => {
-        const c = choose(r);
-        return graphqlProgressRequest(cookie, c.statuses, c.page, pageSize);
-      },
-      graphqlError,
-    ],
-    [
-      "raw SQL",
-      raw,
-      (r: () => number) => {
-        const c = choose(r);
-        return rawProgressRequest(cookie, c.statuses, c.page, pageSize);
-      },
-      undefined,
-    ],
-    [
-      "raw SQL, naive OFFSET",
-      raw,
-      (r: () => number) => {
-        const c = choose(r);
-        return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "naive");
-      },
-      undefined,
-    ],
-    [
-      "raw SQL, total from status_counter",
-      raw,
-      (r: () => number) => {
-        const c = choose(r);
-        return rawProgressRequest(cookie, c.statuses, c.page, pageSize, "counters");
-      },
-      undefined,
-    ],
-  ] as const;
-  // Rounds alternate between the servers, so a burst of other work on the machine hits all of them alike.
+    variant("GraphQL", graphql, (c) => graphqlProgressRequest(cookie, c.statuses, c.page, pageSize)),
+    variant("raw SQL", raw, (c) => rawProgressRequest(cookie, c.statuses, c.page, pageSize)),
+    variant("raw SQL, naive OFFSET", raw, (c) => rawProgressRequest(cookie, c.statuses, c.page, pageSize, "naive")),
+    variant("raw SQL, total from status_counter", raw, (c) =>
+      rawProgressRequest(cookie, c.statuses, c.page, pageSize, "counters"),
+    ),
+  ];
   const rounds = 3;
-  const slice = ctx.args.durationMs / rounds;
   ctx.log(
-    `  ${variants.length} servers × ${rounds} alternating rounds of ${(slice / 1000).toFixed(1)} s, ${ctx.args.concurrency} clients, ${ctx.args.warmupMs / 1000} s warm-up each …`,
+    `  ${variants.length} servers × ${rounds} alternating rounds of ${(ctx.args.durationMs / rounds / 1000).toFixed(1)} s, ${ctx.args.concurrency} clients, ${ctx.args.warmupMs / 1000} s warm-up each …`,
   );
-  const parts = new Map<string, { stats: LatencyStats[]; cpu: Record<string, number>[]; rssAfter: number }>();
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, server, build, isError] of variants) {
-      const { result: stats, cpu } = await withCpu({ server: server.pid, db }, () =>
-        runLoad({
-          baseUrl: server.url,
-          concurrency: ctx.args.concurrency,
-          durationMs: slice,
-          warmupMs: round === 0 ? ctx.args.warmupMs : 0,
-          seed: 42 + round,
-          build,
-          isError,
-        }),
-      );
-      const p = parts.get(name) ?? { stats: [], cpu: [], rssAfter: 0 };
-      p.stats.push(stats);
-      p.cpu.push(cpu);
-      p.rssAfter = server.memory().rss;
-      parts.set(name, p);
-      if (stats.errorSamples.length) ctx.log(`  ${name} errors: ${stats.errorSamples.join(" | ")}`);
-    }
-  }
-  for (const [name, p] of parts) {
-    const cpu: Record<string, number> = {};
-    for (const k of Object.keys(p.cpu[0])) cpu[k] = p.cpu.reduce((a, c) => a + c[k], 0) / p.cpu.length;
-    runs[name] = { stats: mergeStats(p.stats), cpu, rssAfter: p.rssAfter };
-  }
+  for (const [name, run] of await alternatingRounds(ctx, variants, db, rounds)) runs[name] = run;
   const g = runs["GraphQL"];
   const r = runs["raw SQL"];
   const ratio = g.stats.rps / r.stats.rps;
@@ -284,7 +234,11 @@ async function cpuLadder(
   const vars = "($filter: ApplicationFilter, $page: Int!, $pageSize: Int!)";
   const steps: [string, string, string | null][] = [
     ["signed-in { __typename } (session, GraphQL pipeline)", "query { __typename }", null],
-    ["applications { total } (+ total and page statements)", `query${vars} { applications(${args}) { total } }`, "x"],
+    [
+      "applications { total } (+ the page statement, total from the counters inside it)",
+      `query${vars} { applications(${args}) { total } }`,
+      "x",
+    ],
     [
       "… items { id status … } (+ executing 20 rows)",
       `query${vars} { applications(${args}) { total items { id status statusLabel procedureLabel lastAction lastActionAt } } }`,
