@@ -277,7 +277,6 @@ export async function listApplications(
   if (!query) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
   const { qb, cycleId } = query;
   const counters = countersTotal(ctx, filter, cycleId);
-  const counted = counters ? null : await qb.count();
   const [column, direction] = SORTS[sort];
   // The page's ids: ordered and cut in SQL text built once per filter shape and sort (db/shaped-query.ts).
   const [idsSql, idsParams] = qb.statement(
@@ -299,9 +298,10 @@ export async function listApplications(
      ORDER BY ${orderBy}`,
     [...(counters?.[1] ?? []), ...idsParams],
   );
-  // A page past the end has no row to carry the total: then the counters are read on their own.
-  const total =
-    counted ?? Number((raw.length ? raw[0].page_total : (await ds.query(counters![0], counters![1]))[0]?.n) ?? 0);
+  // A page past the end has no row to carry the counters' total: then they are read on their own.
+  const total = !counters
+    ? await qb.count()
+    : Number(raw.length ? raw[0].page_total : (await ds.query(...counters))[0].n);
   const physicians = ctx.loaders.get(physicianSummaryById);
   const departments = ctx.loaders.get(departmentById);
   const items = raw.map((row) => {

@@ -68,7 +68,8 @@ export function buildChildScripts(log: (line: string) => void = () => undefined)
 }
 
 /**
- * Starts `src/bench/<script>` compiled (bench-dist/bench/<script>.js) with plain node; the script prints `BENCH_READY {"url": …}` once it listens.
+ * Starts `src/bench/<script>` compiled (bench-dist/bench/<script>.js) with plain node; the script prints
+ * `BENCH_READY {"url": …}` once it listens.
  * Output lines are kept for diagnostics and shown if the child dies.
  */
 export async function startChild(

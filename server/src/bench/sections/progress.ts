@@ -64,16 +64,19 @@ export async function filterTotals(cycleId: number): Promise<number[]> {
   }
 }
 
+/** A random filter of PROGRESS_FILTERS and a random page of it (totals: rows per filter, from filterTotals). */
+export const randomProgressPage = (totals: number[], pageSize: number) => (random: () => number) => {
+  const f = Math.floor(random() * PROGRESS_FILTERS.length);
+  const pages = Math.max(1, Math.ceil(totals[f] / pageSize));
+  return { statuses: PROGRESS_FILTERS[f], page: 1 + Math.floor(random() * pages) };
+};
+
 export async function progressSection(ctx: BenchContext): Promise<Record<string, unknown>> {
   const [graphql, raw] = [await ctx.graphql(), await ctx.raw()];
   const cookie = await login(graphql.url, USERS.big, BENCH_PASSWORD);
   const totals = await filterTotals(ctx.dataset.cycleId);
   const pageSize = 20;
-  const choose = (random: () => number) => {
-    const f = Math.floor(random() * PROGRESS_FILTERS.length);
-    const pages = Math.max(1, Math.ceil(totals[f] / pageSize));
-    return { statuses: PROGRESS_FILTERS[f], page: 1 + Math.floor(random() * pages) };
-  };
+  const choose = randomProgressPage(totals, pageSize);
 
   // Same data on both sides: compare one middle page of each filter.
   let same = true;

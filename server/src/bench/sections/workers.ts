@@ -5,7 +5,7 @@ import { login } from "../gql";
 import { graphqlError } from "../load";
 import { table } from "../report";
 import { alternatingRounds } from "../rounds";
-import { filterTotals, graphqlProgressRequest, PROGRESS_FILTERS } from "./progress";
+import { filterTotals, graphqlProgressRequest, randomProgressPage } from "./progress";
 
 /**
  * 1 vs 2 worker processes (WORKERS=2, node:cluster) on the 考核进度 page, 32 clients, alternating rounds: on these
@@ -18,10 +18,10 @@ export async function workersSection(ctx: BenchContext): Promise<Record<string, 
     const cookie = await login(one.url, USERS.big, BENCH_PASSWORD);
     const totals = await filterTotals(ctx.dataset.cycleId);
     const pageSize = 20;
+    const choose = randomProgressPage(totals, pageSize);
     const build = (random: () => number) => {
-      const f = Math.floor(random() * PROGRESS_FILTERS.length);
-      const page = 1 + Math.floor(random() * Math.max(1, Math.ceil(totals[f] / pageSize)));
-      return graphqlProgressRequest(cookie, PROGRESS_FILTERS[f], page, pageSize);
+      const { statuses, page } = choose(random);
+      return graphqlProgressRequest(cookie, statuses, page, pageSize);
     };
     const runs = [
       ...(await alternatingRounds(
