@@ -27,7 +27,7 @@ import { backfillSqliteVerificationCodes } from "./certificates/sqlite-verificat
 import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
-import { formatError, serviceUnavailableError } from "./common/errors";
+import { formatError, serviceUnavailableError, unavailableStatusPlugin } from "./common/errors";
 import { securityHeaders } from "./common/security-headers";
 import { consoleFiles } from "./common/static-files";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
@@ -111,6 +111,9 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
 
   const app = express();
   app.disable("x-powered-by");
+  // API answers are never cached (no-store), so hashing each body for an ETag is work thrown away; the console's
+  // static files keep theirs (serve-static sets its own).
+  app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
   const server = createHttpServer(app, config.httpLimits);
 
@@ -130,6 +133,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
       landingPage(config),
       costLimitPlugin(schema, config.maxQueryCost),
       apiCallAuditPlugin,
+      unavailableStatusPlugin,
       ...(hasReplicas(ds) ? [replicaReadsPlugin] : []),
       // No @cacheControl hints are used; without this default plugin Apollo stops wrapping every field resolver.
       ApolloServerPluginCacheControlDisabled(),

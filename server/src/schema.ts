@@ -16,6 +16,7 @@ import { ExamsResolver } from "./exams/exams.resolver";
 import { ResultsResolver } from "./exams/results.resolver";
 import { ASSESSOR_RESOLVERS } from "./assessor/resolvers";
 import { authChecker } from "./common/auth";
+import { validateArguments } from "./common/validate-arguments";
 import { describeSchema } from "./schema-glossary";
 import { DepartmentResolver } from "./departments/department.resolver";
 import { AssessmentInstitutionApplicationResolver } from "./institutions/assessment-institution-application.resolver";
@@ -73,7 +74,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
     authChecker,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArguments,
   }).then(describeSchema);
   return cached;
 }

@@ -52,6 +52,27 @@ describeMysql("a hung, then killed, database (a mariadbd of the test's own)", ()
     await db.destroy();
   });
 
+  it("frozen under a list page: the page's own statement (straight on a pooled connection) times out as SERVICE_UNAVAILABLE, then pages again", async () => {
+    const inst = await signIn(app, world.users.instA);
+    const page = () => inst.request(`{ applications(page: 1, pageSize: 20) { total items { id } } }`);
+    const before = await page();
+    expect(before.errors).toBeUndefined();
+    // Straight away, while session and cycle are still cached: the one statement the request needs is the page's.
+    db.pause();
+    try {
+      const frozen = await timed(page);
+      await expectUnavailable(frozen.value);
+      expect(frozen.ms).toBeLessThan(5000);
+    } finally {
+      db.resume();
+    }
+    // After the pause the pool serves the next page at once, with the same rows (no late answer of the frozen one).
+    const after = await timed(page);
+    expect(after.value.errors).toBeUndefined();
+    expect(after.value.data.applications).toEqual(before.data.applications);
+    expect(after.ms).toBeLessThan(3000);
+  }, 60_000);
+
   it("frozen: /healthz is 503 within ~2 s, requests fail with SERVICE_UNAVAILABLE in bounded time, then recover", async () => {
     const inst = await signIn(app, world.users.instA);
     expect(await healthz(app)).toBe(200);

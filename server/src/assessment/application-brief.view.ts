@@ -1,3 +1,4 @@
+import { viewOf } from "../common/view-instance";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Procedure, TestKind } from "./procedure";
 import { ApplicationStatus, ExemptionStatus, EXEMPTION_INFO, STATUS_INFO } from "./workflow";
@@ -52,19 +53,20 @@ export class ApplicationBrief {
   version: number;
 }
 
-export const briefOf = (a: Application): ApplicationBrief => ({
-  id: a.id,
-  cycleId: a.cycleId,
-  physicianId: a.physicianId,
-  institutionId: a.institutionId,
-  status: a.status,
-  statusLabel: STATUS_INFO[a.status].label,
-  procedure: a.procedure,
-  exemptionStatus: a.exemptionStatus,
-  exemptionStatusLabel: EXEMPTION_INFO[a.exemptionStatus].label,
-  exemptedTest: a.exemptedTest,
-  submittedAt: a.submittedAt,
-  lastAction: a.lastAction,
-  lastActionAt: a.lastActionAt,
-  version: a.version,
-});
+export const briefOf = (a: Application): ApplicationBrief =>
+  viewOf(ApplicationBrief, {
+    id: a.id,
+    cycleId: a.cycleId,
+    physicianId: a.physicianId,
+    institutionId: a.institutionId,
+    status: a.status,
+    statusLabel: STATUS_INFO[a.status].label,
+    procedure: a.procedure,
+    exemptionStatus: a.exemptionStatus,
+    exemptionStatusLabel: EXEMPTION_INFO[a.exemptionStatus].label,
+    exemptedTest: a.exemptedTest,
+    submittedAt: a.submittedAt,
+    lastAction: a.lastAction,
+    lastActionAt: a.lastActionAt,
+    version: a.version,
+  });

@@ -10,6 +10,7 @@ import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
 import { DEPARTMENT_COLUMNS, departmentById } from "../departments/department.loaders";
 import { sqlTime } from "../db/raw";
+import { readStatement } from "../db/read-statement";
 import { columnName, rawColumns } from "../db/raw-select";
 import { ShapedQuery, type FilterTarget } from "../db/shaped-query";
 import { Institution } from "../institutions/institution.entity";
@@ -290,7 +291,8 @@ export async function listApplications(
   const p = rawColumns(ds, Physician, "p", PHYSICIAN_SUMMARY_COLUMNS);
   const d = rawColumns(ds, Department, "d", DEPARTMENT_COLUMNS);
   const orderBy = `a.${columnName(ds, Application, column.slice(2))} ${direction}, a.id ${direction}`;
-  const raw: Record<string, unknown>[] = await ds.query(
+  const raw = await readStatement(
+    ds,
     `SELECT ${a.select}, ${p.select}, ${d.select}${counters ? `, (${counters[0]}) AS page_total` : ""} FROM application a
      INNER JOIN (${idsSql}) page_ids ON page_ids.id = a.id
      LEFT JOIN physician p ON p.id = a.physician_id
@@ -301,7 +303,7 @@ export async function listApplications(
   // A page past the end has no row to carry the counters' total: then they are read on their own.
   const total = !counters
     ? await qb.count()
-    : Number(raw.length ? raw[0].page_total : (await ds.query(...counters))[0].n);
+    : Number(raw.length ? raw[0].page_total : (await readStatement(ds, ...counters))[0].n);
   const physicians = ctx.loaders.get(physicianSummaryById);
   const departments = ctx.loaders.get(departmentById);
   const items = raw.map((row) => {

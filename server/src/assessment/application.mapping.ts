@@ -1,11 +1,12 @@
 import type { Application } from "./application.entity";
-import type { ApplicationView } from "./application.view";
+import { viewOf } from "../common/view-instance";
+import { ApplicationView } from "./application.view";
 import { PROCEDURE_LABEL } from "./procedure";
 import { EXEMPTION_INFO, STATUS_INFO } from "./workflow";
 
 /** An application as the API shows it; `revealIdentifiers` for detail views (lists mask). */
 export function applicationView(app: Application, revealIdentifiers = false): ApplicationView {
-  return {
+  return viewOf(ApplicationView, {
     id: app.id,
     cycleId: app.cycleId,
     physicianId: app.physicianId,
@@ -38,5 +39,5 @@ export function applicationView(app: Application, revealIdentifiers = false): Ap
             institutionReview: app.institutionReview,
             assessmentReview: app.assessmentReview,
           },
-  };
+  });
 }

@@ -1,4 +1,5 @@
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { logger } from "../logger";
 
@@ -207,3 +208,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   logger.error({ err: original, path: formatted.path }, "unexpected error in resolver");
   return { message: INTERNAL_MESSAGE, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
+
+/**
+ * An operation that produced nothing because the database did not answer (every error SERVICE_UNAVAILABLE, no
+ * field with a value) is answered 503 with Retry-After, as when the session lookup before it fails: a client or
+ * proxy sees from the status alone that trying again later is the way out. A partial answer stays 200.
+ */
+export const unavailableStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const { errors, data } = response.body.singleResult;
+        if (!errors?.length || !errors.every((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
+        if (data && Object.values(data).some((v) => v !== null)) return;
+        response.http.status = 503;
+        response.http.headers.set("retry-after", "5");
+      },
+    };
+  },
+};
