@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 
 /**
  * Some columns of an entity read by a hand-written statement, and turned back into an entity with the
@@ -30,16 +31,21 @@ export function rawColumns<T extends ObjectLiteral>(
   const columns = properties.map((property) => {
     const column = meta.findColumnWithPropertyPath(property);
     if (!column) throw new Error(`${meta.name} has no column ${property}`);
-    return { column, label: `${alias}_${column.databaseName}` };
+    return { label: `${alias}_${column.databaseName}`, set: setterOf(ds, column) };
   });
+  const first = columns[0].label;
   const q = (name: string) => ds.driver.escape(name);
   const made: RawColumns<T> = {
-    select: columns.map(({ column, label }) => `${q(alias)}.${q(column.databaseName)} AS ${q(label)}`).join(", "),
+    select: properties
+      .map((property, i) => {
+        const column = meta.findColumnWithPropertyPath(property)!;
+        return `${q(alias)}.${q(column.databaseName)} AS ${q(columns[i].label)}`;
+      })
+      .join(", "),
     hydrate(raw) {
-      if (raw[columns[0].label] === null || raw[columns[0].label] === undefined) return null;
+      if (raw[first] === null || raw[first] === undefined) return null;
       const entity = meta.create() as T;
-      for (const { column, label } of columns)
-        column.setEntityValue(entity, ds.driver.prepareHydratedValue(raw[label], column));
+      for (const { label, set } of columns) set(entity, raw[label]);
       return entity;
     },
   };
@@ -52,4 +58,44 @@ export function columnName(ds: DataSource, target: EntityTarget<ObjectLiteral>, 
   const column = ds.getMetadata(target).findColumnWithPropertyPath(property);
   if (!column) throw new Error(`no column ${property}`);
   return column.databaseName;
+}
+
+const STRING_TYPES = new Set<unknown>([
+  String,
+  "varchar",
+  "char",
+  "text",
+  "nvarchar",
+  "nchar",
+  "mediumtext",
+  "longtext",
+]);
+const BOOLEAN_TYPES = new Set<unknown>([Boolean, "bool", "boolean"]);
+const DATETIME_TYPES = new Set<unknown>([Date, "datetime"]);
+
+/**
+ * How one column's driver value lands on the entity, decided once per column rather than per value. On MySQL the
+ * kinds a list reads (strings, string enums, integers, booleans, DATETIME that mysql2 already gives as a Date) need
+ * exactly what the driver's prepareHydratedValue does to them, without walking its chain of type tests for every
+ * value of every row; any other column (transformers, JSON, numeric enums, embedded or relation columns, SQLite)
+ * keeps the driver's and TypeORM's own conversion. raw-select.test.ts checks both agree on every list column.
+ */
+function setterOf(ds: DataSource, column: ColumnMetadata): (entity: ObjectLiteral, value: unknown) => void {
+  const generic = (entity: ObjectLiteral, value: unknown) =>
+    column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
+  const plain = !column.transformer && !column.embeddedMetadata && !(column.isVirtual && column.referencedColumn);
+  if (!plain || !["mysql", "mariadb"].includes(ds.options.type)) return generic;
+  const property = column.propertyName;
+  const stringEnum =
+    (column.type === "enum" || column.type === "simple-enum") && column.enum?.every((v) => typeof v === "string");
+  if (STRING_TYPES.has(column.type) || stringEnum || column.type === "int")
+    return (entity, value) => void (entity[property] = value);
+  if (BOOLEAN_TYPES.has(column.type))
+    return (entity, value) => void (entity[property] = value === null || value === undefined ? value : Boolean(value));
+  if (DATETIME_TYPES.has(column.type))
+    return (entity, value) =>
+      value instanceof Date || value === null || value === undefined
+        ? void (entity[property] = value)
+        : generic(entity, value);
+  return generic;
 }
