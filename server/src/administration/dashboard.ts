@@ -4,6 +4,7 @@ import { requirePrincipal } from "../common/auth";
 import { forbidden, invalidState } from "../common/errors";
 import type { Context } from "../context";
 import { toNumber } from "../db/raw";
+import { readStatement } from "../db/read-statement";
 import { rawColumns } from "../db/raw-select";
 import { ShapedQuery } from "../db/shaped-query";
 import { CheatingVerdict, TestAttempt } from "../exams/test-attempt.entity";
@@ -93,10 +94,11 @@ export async function administrationDashboard(
   const codes = ancestry(code);
   const r = rawColumns(ctx.ds, Region, "r", REGION_COLUMNS);
   const regions = (
-    (await ctx.ds.query(
+    await readStatement(
+      ctx.ds,
       `SELECT ${r.select} FROM region r WHERE r.code IN (${codes.map(() => "?").join(", ")})`,
       codes,
-    )) as Record<string, unknown>[]
+    )
   ).map((row) => r.hydrate(row)!);
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const region = byCode.get(code);

@@ -1,4 +1,5 @@
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { readStatement } from "./read-statement";
 
 /** What filter code calls to narrow a statement: joins and conditions with TypeORM's named parameters. */
 export interface FilterTarget {
@@ -78,7 +79,7 @@ export class ShapedQuery<T extends ObjectLiteral> implements FilterTarget {
   async count(): Promise<number> {
     const key = this.ds.getMetadata(this.root).primaryColumns[0].propertyName;
     const [sql, params] = this.statement("count", (b) => b.select(`COUNT(DISTINCT ${this.alias}.${key})`, "cnt"));
-    const rows: { cnt: unknown }[] = await this.ds.query(sql, params);
+    const rows = await readStatement<{ cnt: unknown }>(this.ds, sql, params);
     return Number(rows[0]?.cnt ?? 0);
   }
 
