@@ -1,3 +1,4 @@
+import { readStatement } from "../db/read-statement";
 import { FilterText } from "../common/filter-text";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { regionFilterOf } from "../common/access";
@@ -106,7 +107,8 @@ export async function regionProgress(
   const byInstitution = input.groupBy === RegionGrouping.INSTITUTION;
   const table = byInstitution ? "status_counter" : "region_status_counter";
   const names = byInstitution ? "institution n ON n.id = c.k" : "region n ON n.code = c.k";
-  const rows: { k: string | number; status: ApplicationStatus; n: unknown; name: string | null }[] = await ctx.ds.query(
+  const rows = await readStatement<{ k: string | number; status: ApplicationStatus; n: unknown; name: string | null }>(
+    ctx.ds,
     `SELECT c.k, c.status, c.n, n.name FROM (SELECT ${group} AS k, status, SUM(count) AS n FROM ${table}` +
       ` WHERE cycle_id = ? AND ${column} = ? GROUP BY ${group}, status) c LEFT JOIN ${names}`,
     [cycleId, code],
