@@ -13,6 +13,10 @@ export class QueryCounter extends AbstractLogger {
   /** Also empties the principal cache, so every measurement counts the session statement alike. */
   reset(): void {
     invalidatePrincipals();
+    this.clear();
+  }
+  /** Forgets the statements counted so far and keeps the principal cache (to count a request with the caller known). */
+  clear(): void {
     this.count = 0;
     this.statements = [];
   }

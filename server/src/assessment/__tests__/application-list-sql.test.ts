@@ -66,8 +66,7 @@ describe("考核进度's SQL, built once per filter shape", () => {
     const all = await app.deps.ds.getRepository(Application).find({ where: { institutionId: world.instA.id } });
     const awaiting = all.filter((a) => a.status === ApplicationStatus.AWAITING_TEST).length;
     await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, page: 1, pageSize: 2 }); // principal cached
-    app.queries.count = 0;
-    app.queries.statements = [];
+    app.queries.clear();
     const page = await inst.ok(LIST, { filter: { statuses: ["AWAITING_TEST"] }, page: 2, pageSize: 2 });
     expect(page.applications.total).toBe(awaiting);
     expect(ids(page)).toHaveLength(2);
