@@ -212,13 +212,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /**
  * An operation that produced nothing because the database did not answer (every error SERVICE_UNAVAILABLE, no
  * field with a value) is answered 503 with Retry-After, as when the session lookup before it fails: a client or
- * proxy sees from the status alone that trying again later is the way out. A partial answer stays 200.
+ * proxy sees from the status alone that trying again later is the way out. A partial answer, or one operation of a
+ * batch, stays 200.
  */
 export const unavailableStatusPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
-      async willSendResponse({ response }) {
-        if (response.body.kind !== "single") return;
+      async willSendResponse({ response, requestIsBatched }) {
+        // In a batch another operation may have succeeded (a mutation): the whole answer must not invite a retry.
+        if (requestIsBatched || response.body.kind !== "single") return;
         const { errors, data } = response.body.singleResult;
         if (!errors?.length || !errors.every((e) => e.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE)) return;
         if (data && Object.values(data).some((v) => v !== null)) return;

@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { GraphQLError, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
-import { AppError, badInput, ErrorCode, formatError } from "../errors";
+import { AppError, badInput, ErrorCode, formatError, unavailableStatusPlugin } from "../errors";
 
 /**
  * formatError decides what a client may see of a failure. These tests run errors through a real (tiny) Apollo
@@ -232,5 +232,48 @@ describe("formatError: database errors become codes", () => {
   it("does not mistake other driver errors for an unavailable database", async () => {
     const formatted = await whenResolverThrows(queryFailed({ code: "ER_BAD_FIELD_ERROR", errno: 1054 }));
     expect(formatted.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+  });
+});
+
+describe("unavailableStatusPlugin: the HTTP status of an operation the database could not serve", () => {
+  const withStatus = new ApolloServer({
+    schema,
+    formatError,
+    logger: silence,
+    allowBatchedHttpRequests: true,
+    plugins: [unavailableStatusPlugin],
+  });
+  beforeAll(() => withStatus.start());
+  afterAll(() => withStatus.stop());
+  const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3306"), { code: "ECONNREFUSED" });
+
+  async function post(body: unknown) {
+    const res = await withStatus.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: "POST",
+        headers: new HeaderMap([["content-type", "application/json"]]),
+        search: "",
+        body,
+      },
+      context: async () => ({}),
+    });
+    return { status: res.status ?? 200, retryAfter: res.headers.get("retry-after"), body: res.body };
+  }
+
+  it("nothing answered and the database unavailable: 503 with Retry-After", async () => {
+    thrown = refused();
+    expect(await post({ query: "{ fails }" })).toMatchObject({ status: 503, retryAfter: "5" });
+  });
+
+  it("a partial answer, another error, or one operation of a batch: 200, no Retry-After", async () => {
+    thrown = refused();
+    expect(await post({ query: "{ fails fine }" })).toMatchObject({ status: 200, retryAfter: undefined });
+    thrown = queryFailed({ code: "ER_BAD_FIELD_ERROR", errno: 1054 });
+    expect(await post({ query: "{ fails }" })).toMatchObject({ status: 200, retryAfter: undefined });
+    thrown = refused();
+    expect(await post([{ query: "{ fine }" }, { query: "{ fails }" }])).toMatchObject({
+      status: 200,
+      retryAfter: undefined,
+    });
   });
 });
