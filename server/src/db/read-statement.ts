@@ -40,8 +40,8 @@ async function onPooledConnection(ds: DataSource, sql: string, params: unknown[]
   const { enableQueryTimeout, maxQueryExecutionTime } = driver.options;
   const payload = enableQueryTimeout && maxQueryExecutionTime ? { sql, timeout: maxQueryExecutionTime } : sql;
   const started = Date.now();
-  return new Promise((resolve, reject) =>
-    conn.query(payload, params, (err, rows) => {
+  return new Promise((resolve, reject) => {
+    const done = (err: (Error & { code?: string }) | null, rows: unknown) => {
       const ms = Date.now() - started;
       if (maxQueryExecutionTime && ms > maxQueryExecutionTime) ds.logger.logQuerySlow(ms, sql, params);
       if (!err) {
@@ -53,6 +53,13 @@ async function onPooledConnection(ds: DataSource, sql: string, params: unknown[]
       if (err.code === "PROTOCOL_SEQUENCE_TIMEOUT") conn.destroy();
       else conn.release();
       reject(new QueryFailedError(sql, params, err));
-    }),
-  );
+    };
+    try {
+      conn.query(payload, params, done);
+    } catch (err) {
+      // Thrown before the statement was sent (say, a value the driver cannot format): the connection is still good.
+      conn.release();
+      reject(err);
+    }
+  });
 }
