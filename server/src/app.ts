@@ -111,9 +111,6 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
 
   const app = express();
   app.disable("x-powered-by");
-  // API answers are never cached (no-store), so hashing each body for an ETag is work thrown away; the console's
-  // static files keep theirs (serve-static sets its own).
-  app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
   const server = createHttpServer(app, config.httpLimits);
 
