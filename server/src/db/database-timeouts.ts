@@ -41,6 +41,12 @@ export function sessionTimeoutSql(t: DatabaseTimeouts, server: "mysql" | "mariad
     : `SET SESSION max_execution_time = ${Math.round(t.statementMs)}, innodb_lock_wait_timeout = ${lockSeconds}`;
 }
 
+/** The driver gave up waiting for a statement's answer (a driver error, or TypeORM's QueryFailedError around one). */
+export function timedOutOnClient(err: unknown): boolean {
+  const error = err as { code?: string; driverError?: { code?: string } } | undefined;
+  return (error?.driverError?.code ?? error?.code) === "PROTOCOL_SEQUENCE_TIMEOUT";
+}
+
 /**
  * A connection whose query timed out on the client is in an unknown state (the server may still answer, or never):
  * drop it instead of handing it to the next request, so a ROLLBACK after the timeout fails at once.
@@ -48,8 +54,7 @@ export function sessionTimeoutSql(t: DatabaseTimeouts, server: "mysql" | "mariad
 @EventSubscriber()
 class DiscardTimedOutConnections implements EntitySubscriberInterface {
   afterQuery(event: AfterQueryEvent) {
-    const error = event.error as { code?: string; driverError?: { code?: string } } | undefined;
-    if ((error?.driverError?.code ?? error?.code) !== "PROTOCOL_SEQUENCE_TIMEOUT") return;
+    if (!timedOutOnClient(event.error)) return;
     (event.queryRunner as unknown as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
   }
 }

@@ -31,17 +31,12 @@ export function rawColumns<T extends ObjectLiteral>(
   const columns = properties.map((property) => {
     const column = meta.findColumnWithPropertyPath(property);
     if (!column) throw new Error(`${meta.name} has no column ${property}`);
-    return { label: `${alias}_${column.databaseName}`, set: setterOf(ds, column) };
+    return { column, label: `${alias}_${column.databaseName}`, set: setterOf(ds, column) };
   });
   const first = columns[0].label;
   const q = (name: string) => ds.driver.escape(name);
   const made: RawColumns<T> = {
-    select: properties
-      .map((property, i) => {
-        const column = meta.findColumnWithPropertyPath(property)!;
-        return `${q(alias)}.${q(column.databaseName)} AS ${q(columns[i].label)}`;
-      })
-      .join(", "),
+    select: columns.map(({ column, label }) => `${q(alias)}.${q(column.databaseName)} AS ${q(label)}`).join(", "),
     hydrate(raw) {
       if (raw[first] === null || raw[first] === undefined) return null;
       const entity = meta.create() as T;

@@ -1,5 +1,6 @@
 import { QueryFailedError, type DataSource } from "typeorm";
 import { isSqlite } from "./data-source";
+import { timedOutOnClient } from "./database-timeouts";
 import { hasReplicas } from "./replication";
 
 interface PooledConnection {
@@ -50,7 +51,7 @@ async function onPooledConnection(ds: DataSource, sql: string, params: unknown[]
       }
       ds.logger.logQueryError(err, sql, params);
       // The server may still answer a statement the client gave up on: that connection is not handed out again.
-      if (err.code === "PROTOCOL_SEQUENCE_TIMEOUT") conn.destroy();
+      if (timedOutOnClient(err)) conn.destroy();
       else conn.release();
       reject(new QueryFailedError(sql, params, err));
     };
