@@ -7,7 +7,7 @@ import { Role, requirePrincipal } from "../common/auth";
 import { maskIdNumber, maskPhone } from "../common/id-number";
 import { listCost } from "../common/query-limits";
 import type { Context } from "../context";
-import { departmentById } from "../departments/department.loaders";
+import { departmentNameById } from "../departments/department.loaders";
 import { ATTEMPT_STATUS_LABEL } from "../exams/test-attempt.entity";
 import { institutionById } from "../institutions/institution.loaders";
 import { PhysicianSummary, physicianSummaryOf } from "../physicians/physician.view";
@@ -39,9 +39,11 @@ import { EVENT_LABEL, ExemptionAction, sectionsOfEvent, STATUS_INFO, WorkflowAct
 @Resolver(() => ApplicationView)
 export class ApplicationFieldsResolver {
   @FieldResolver(() => PhysicianSummary, { description: "医师（身份证号、手机号脱敏） (the physician, masked)" })
-  async physician(@Root() a: ApplicationView, @Ctx() ctx: Context): Promise<PhysicianSummary | null> {
-    const p = await ctx.loaders.get(physicianSummaryById).load(a.physicianId);
-    return p ? physicianSummaryOf(p) : null;
+  physician(
+    @Root() a: ApplicationView,
+    @Ctx() ctx: Context,
+  ): PhysicianSummary | null | Promise<PhysicianSummary | null> {
+    return ctx.loaders.through(physicianSummaryById, a.physicianId, (p) => (p ? physicianSummaryOf(p) : null));
   }
 
   @FieldResolver(() => String, { nullable: true, description: "机构名称 (institution name)" })
@@ -50,8 +52,8 @@ export class ApplicationFieldsResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: "科室名称 (department name)" })
-  async departmentName(@Root() a: ApplicationView, @Ctx() ctx: Context) {
-    return a.departmentId ? ((await ctx.loaders.get(departmentById).load(a.departmentId))?.name ?? null) : null;
+  departmentName(@Root() a: ApplicationView, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return a.departmentId ? ctx.loaders.through(departmentNameById, a.departmentId, (name) => name) : null;
   }
 
   @FieldResolver(() => InstitutionReviewView, {

@@ -8,7 +8,7 @@ import { normalizeIdNumber } from "../common/id-number";
 import { offsetOf, type Page, type PageArgs } from "../common/pagination";
 import type { Context } from "../context";
 import { Department } from "../departments/department.entity";
-import { DEPARTMENT_COLUMNS, departmentById } from "../departments/department.loaders";
+import { departmentNameById } from "../departments/department.loaders";
 import { sqlTime } from "../db/raw";
 import { readStatement } from "../db/read-statement";
 import { columnName, rawColumns } from "../db/raw-select";
@@ -289,7 +289,7 @@ export async function listApplications(
   const { ds } = ctx;
   const a = rawColumns(ds, Application, "a", LIST_COLUMNS);
   const p = rawColumns(ds, Physician, "p", PHYSICIAN_SUMMARY_COLUMNS);
-  const d = rawColumns(ds, Department, "d", DEPARTMENT_COLUMNS);
+  const d = rawColumns(ds, Department, "d", ["id", "name"]);
   const orderBy = `a.${columnName(ds, Application, column.slice(2))} ${direction}, a.id ${direction}`;
   const raw = await readStatement(
     ds,
@@ -304,13 +304,11 @@ export async function listApplications(
   const total = !counters
     ? await qb.count()
     : Number(raw.length ? raw[0].page_total : (await readStatement(ds, ...counters))[0].n);
-  const physicians = ctx.loaders.get(physicianSummaryById);
-  const departments = ctx.loaders.get(departmentById);
   const items = raw.map((row) => {
     const physician = p.hydrate(row);
-    if (physician) physicians.prime(physician.id, physician);
+    if (physician) ctx.loaders.prime(physicianSummaryById, physician.id, physician);
     const department = d.hydrate(row);
-    if (department) departments.prime(department.id, department);
+    if (department) ctx.loaders.prime(departmentNameById, department.id, department.name);
     return a.hydrate(row)!;
   });
   return { items, total, page: page.page, pageSize: page.pageSize };

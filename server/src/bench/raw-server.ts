@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPool, type RowDataPacket } from "mysql2/promise";
 import { PROCEDURE_LABEL, type Procedure } from "../assessment/procedure";
-import { STATUS_INFO, type ApplicationStatus } from "../assessment/workflow";
+import { ApplicationStatus, STATUS_INFO } from "../assessment/workflow";
 import { maskIdNumber } from "../common/id-number";
 import { rawEnroll, type RawPrincipal } from "./raw-enroll";
 import { loadReplay, replay } from "./raw-replay";
@@ -46,6 +46,7 @@ async function currentCycleId(province: string): Promise<number | null> {
 }
 
 const regionNames = new Map<string, string>();
+const STATUSES = Object.values(ApplicationStatus);
 
 function cookie(req: http.IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? "").split(";")) {
@@ -126,19 +127,26 @@ async function rollup(req: http.IncomingMessage, res: http.ServerResponse, sql: 
     const [regions] = await pool.execute<RowDataPacket[]>("SELECT code, name FROM region");
     for (const r of regions) regionNames.set(r.code, r.name);
   }
-  const byCity = new Map<string, { status: string; count: number }[]>();
+  // The whole answer of the GraphQL query (region.ts REGION_QUERY): every status in workflow order, zeros
+  // included, and the completion figures — the same work, so the two answers are compared whole.
+  const byCity = new Map<string, Map<string, number>>();
   for (const r of rows) {
-    if (!byCity.has(r.k)) byCity.set(r.k, []);
-    byCity.get(r.k)!.push({ status: r.status, count: Number(r.n) });
+    if (!byCity.has(r.k)) byCity.set(r.k, new Map());
+    byCity.get(r.k)!.set(r.status, Number(r.n));
   }
   const out = [...byCity.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, statusCounts]) => ({
-      code,
-      name: regionNames.get(code) ?? code,
-      total: statusCounts.reduce((n, s) => n + s.count, 0),
-      statusCounts,
-    }));
+    .map(([code, counts]) => {
+      const statusCounts = STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
+      const total = statusCounts.reduce((n, s) => n + s.count, 0);
+      const enrolled = total - (counts.get(ApplicationStatus.NOT_ENROLLED) ?? 0);
+      const qualified = counts.get(ApplicationStatus.QUALIFIED) ?? 0;
+      const unqualified = counts.get(ApplicationStatus.UNQUALIFIED) ?? 0;
+      const finished = qualified + unqualified;
+      const rate = enrolled ? Math.round((finished / enrolled) * 10000) / 10000 : 0;
+      const completion = { enrolled, finished, qualified, unqualified, rate };
+      return { code, name: regionNames.get(code) ?? code, total, statusCounts, completion };
+    });
   send(res, 200, { data: { regionProgress: out } });
 }
 
