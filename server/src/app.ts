@@ -11,7 +11,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { DataSource } from "typeorm";
@@ -28,6 +27,7 @@ import { explorerRouter } from "./explorer/explorer.route";
 import { LocalDiskStorage } from "./attachments/storage";
 import { UrlSigner } from "./attachments/signing";
 import { formatError, serviceUnavailableError, unavailableStatusPlugin } from "./common/errors";
+import { graphqlHandler } from "./common/graphql-http";
 import { securityHeaders } from "./common/security-headers";
 import { consoleFiles } from "./common/static-files";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
@@ -177,7 +177,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
     ...(config.persistedOperationsFile
       ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
       : []),
-    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(deps, req, res) }),
+    graphqlHandler(apollo, (req, res) => buildContext(deps, req, res)),
   );
 
   app.get("/healthz", async (_req, res) => {

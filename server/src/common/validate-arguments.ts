@@ -1,4 +1,12 @@
-import { getMetadataStorage, validateOrReject, type ValidationError, type ValidatorOptions } from "class-validator";
+import {
+  getMetadataStorage,
+  ValidationTypes,
+  validateOrReject,
+  type ValidationArguments,
+  type ValidationError,
+  type ValidatorOptions,
+} from "class-validator";
+import type { ValidationMetadata } from "class-validator/types/metadata/ValidationMetadata";
 import { ArgumentValidationError } from "type-graphql";
 
 const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
@@ -15,6 +23,83 @@ function propertiesOf(type: object): readonly string[] | null {
   const properties = unconditional ? null : [...new Set(metadata.map((m) => m.propertyName))];
   constrainedProperties.set(type, properties);
   return properties;
+}
+
+/** One synchronous constraint of a property, as class-validator's executor would run it. */
+interface Check {
+  metadata: ValidationMetadata;
+  validate(value: unknown, args: ValidationArguments): unknown;
+}
+interface PropertyChecks {
+  property: string;
+  conditions: ((object: object, value: unknown) => boolean)[];
+  definedChecks: Check[];
+  checks: Check[];
+}
+
+/**
+ * The constraints of a class as plain checks, compiled once; null when one of them is of a kind this fast path
+ * does not mirror (nested or promise validation, an asynchronous constraint), and class-validator then always runs.
+ */
+const compiledChecks = new WeakMap<object, PropertyChecks[] | null>();
+function checksOf(type: object): PropertyChecks[] | null {
+  if (compiledChecks.has(type)) return compiledChecks.get(type)!;
+  const storage = getMetadataStorage();
+  const byProperty = storage.groupByPropertyName(
+    storage.getTargetValidationMetadatas(type as () => void, "", false, false),
+  );
+  let compiled: PropertyChecks[] | null = [];
+  const checksFor = (metadata: ValidationMetadata): Check[] | null => {
+    const constraints = storage.getTargetValidatorConstraints(metadata.constraintCls);
+    if (constraints.some((c) => c.async)) return null;
+    return constraints.map((c) => ({ metadata, validate: (value, args) => c.instance.validate(value, args) }));
+  };
+  for (const [property, metadatas] of Object.entries(byProperty)) {
+    const entry: PropertyChecks = { property, conditions: [], definedChecks: [], checks: [] };
+    for (const m of metadatas) {
+      const found =
+        m.type === ValidationTypes.CONDITIONAL_VALIDATION
+          ? (entry.conditions.push(m.constraints[0] as PropertyChecks["conditions"][number]), [])
+          : m.type === ValidationTypes.IS_DEFINED || m.type === ValidationTypes.CUSTOM_VALIDATION
+            ? checksFor(m)
+            : null;
+      if (!found) compiled = null;
+      else (m.type === ValidationTypes.IS_DEFINED ? entry.definedChecks : entry.checks).push(...found);
+    }
+    compiled?.push(entry);
+  }
+  compiledChecks.set(type, compiled);
+  return compiled;
+}
+
+/**
+ * Whether every constraint surely holds, checked as class-validator's executor checks them (conditions first,
+ * IsDefined whatever the value, the rest only for values that are set): then there is nothing to report and
+ * class-validator's own run, with its search of all constraint metadata, is skipped. Anything else — a failed or
+ * asynchronous check, a constraint on each item of a collection — leaves the answer to class-validator, so the
+ * errors a client sees are always its own.
+ */
+export function surelyValid(object: object): boolean {
+  const checks = checksOf(object.constructor);
+  if (!checks) return false;
+  const values = object as Record<string, unknown>;
+  for (const { property, conditions, definedChecks, checks: rest } of checks) {
+    const value = values[property];
+    if (!conditions.every((holds) => holds(object, value))) continue;
+    const missing = value === null || value === undefined;
+    for (const check of missing ? definedChecks : [...definedChecks, ...rest]) {
+      if (check.metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) return false;
+      const args = {
+        targetName: object.constructor.name,
+        property,
+        object,
+        value,
+        constraints: check.metadata.constraints,
+      };
+      if (check.validate(value, args) !== true) return false;
+    }
+  }
+  return true;
 }
 
 /** Whether validating this value could find anything: with missing properties skipped, only set ones are checked. */
@@ -34,7 +119,9 @@ function worthValidating(item: unknown): item is object {
  */
 export async function validateArguments(value: unknown): Promise<void> {
   if (value === null || typeof value !== "object") return;
-  const checked = (Array.isArray(value) ? value : [value]).filter(worthValidating);
+  const checked = (Array.isArray(value) ? value : [value]).filter(
+    (item) => worthValidating(item) && !surelyValid(item),
+  );
   if (!checked.length) return;
   try {
     await Promise.all(checked.map((item) => validateOrReject(item, OPTIONS)));
