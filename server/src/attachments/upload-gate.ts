@@ -112,15 +112,16 @@ function closeAfterAnswer(req: Request, res: Response) {
  * out. When every file has arrived, it waits for the request's last bytes, as graphql-upload does.
  */
 function answerWithoutReadingTheRest(req: Request, res: Response, uploads: Upload[]) {
-  const send = res.send.bind(res);
+  // The last write of any answer (Apollo's through graphqlHandler, an error handler's res.json) is res.end.
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
   let answered = false;
-  res.send = (body?: unknown) => {
+  res.end = ((...args: unknown[]) => {
     const answer = (closeAfter: boolean) => {
       if (answered) return;
       answered = true;
-      res.send = send;
+      res.end = end as Response["end"];
       if (closeAfter && !res.headersSent) closeAfterAnswer(req, res);
-      send(body);
+      end(...args);
     };
     if (req.complete || req.destroyed) answer(false);
     else if (!allReceived(uploads)) answer(true);
@@ -132,5 +133,5 @@ function answerWithoutReadingTheRest(req: Request, res: Response, uploads: Uploa
       });
     }
     return res;
-  };
+  }) as Response["end"];
 }
