@@ -16,6 +16,7 @@ import { ShapedQuery, type FilterTarget } from "../db/shaped-query";
 import { Institution } from "../institutions/institution.entity";
 import { Physician } from "../physicians/physician.entity";
 import { Application } from "./application.entity";
+import { listColumnsFor } from "./application-list-columns";
 import { PHYSICIAN_SUMMARY_COLUMNS, physicianSummaryById } from "./application.loaders";
 import { currentCycleId, cycleProvince } from "./cycle.service";
 import { Procedure } from "./procedure";
@@ -205,29 +206,6 @@ export async function applicationQuery(
   return { qb, cycleId };
 }
 
-/** The columns a list row needs: everything but the large JSON columns (loaded only if a field asks). */
-const LIST_COLUMNS = [
-  "id",
-  "cycleId",
-  "physicianId",
-  "institutionId",
-  "departmentId",
-  "procedure",
-  "status",
-  "exemptionStatus",
-  "exemptedTest",
-  "exemptionReason",
-  "exemptionNote",
-  "exemptionRequestedAt",
-  "submittedAt",
-  "returnReason",
-  "lastAction",
-  "lastActionAt",
-  "version",
-  "createdAt",
-  "updatedAt",
-] as const;
-
 /**
  * When the list is one institution's, filtered at most by status, its total is a sum of the maintained
  * counters instead of a COUNT over the applications: this statement, or null when the counters cannot say.
@@ -273,6 +251,8 @@ export async function listApplications(
   filter: ApplicationFilter,
   sort: ApplicationSort,
   page: PageArgs,
+  /** The fields asked of each row (`selectedSubfields(info, "items")`); null reads every list column. */
+  itemFields: ReadonlySet<string> | null = null,
 ): Promise<Page<Application>> {
   const query = await applicationQuery(ctx, filter);
   if (!query) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
@@ -287,7 +267,7 @@ export async function listApplications(
     " LIMIT :pageLimit OFFSET :pageOffset",
   );
   const { ds } = ctx;
-  const a = rawColumns(ds, Application, "a", LIST_COLUMNS);
+  const a = rawColumns(ds, Application, "a", listColumnsFor(itemFields));
   const p = rawColumns(ds, Physician, "p", PHYSICIAN_SUMMARY_COLUMNS);
   const d = rawColumns(ds, Department, "d", ["id", "name"]);
   const orderBy = `a.${columnName(ds, Application, column.slice(2))} ${direction}, a.id ${direction}`;

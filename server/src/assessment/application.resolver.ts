@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, Info, Int, Query, Resolver } from "type-graphql";
 import { Role } from "../common/auth";
 import { PageArgs, PageOf } from "../common/pagination";
 import { pagedCost } from "../common/query-limits";
+import { selectedSubfields } from "../common/selected-fields";
 import type { Context } from "../context";
 import { ApplicationFilter, ApplicationSort, listApplications } from "./application-list";
 import { applicationView } from "./application.mapping";
@@ -82,8 +84,9 @@ export class ApplicationResolver {
     @Arg("sort", () => ApplicationSort, { nullable: true, defaultValue: ApplicationSort.ID }) sort: ApplicationSort,
     @Args() page: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const result = await listApplications(ctx, filter ?? {}, sort, page);
+    const result = await listApplications(ctx, filter ?? {}, sort, page, selectedSubfields(info, "items"));
     return { ...result, items: result.items.map((a) => applicationView(a)) };
   }
 }
