@@ -39,22 +39,6 @@ export class CompletionSummary {
   rate: number;
 }
 
-export function completionOf(counts: Map<ApplicationStatus, number>): CompletionSummary {
-  let total = 0;
-  for (const n of counts.values()) total += n;
-  const enrolled = total - (counts.get(ApplicationStatus.NOT_ENROLLED) ?? 0);
-  const qualified = counts.get(ApplicationStatus.QUALIFIED) ?? 0;
-  const unqualified = counts.get(ApplicationStatus.UNQUALIFIED) ?? 0;
-  const finished = qualified + unqualified;
-  return {
-    enrolled,
-    finished,
-    qualified,
-    unqualified,
-    rate: enrolled ? Math.round((finished / enrolled) * 10000) / 10000 : 0,
-  };
-}
-
 /** Counts per status of one institution, read from the maintained counters. */
 export async function institutionStatusCounts(
   em: EntityManager,

@@ -7,7 +7,8 @@ import { badInput, forbidden } from "../common/errors";
 import type { Context } from "../context";
 import { toNumber } from "../db/raw";
 import { Region, RegionLevel, regionPrefix } from "../regions/region.entity";
-import { completionOf, CompletionSummary } from "./counts";
+import { completionOf } from "./completion";
+import { CompletionSummary } from "./counts";
 import { StatusCounter } from "./status-counter.entity";
 import { ApplicationStatus, STATUS_INFO } from "./workflow";
 

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
-import { CompletionSummary, completionOf } from "../assessment/counts";
+import { completionOf } from "../assessment/completion";
+import { CompletionSummary } from "../assessment/counts";
 import { AssessmentCycle } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
 import { ApplicationStatus } from "../assessment/workflow";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPool, type RowDataPacket } from "mysql2/promise";
+import { completionOf } from "../assessment/completion";
 import { PROCEDURE_LABEL, type Procedure } from "../assessment/procedure";
 import { ApplicationStatus, STATUS_INFO } from "../assessment/workflow";
 import { maskIdNumber } from "../common/id-number";
@@ -129,7 +130,7 @@ async function rollup(req: http.IncomingMessage, res: http.ServerResponse, sql: 
   }
   // The whole answer of the GraphQL query (region.ts REGION_QUERY): every status in workflow order, zeros
   // included, and the completion figures — the same work, so the two answers are compared whole.
-  const byCity = new Map<string, Map<string, number>>();
+  const byCity = new Map<string, Map<ApplicationStatus, number>>();
   for (const r of rows) {
     if (!byCity.has(r.k)) byCity.set(r.k, new Map());
     byCity.get(r.k)!.set(r.status, Number(r.n));
@@ -139,13 +140,7 @@ async function rollup(req: http.IncomingMessage, res: http.ServerResponse, sql: 
     .map(([code, counts]) => {
       const statusCounts = STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
       const total = statusCounts.reduce((n, s) => n + s.count, 0);
-      const enrolled = total - (counts.get(ApplicationStatus.NOT_ENROLLED) ?? 0);
-      const qualified = counts.get(ApplicationStatus.QUALIFIED) ?? 0;
-      const unqualified = counts.get(ApplicationStatus.UNQUALIFIED) ?? 0;
-      const finished = qualified + unqualified;
-      const rate = enrolled ? Math.round((finished / enrolled) * 10000) / 10000 : 0;
-      const completion = { enrolled, finished, qualified, unqualified, rate };
-      return { code, name: regionNames.get(code) ?? code, total, statusCounts, completion };
+      return { code, name: regionNames.get(code) ?? code, total, statusCounts, completion: completionOf(counts) };
     });
   send(res, 200, { data: { regionProgress: out } });
 }

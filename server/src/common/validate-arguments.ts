@@ -85,21 +85,25 @@ export function surelyValid(object: object): boolean {
   const values = object as Record<string, unknown>;
   for (const { property, conditions, definedChecks, checks: rest } of checks) {
     const value = values[property];
-    if (!conditions.every((holds) => holds(object, value))) continue;
-    const missing = value === null || value === undefined;
-    for (const check of missing ? definedChecks : [...definedChecks, ...rest]) {
-      if (check.metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) return false;
-      const args = {
-        targetName: object.constructor.name,
-        property,
-        object,
-        value,
-        constraints: check.metadata.constraints,
-      };
-      if (check.validate(value, args) !== true) return false;
-    }
+    if (!conditions.every((condition) => condition(object, value))) continue;
+    if (!definedChecks.every((check) => holds(check, object, property, value))) return false;
+    if (value === null || value === undefined) continue;
+    if (!rest.every((check) => holds(check, object, property, value))) return false;
   }
   return true;
+}
+
+/** One check run as class-validator runs it; `each` over a collection is left to class-validator (false). */
+function holds(check: Check, object: object, property: string, value: unknown): boolean {
+  if (check.metadata.each && (Array.isArray(value) || value instanceof Set || value instanceof Map)) return false;
+  const args = {
+    targetName: object.constructor.name,
+    property,
+    object,
+    value,
+    constraints: check.metadata.constraints,
+  };
+  return check.validate(value, args) === true;
 }
 
 /** Whether validating this value could find anything: with missing properties skipped, only set ones are checked. */

@@ -1,13 +1,8 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import { AssessmentCycle, CycleNoticeAck } from "../assessment/cycle.entity";
 import { currentCycle } from "../assessment/cycle.service";
-import {
-  CompletionSummary,
-  completionOf,
-  institutionStatusCounts,
-  PendingTasks,
-  pendingTasks,
-} from "../assessment/counts";
+import { completionOf } from "../assessment/completion";
+import { CompletionSummary, institutionStatusCounts, PendingTasks, pendingTasks } from "../assessment/counts";
 import { Role, requirePrincipal } from "../common/auth";
 import { notFound } from "../common/errors";
 import type { Context } from "../context";
