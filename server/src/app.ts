@@ -1,3 +1,4 @@
+import { compiledGateway } from "./common/compiled-executor";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -116,7 +117,7 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
 
   const schema = await buildAppSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(config.compiledQueries ? { gateway: compiledGateway(schema) } : { schema }),
     formatError,
     introspection: config.introspection,
     hideSchemaDetailsFromClientErrors: !config.fieldSuggestions,

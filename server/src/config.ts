@@ -19,6 +19,8 @@ export interface AppConfig {
   introspection: boolean;
   /** Include "did you mean …" suggestions in validation errors. */
   fieldSuggestions: boolean;
+  /** Queries run compiled by graphql-jit (common/compiled-executor.ts); off: graphql-js runs everything. */
+  compiledQueries: boolean;
   sessionIdleMinutes: number;
   /** A console session ends this long after its sign-in, however active (absolute lifetime). */
   sessionMaxHours: number;
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     explorer: bool(env.ENABLE_EXPLORER, !production),
     introspection: bool(env.ENABLE_INTROSPECTION, !production),
     fieldSuggestions: bool(env.ENABLE_FIELD_SUGGESTIONS, !production),
+    compiledQueries: bool(env.COMPILED_QUERIES, true),
     sessionIdleMinutes: int(env.SESSION_IDLE_MINUTES, 30),
     sessionMaxHours: int(env.SESSION_MAX_HOURS, 12),
     signInRateLimitPerAddress: int(env.SIGN_IN_RATE_LIMIT_PER_ADDRESS, 30),

@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from "graphql";
 import { In } from "typeorm";
 import { Application } from "../assessment/application.entity";
 import { ApplicationEvent } from "../assessment/application-event.entity";
@@ -14,6 +11,7 @@ import {
   AssessmentInstitutionApplication,
 } from "../institutions/assessment-institution-application.entity";
 import { ImportJob, ImportOutcome, ImportRowResult } from "../physicians/import/import-job.entity";
+import { clientDocuments } from "../testing/client-documents";
 import type { GqlClient } from "../testing/gql-client";
 import { createTestApiClient } from "../testing/api-clients";
 import { addPhysicians } from "../testing/physicians";
@@ -27,47 +25,6 @@ import { buildWorld, createDepartment, createInstitution, signIn, type World } f
  * role that sees it, at page size 10 and 50 over enough rows to fill both: the same number of statements. A list
  * that loads something per row (an N+1) costs 40 more at 50.
  */
-const CLIENT = path.resolve(__dirname, "..", "..", "..", "client", "src");
-
-function graphqlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return name === "gql" ? [] : graphqlFiles(file);
-    return name.endsWith(".graphql") ? [file] : [];
-  });
-}
-
-/** The client's operations by name, each printed with the fragments it spreads (transitively). */
-function clientDocuments(): Map<string, string> {
-  const definitions: DefinitionNode[] = graphqlFiles(CLIENT).flatMap(
-    (file) => parse(readFileSync(file, "utf8")).definitions,
-  );
-  const fragments = new Map(
-    definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  const spreads = (node: DefinitionNode) => {
-    const names: string[] = [];
-    visit(node, { FragmentSpread: (s) => void names.push(s.name.value) });
-    return names;
-  };
-  const documents = new Map<string, string>();
-  for (const op of definitions) {
-    if (op.kind !== Kind.OPERATION_DEFINITION || !op.name) continue;
-    const needed = new Set<string>();
-    const queue = spreads(op);
-    while (queue.length) {
-      const name = queue.pop()!;
-      if (needed.has(name)) continue;
-      needed.add(name);
-      queue.push(...spreads(fragments.get(name)!));
-    }
-    documents.set(op.name.value, [op, ...[...needed].map((n) => fragments.get(n)!)].map((d) => print(d)).join("\n"));
-  }
-  return documents;
-}
-
 const ROWS = 55;
 let app: TestApp;
 let world: World;
@@ -324,7 +281,7 @@ const LISTS: [string, string, string, string, Variables, string][] = [
 
 describe.each(LISTS)("%s · %s (%s)", (_console, _list, operation, role, variables, field) => {
   it("costs the same SQL statements for a page of 10 as for a page of 50", async () => {
-    const document = clientDocuments().get(operation);
+    const document = clientDocuments().get(operation)?.document;
     expect(document).toBeDefined();
     const measure = async (pageSize: number) => {
       app.queries.reset();
@@ -368,7 +325,7 @@ const WHOLE: [
 
 describe.each(WHOLE)("%s · %s (%s)", (_console, _list, operation, role, variables, rows, add) => {
   it("costs the same SQL statements with 40 more rows", async () => {
-    const document = clientDocuments().get(operation);
+    const document = clientDocuments().get(operation)?.document;
     expect(document).toBeDefined();
     const measure = async () => {
       app.queries.reset();
