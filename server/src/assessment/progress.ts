@@ -7,6 +7,7 @@ import { badInput, forbidden } from "../common/errors";
 import type { Context } from "../context";
 import { toNumber } from "../db/raw";
 import { Region, RegionLevel, regionPrefix } from "../regions/region.entity";
+import { regionNames } from "../regions/region-names";
 import { completionOf } from "./completion";
 import { CompletionSummary } from "./counts";
 import { StatusCounter } from "./status-counter.entity";
@@ -103,26 +104,29 @@ export async function regionProgress(
     code = region.code;
   }
   const group = COLUMN[input.groupBy];
-  // Cities and counties come from the county-level counters; institutions from the institution counters. The
-  // names are joined in the same statement (one round trip, and no query builder or entity per row).
+  // Cities and counties come from the county-level counters, named from the remembered region names
+  // (regions/region-names.ts); institutions from the institution counters, their names (which institutions edit)
+  // joined in the same statement. No query builder or entity per row.
   const byInstitution = input.groupBy === RegionGrouping.INSTITUTION;
-  const table = byInstitution ? "status_counter" : "region_status_counter";
-  const names = byInstitution ? "institution n ON n.id = c.k" : "region n ON n.code = c.k";
-  const rows = await readStatement<{ k: string | number; status: ApplicationStatus; n: unknown; name: string | null }>(
+  const counts = `SELECT ${group} AS k, status, SUM(count) AS n FROM ${byInstitution ? "status_counter" : "region_status_counter"}
+     WHERE cycle_id = ? AND ${column} = ? GROUP BY ${group}, status`;
+  const rows = await readStatement<{ k: string | number; status: ApplicationStatus; n: unknown; name?: string | null }>(
     ctx.ds,
-    `SELECT c.k, c.status, c.n, n.name FROM (SELECT ${group} AS k, status, SUM(count) AS n FROM ${table}` +
-      ` WHERE cycle_id = ? AND ${column} = ? GROUP BY ${group}, status) c LEFT JOIN ${names}`,
+    byInstitution
+      ? `SELECT c.k, c.status, c.n, n.name FROM (${counts}) c LEFT JOIN institution n ON n.id = c.k`
+      : counts,
     [cycleId, code],
   );
   const byKey = new Map<string, Map<ApplicationStatus, number>>();
-  const nameOf = new Map<string, string>();
   for (const r of rows) {
     const key = String(r.k);
     if (!byKey.has(key)) byKey.set(key, new Map());
     byKey.get(key)!.set(r.status, toNumber(r.n));
-    if (r.name !== null) nameOf.set(key, r.name);
   }
   const keys = [...byKey.keys()].sort((a, b) => (byInstitution ? Number(a) - Number(b) : a.localeCompare(b)));
+  const nameOf = byInstitution
+    ? new Map(rows.flatMap((r) => (r.name ? [[String(r.k), r.name] as const] : [])))
+    : await regionNames(ctx.ds, keys);
   return keys.map((key) => ({ code: key, name: nameOf.get(key) ?? key, ...summaryOf(byKey.get(key)!) }));
 }
 

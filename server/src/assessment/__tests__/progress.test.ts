@@ -1,4 +1,5 @@
 import { ApplicationStatus, STATUS_INFO } from "../workflow";
+import { REGION_NAME_TTL_MS } from "../../regions/region-names";
 import { createTestApiClient } from "../../testing/api-clients";
 import { placeApplication } from "../../testing/workflow";
 import { startTestApp, type TestApp } from "../../testing/test-app";
@@ -114,6 +115,32 @@ describe("region roll-ups (administrations and API clients)", () => {
     const narrowed = (await city.ok(REGION, { input: { groupBy: "INSTITUTION", regionCode: "450103" } }))
       .regionProgress;
     expect(narrowed.map((r: { name: string }) => r.name)).toEqual(["乙医院"]);
+  });
+
+  it("names regions from a remembered list: a rename by SQL shows once REGION_NAME_TTL_MS has passed", async () => {
+    const province = await signIn(app, world.users.province);
+    const nameOf = async (code: string) =>
+      (await province.ok(REGION, { input: { groupBy: "CITY" } })).regionProgress.find(
+        (r: { code: string }) => r.code === code,
+      )?.name;
+    expect(await nameOf("450200")).toBe("柳州市");
+    await app.deps.ds.query(`UPDATE region SET name = ? WHERE code = ?`, ["柳州市（新）", "450200"]);
+    try {
+      app.queries.reset();
+      expect(await nameOf("450200")).toBe("柳州市");
+      // Names known: the session and the counts, no statement reads the regions.
+      expect(app.queries.statements.filter((q) => /\bregion\b/.test(q))).toEqual([]);
+      expect(app.queries.count).toBe(2);
+      const later = Date.now() + REGION_NAME_TTL_MS + 1;
+      const now = jest.spyOn(Date, "now").mockReturnValue(later);
+      try {
+        expect(await nameOf("450200")).toBe("柳州市（新）");
+      } finally {
+        now.mockRestore();
+      }
+    } finally {
+      await app.deps.ds.query(`UPDATE region SET name = ? WHERE code = ?`, ["柳州市", "450200"]);
+    }
   });
 
   it("a county administration and a city-scoped API client stay inside their region", async () => {
