@@ -1,4 +1,5 @@
 import { compiledGateway } from "./common/compiled-executor";
+import { applyHeapGrowth } from "./heap-growth";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -100,6 +101,7 @@ function landingPage(config: AppConfig): ApolloServerPlugin {
 }
 
 export async function createApp(config: AppConfig, options: { ds?: DataSource } = {}): Promise<RunningApp> {
+  applyHeapGrowth(config.heapGrowingPercent);
   const ds = options.ds ?? (await openDatabase(config));
   const sqliteFile = isSqlite(ds) && ds.options.database !== ":memory:" ? String(ds.options.database) : null;
   const releaseSqliteFile = sqliteFile ? claimSqliteFile(sqliteFile) : () => undefined;

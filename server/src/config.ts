@@ -54,6 +54,8 @@ export interface AppConfig {
   maxQueryCost: number;
   maxAliases: number;
   maxBatchedOperations: number;
+  /** V8's old-generation growth past the live heap, in percent (heap-growth.ts); 0: V8's default. */
+  heapGrowingPercent: number;
   maxPageSize: number;
   /** When set, only operations in this allow-list (JSON of hash → query) are executed. */
   /** Change feeds stop this far behind now, covering transactions that stamped updatedAt before committing. */
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     maxQueryCost: int(env.MAX_QUERY_COST, 20000),
     maxAliases: int(env.MAX_ALIASES, 30),
     maxBatchedOperations: int(env.MAX_BATCHED_OPERATIONS, 5),
+    heapGrowingPercent: int(env.HEAP_GROWING_PERCENT, 100),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100),
     syncLagMs: int(env.SYNC_LAG_MS, 5000),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
