@@ -120,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     maxQueryCost: int(env.MAX_QUERY_COST, 20000),
     maxAliases: int(env.MAX_ALIASES, 30),
     maxBatchedOperations: int(env.MAX_BATCHED_OPERATIONS, 5),
-    heapGrowingPercent: int(env.HEAP_GROWING_PERCENT, 100),
+    heapGrowingPercent: int(env.HEAP_GROWING_PERCENT, 70),
     maxPageSize: int(env.MAX_PAGE_SIZE, 100),
     syncLagMs: int(env.SYNC_LAG_MS, 5000),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
