@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
+import { callPlainFieldResolversDirectly } from "./common/direct-field-resolvers";
 import { AuthResolver } from "./accounts/auth.resolver";
 import { AdministrationResolver } from "./administration/administration.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
@@ -75,7 +76,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     validateFn: validateArguments,
-  }).then(describeSchema);
+  })
+    .then(describeSchema)
+    .then((schema) => (callPlainFieldResolversDirectly(schema), schema));
   return cached;
 }
 

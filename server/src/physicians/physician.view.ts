@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { ApplicationBrief } from "../assessment/application-brief.view";
 import { categoryByCode } from "../catalogs/catalog";
 import { maskIdNumber, maskPhone } from "../common/id-number";
+import { viewOf } from "../common/view-instance";
 import { Gender, PhysicianLevel, PractisingStatus, type Physician } from "./physician.entity";
 
 @ObjectType({ description: "多机构执业地点 (another practice site)" })
@@ -82,7 +83,8 @@ export function physicianSummaryOf(
   physician: Physician,
   currentApplication: ApplicationBrief | null = null,
 ): PhysicianSummary {
-  return {
+  // An instance of its class: type-graphql hands field resolvers their parent as one, and copies a plain object.
+  return viewOf(PhysicianSummary, {
     id: physician.id,
     name: physician.name,
     gender: physician.gender,
@@ -97,7 +99,7 @@ export function physicianSummaryOf(
     practisingStatus: physician.practisingStatus,
     currentApplication,
     updatedAt: physician.updatedAt,
-  };
+  });
 }
 
 @ObjectType({ description: "医师详情：仅有权查看者可见完整身份证号与手机号 (physician detail with full identifiers)" })
