@@ -1,4 +1,5 @@
 import { compiledGateway } from "./common/compiled-executor";
+import { series } from "./common/middleware-series";
 import { applyHeapGrowth } from "./heap-growth";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
@@ -168,19 +169,21 @@ export async function createApp(config: AppConfig, options: { ds?: DataSource } 
   // The API first: the busiest path should not walk past every other router on each request.
   app.use(
     "/graphql",
-    // Answers carry personal data: no browser or proxy may keep a copy.
-    (_req: Request, res: Response, next: NextFunction) => (res.setHeader("Cache-Control", "no-store"), next()),
-    cors(),
-    identify(deps),
-    rateLimit(deps),
-    multipartUploads(deps),
-    express.json({ limit: "2mb" }),
-    ...(hasReplicas(ds) ? [replicaRouting] : []),
-    batchLimit(config),
-    ...(config.persistedOperationsFile
-      ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
-      : []),
-    graphqlHandler(apollo, (req, res) => buildContext(deps, req, res)),
+    series(
+      // Answers carry personal data: no browser or proxy may keep a copy.
+      (_req: Request, res: Response, next: NextFunction) => (res.setHeader("Cache-Control", "no-store"), next()),
+      cors(),
+      identify(deps),
+      rateLimit(deps),
+      multipartUploads(deps),
+      express.json({ limit: "2mb" }),
+      ...(hasReplicas(ds) ? [replicaRouting] : []),
+      batchLimit(config),
+      ...(config.persistedOperationsFile
+        ? [persistedOperations(loadPersistedOperations(config.persistedOperationsFile), config.persistedOperationsOnly)]
+        : []),
+      graphqlHandler(apollo, (req, res) => buildContext(deps, req, res)),
+    ),
   );
 
   app.get("/healthz", async (_req, res) => {
