@@ -208,8 +208,14 @@ export async function importSection(ctx: BenchContext): Promise<Record<string, u
     ] as const) {
       const file = await rosterFile(rows, firstSerial, county, departments);
       ctx.log(`  ${rows} rows (${mib(file.length)} .xlsx) …`);
-      const plain = await importOnce(rows, file, false);
-      await cleanUp(conn, ctx.dataset.maxPhysicianId);
+      // Peak RSS depends on when V8 happens to collect: the median of three fresh processes is what is compared.
+      const plains = [];
+      for (let k = 0; k < 3; k++) {
+        plains.push(await importOnce(rows, file, false));
+        await cleanUp(conn, ctx.dataset.maxPhysicianId);
+      }
+      const plain = plains.sort((x, y) => x.hwm - x.rssBefore - (y.hwm - y.rssBefore))[1];
+      ctx.log(`    VmHWM growth of the three runs: ${plains.map((x) => mib(x.hwm - x.rssBefore)).join(", ")}`);
       ctx.log(
         `    ${plain.job.created} created, ${plain.job.refused} refused in ${plain.seconds.toFixed(1)} s; peak RSS ${mib(plain.hwm)}; again with --expose-gc for the live heap …`,
       );
@@ -235,7 +241,7 @@ export async function importSection(ctx: BenchContext): Promise<Record<string, u
     const [a, b] = runs;
     ctx.print(
       table(
-        "Roster import (.xlsx, valid rows) through importPhysicians, each in a fresh server process",
+        "Roster import (.xlsx, valid rows) through importPhysicians, each in a fresh server process (the run of median VmHWM growth of three)",
         [
           "rows",
           "file",
@@ -290,7 +296,7 @@ export async function importSection(ctx: BenchContext): Promise<Record<string, u
     });
     ctx.target({
       section: "import",
-      name: "peak RSS growth (VmHWM − before), 20 000 vs 10 000 rows",
+      name: "peak RSS growth (VmHWM − before, median of 3), 20 000 vs 10 000 rows",
       target: "≤ 1.25× + 8 MiB",
       actual: grows(a.hwm - a.rssBefore, b.hwm - b.rssBefore),
       pass: rssFlat,
