@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import { execute, type DocumentNode, type GraphQLSchema } from "graphql";
+import { execute, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
 /**
@@ -37,8 +37,24 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     const compiled = operation.operation === "query" ? compiledQueryOf(schema, document, operationName) : null;
     if (!compiled) return execute(args);
     const result = await compiled.query(undefined, context, request.variables ?? {});
-    return "data" in result ? result : execute(args);
+    if (!("data" in result)) return execute(args);
+    return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
+}
+
+/**
+ * graphql-jit's errors are GraphQLErrors whose `extensions` is undefined when what a resolver threw had none (a
+ * database error, a bug); graphql-js always gives an object, and Apollo reads `extensions.code` of every error
+ * before formatError sees it: without one, a database timeout became "Internal server error" instead of
+ * SERVICE_UNAVAILABLE (database-faults.test). graphql-jit defines the property read-only: such an error is copied
+ * with the empty object graphql-js would give (left out of the answer, as graphql-js leaves an empty one out).
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions != null) return error;
+  return Object.create(Object.getPrototypeOf(error), {
+    ...Object.getOwnPropertyDescriptors(error),
+    extensions: { value: {}, enumerable: false },
+  }) as GraphQLError;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import { createApp, type RunningApp } from "../../app";
+import { ProgressResolver } from "../../assessment/progress.resolver";
 import { DEMO_PASSWORD, seedDemo } from "../../demo/demo";
 import { buildAppSchema } from "../../schema";
 import { clientDocuments } from "../../testing/client-documents";
@@ -162,6 +163,30 @@ describe("compiled queries", () => {
     ] as const) {
       const result = await expectSameAnswer("institution", { query, variables });
       expect(result.errors?.[0]?.extensions?.code).toBeTruthy();
+    }
+  });
+
+  it("words a resolver's unexpected failure and a database that does not answer alike (HTTP status too)", async () => {
+    const failures: [Error, string][] = [
+      [new Error("boom"), "INTERNAL_SERVER_ERROR"],
+      [
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3306"), { code: "ECONNREFUSED" }),
+        "SERVICE_UNAVAILABLE",
+      ],
+    ];
+    for (const [failure, code] of failures) {
+      const spy = jest.spyOn(ProgressResolver.prototype, "regionProgress").mockRejectedValue(failure);
+      try {
+        for (const query of [
+          `{ regionProgress(input: { groupBy: CITY }) { code } }`,
+          `{ regionProgress(input: { groupBy: CITY }) { code } me { displayName } }`,
+        ]) {
+          const result = await expectSameAnswer("province", { query });
+          expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
+        }
+      } finally {
+        spy.mockRestore();
+      }
     }
   });
 
