@@ -10,23 +10,37 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
  *
  * What stays with graphql-js, so that every answer the tests and clients know is unchanged:
  * - mutations (written one field after another, their errors worded by graphql-js as always; none is hot);
- * - an operation graphql-jit cannot compile;
+ * - the first use of each query text, and an operation graphql-jit cannot compile;
  * - variables the compiled coercion refuses: no resolver has run then, and graphql-js words the refusal.
  * Compiled operations live as long as Apollo's parsed document (its bounded document store hands the same
  * DocumentNode to every request of the same query text), so the cache grows with nothing a client sends.
  */
-const compiledByDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+const compiledByDocument = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | typeof SEEN_ONCE>>();
+const SEEN_ONCE = Symbol("seen once");
 
+/**
+ * The compiled operation, from its second use on. Compiling costs more than running an operation once, so a query
+ * sent once (a developer's, a fuzzer's: every text new) runs on graphql-js and costs what it always did; the
+ * console's queries come again and again. Null when graphql-jit cannot compile it (graphql-js runs it then).
+ */
 function compiledQueryOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) {
   let byName = compiledByDocument.get(document);
   if (!byName) compiledByDocument.set(document, (byName = new Map()));
   const key = operationName ?? "";
-  let compiled = byName.get(key);
-  if (compiled === undefined) {
+  const known = byName.get(key);
+  if (known === undefined) {
+    byName.set(key, SEEN_ONCE);
+    return null;
+  }
+  if (known !== SEEN_ONCE) return known;
+  let compiled: CompiledQuery | null;
+  try {
     const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
     compiled = isCompiledQuery(result) ? result : null;
-    byName.set(key, compiled);
+  } catch {
+    compiled = null; // an operation graphql-jit cannot handle: graphql-js runs it, as before
   }
+  byName.set(key, compiled);
   return compiled;
 }
 
