@@ -1,6 +1,3 @@
-import { compiledGateway } from "./common/compiled-executor";
-import { series } from "./common/middleware-series";
-import { applyHeapGrowth } from "./heap-growth";
 import "reflect-metadata";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -35,6 +32,9 @@ import { securityHeaders } from "./common/security-headers";
 import { consoleFiles } from "./common/static-files";
 import { aliasLimitRule, batchLimit, costLimitPlugin, depthLimitRule } from "./common/query-limits";
 import { loadPersistedOperations, persistedOperations } from "./common/persisted-operations";
+import { compiledGateway } from "./common/compiled-executor";
+import { series } from "./common/middleware-series";
+import { applyHeapGrowth } from "./heap-growth";
 import type { AppConfig } from "./config";
 import { buildContext, identify, type AppDeps, type Context } from "./context";
 import { AppSetting } from "./db/app-setting.entity";

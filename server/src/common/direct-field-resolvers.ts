@@ -55,6 +55,7 @@ function direct(
 ): GraphQLFieldResolver<unknown, unknown> {
   const method = instance[methodName];
   const [first, second, third] = getters;
+  // One to three parameters (every resolver today) without an array per call; the default covers any other count.
   switch (getters.length) {
     case 1:
       return (root, _args, context, info) => method.call(instance, first(root, context, info));
